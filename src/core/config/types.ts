@@ -1,0 +1,54 @@
+import type { Locale, RuleId, SeveritySetting } from '../types.js';
+
+export const DOC_TYPES = ['rfp', 'sow', 'contract', 'sla', 'proposal'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** A custom term: literal text, or a regular expression that must pass the safety check. */
+export type CustomTerm = string | { pattern: string; reason?: string };
+
+export interface RuleOptions {
+  /** Severity of this rule's findings, or `off`. */
+  severity?: SeveritySetting;
+  /** Extra trigger terms for this rule (literal text; `{ "pattern": ... }` for a regular expression). */
+  terms?: CustomTerm[];
+  /** Terms this rule must not flag (literal text, case-insensitive). */
+  allow?: string[];
+}
+
+export type RuleSetting = SeveritySetting | RuleOptions;
+
+/**
+ * The contents of `.povlint.jsonc` / `.povlint.json`.
+ * This one type is the source of `schemas/povlint.schema.json` and of the config docs.
+ */
+export interface PovlintConfig {
+  /** JSON Schema reference, ignored by povlint. */
+  $schema?: string;
+  /** Language of the documents: `en`, `zh`, or `auto` (detected per document). */
+  locale?: Locale | 'auto';
+  /** Document type used to choose clause suggestions: `rfp`, `sow`, `contract`, `sla`, `proposal`, or `auto`. */
+  docType?: DocType | 'auto';
+  /** Per-rule settings: a severity, `off`, or an object with severity, extra terms and allowed terms. */
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+  /** Glob patterns (relative to the config file) of files not to lint. */
+  ignore?: string[];
+  /** Custom clause libraries. */
+  clauses?: {
+    /** Folders (relative to the config file) whose `*.md` files are loaded as clauses. Default `.povlint/clauses/`. */
+    paths?: string[];
+  };
+  /** Files larger than this many kilobytes are skipped with a message. Default 5000. */
+  maxFileSizeKB?: number;
+}
+
+/** A precise configuration error: where, which key, what was expected. */
+export interface ConfigError {
+  file?: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** JSON path of the offending key, e.g. `rules.puffery.severity`. */
+  key: string;
+  message: string;
+}
