@@ -1,4 +1,5 @@
 import type { Locale, RuleId, SeveritySetting } from '../types.js';
+import type { Clause } from '../clauses/types.js';
 
 export const DOC_TYPES = ['rfp', 'sow', 'contract', 'sla', 'proposal'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -51,4 +52,17 @@ export interface ConfigError {
   /** JSON path of the offending key, e.g. `rules.puffery.severity`. */
   key: string;
   message: string;
+}
+
+/** Options of one lint; the CLI and the editor derive them from the config file and settings. */
+export interface LintOptions {
+  /** `auto` (default): `lang` in front matter, else detected per document (mostly Han script → `zh`). */
+  locale?: Locale | 'auto';
+  /** `auto` (default): guessed from the document's wording. */
+  docType?: DocType | 'auto';
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+  /** When false, `{ pattern }` terms from the config are ignored (untrusted workspaces). Default true. */
+  allowPatterns?: boolean;
+  /** Custom clauses merged over the built-in library by id. */
+  clauses?: readonly Clause[];
 }
