@@ -1,0 +1,115 @@
+/**
+ * Builds every distributable piece of povlint. Entries whose source does not exist are skipped,
+ * so the script works while parts of the project are still being written.
+ *
+ *   node scripts/build.mjs                 all targets
+ *   node scripts/build.mjs core cli        only the named targets (core | cli | extension | web)
+ *   node scripts/build.mjs --dev           no minification, inline source maps
+ *
+ * Targets:
+ *   core       ESM library with declarations in dist/core/ (tsc, tsconfig.build.json)
+ *   cli        dist/cli.js, an ESM bundle for Node from src/cli/main.ts (dependencies external)
+ *   extension  dist/extension.cjs, the VS Code extension for the Node extension host (self-contained)
+ *   web        dist/web/extension.js, the same extension for the web worker host (vscode.dev)
+ */
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const dev = args.includes('--dev');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const want = (name) => wanted.length === 0 || wanted.includes(name);
+const at = (p) => join(root, p);
+
+/** @type {{ name: string, source: string, run: () => Promise<void> }[]} */
+const targets = [
+  {
+    name: 'core',
+    source: 'src/core/index.ts',
+    async run() {
+      await rm(at('dist/core'), { recursive: true, force: true });
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const res = spawnSync(process.execPath, [tsc, '-p', at('tsconfig.build.json')], { stdio: 'inherit' });
+      if (res.status !== 0) throw new Error(`tsc exited with ${res.status}`);
+    },
+  },
+  {
+    name: 'cli',
+    source: 'src/cli/main.ts',
+    run: () =>
+      bundle({
+        entryPoints: [at('src/cli/main.ts')],
+        outfile: at('dist/cli.js'),
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+      }),
+  },
+  {
+    name: 'extension',
+    source: 'src/vscode/extension.ts',
+    run: () =>
+      bundle({
+        entryPoints: [at('src/vscode/extension.ts')],
+        outfile: at('dist/extension.cjs'),
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+      }),
+  },
+  {
+    name: 'web',
+    source: 'src/vscode/extension.ts',
+    run: () =>
+      bundle({
+        entryPoints: [at('src/vscode/extension.ts')],
+        outfile: at('dist/web/extension.js'),
+        platform: 'browser',
+        format: 'cjs',
+        target: 'es2022',
+        external: ['vscode'],
+        mainFields: ['browser', 'module', 'main'],
+        conditions: ['browser', 'worker'],
+        define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+      }),
+  },
+];
+
+/** @param {import('esbuild').BuildOptions} options */
+async function bundle(options) {
+  await build({
+    bundle: true,
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // JSON vocabularies and clause data are inlined; Markdown clause files as text.
+    loader: { '.md': 'text' },
+    ...options,
+  });
+}
+
+const unknown = wanted.filter((w) => !targets.some((t) => t.name === w));
+if (unknown.length) {
+  process.stderr.write(`unknown build target(s): ${unknown.join(', ')}\n`);
+  process.exitCode = 2;
+} else {
+  for (const t of targets) {
+    if (!want(t.name)) continue;
+    if (!existsSync(at(t.source))) {
+      process.stdout.write(`build: skipped ${t.name} (${t.source} does not exist yet)\n`);
+      continue;
+    }
+    const started = performance.now();
+    await t.run();
+    process.stdout.write(`build: ${t.name} in ${Math.round(performance.now() - started)} ms\n`);
+  }
+}
