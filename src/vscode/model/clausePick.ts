@@ -1,0 +1,49 @@
+/** The Insert Clause picker and `pov:` completions, as data. Pure. */
+import { expandWithDefaults } from '../../core/clauses/snippet.js';
+import { CLAUSE_CATEGORIES, type Clause, type ClauseCategory } from '../../core/clauses/types.js';
+
+export const CATEGORY_TITLES: Record<ClauseCategory, string> = {
+  'pov-plan-acceptance': 'POV plan and acceptance',
+  'baseline-measurement': 'Baseline and measurement',
+  'risk-allocation': 'Risk allocation',
+  'service-levels': 'Service levels',
+  'security-outcomes': 'Security outcomes',
+};
+
+export type PickEntry = { type: 'separator'; label: string } | { type: 'clause'; label: string; description: string; detail: string; clause: Clause };
+
+/** One-line preview of a clause body with its placeholders at their defaults. */
+export function clausePreview(clause: Clause, max = 160): string {
+  let text: string;
+  try {
+    text = expandWithDefaults(clause.body);
+  } catch {
+    text = clause.body;
+  }
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Clauses grouped by category in library order, each group under a separator. */
+export function clausePickEntries(clauses: readonly Clause[]): PickEntry[] {
+  const out: PickEntry[] = [];
+  const known = new Set<string>(CLAUSE_CATEGORIES);
+  const categories = [...CLAUSE_CATEGORIES, ...new Set(clauses.map((c) => c.category).filter((c) => !known.has(c)))];
+  for (const category of categories) {
+    const group = clauses.filter((c) => c.category === category).sort((a, b) => a.title.localeCompare(b.title));
+    if (!group.length) continue;
+    out.push({ type: 'separator', label: CATEGORY_TITLES[category] ?? category });
+    for (const clause of group) {
+      out.push({ type: 'clause', label: clause.title, description: clause.description, detail: clausePreview(clause), clause });
+    }
+  }
+  return out;
+}
+
+/** The `pov:` trigger before the cursor: where it starts and what was typed after it. */
+export function povPrefixAt(lineText: string, character: number): { start: number; query: string } | undefined {
+  const before = lineText.slice(0, character);
+  const m = /(?:^|[\s(>])pov:([\w-]*)$/.exec(before);
+  if (!m) return undefined;
+  return { start: character - m[1]!.length - 4, query: m[1]! };
+}

@@ -1,0 +1,92 @@
+/**
+ * Finding → diagnostic, as plain data. The adapter turns `DiagnosticData` into `vscode.Diagnostic`
+ * one field at a time; everything that needs deciding is decided here, without an editor.
+ */
+import type { Finding, RuleId, Severity } from '../../core/types.js';
+import { toRangeData, type RangeData } from './geometry.js';
+
+export const DIAGNOSTIC_SOURCE = 'povlint';
+
+/** A severity as shown in the editor, or `off` to hide the finding. */
+export type DisplaySeverity = Severity | 'off';
+
+export interface RelatedData {
+  range: RangeData;
+  message: string;
+}
+
+export interface DiagnosticData {
+  range: RangeData;
+  message: string;
+  severity: Severity;
+  source: typeof DIAGNOSTIC_SOURCE;
+  /** Rule id plus its documentation page. */
+  code: { value: RuleId | string; target: string };
+  related: RelatedData[];
+}
+
+export interface DiagnosticOptions {
+  /** Per-rule severity overrides from the editor settings (`povlint.severity`). */
+  severity?: Partial<Record<RuleId, DisplaySeverity>>;
+}
+
+/** The diagnostic for one finding, or `null` when the settings hide its rule. */
+export function findingToDiagnostic(finding: Finding, options: DiagnosticOptions = {}): DiagnosticData | null {
+  const severity = options.severity?.[finding.ruleId] ?? finding.severity;
+  if (severity === 'off') return null;
+  return {
+    range: toRangeData(finding.start, finding.end),
+    message: finding.message,
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    code: { value: finding.ruleId, target: finding.docs },
+    related: (finding.related ?? []).map((r) => ({ range: toRangeData(r.start, r.end), message: r.message })),
+  };
+}
+
+export function findingsToDiagnostics(findings: readonly Finding[], options: DiagnosticOptions = {}): DiagnosticData[] {
+  const out: DiagnosticData[] = [];
+  for (const f of findings) {
+    const d = findingToDiagnostic(f, options);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/** Code of the one diagnostic that says a file was too large to lint. */
+export const SIZE_LIMIT_CODE = 'max-file-size';
+
+/** The diagnostic shown instead of findings when a document exceeds `povlint.maxFileSizeKB`. */
+export function sizeLimitDiagnostic(sizeBytes: number, limitKB: number, docsBase: string): DiagnosticData {
+  const kb = Math.ceil(sizeBytes / 1024);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message:
+      `povlint skipped this file: it is ${kb.toLocaleString('en-US')} KB, over the limit of ` +
+      `${limitKB.toLocaleString('en-US')} KB; raise \`povlint.maxFileSizeKB\` (or \`maxFileSizeKB\` in \`.povlint.jsonc\`) to lint it`,
+    severity: 'info',
+    source: DIAGNOSTIC_SOURCE,
+    code: { value: SIZE_LIMIT_CODE, target: docsBase },
+    related: [],
+  };
+}
+
+/**
+ * Whether a diagnostic seen by a provider (range and code only) belongs to a finding: same rule
+ * id and same range. Diagnostics come back to providers as copies, so identity cannot be used.
+ */
+export function sameDiagnostic(
+  d: { range: RangeData; code: { value: string } | string | number | undefined; source?: string },
+  finding: Finding,
+): boolean {
+  if (d.source !== DIAGNOSTIC_SOURCE) return false;
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  if (code !== finding.ruleId) return false;
+  const r = toRangeData(finding.start, finding.end);
+  return (
+    d.range.start.line === r.start.line &&
+    d.range.start.character === r.start.character &&
+    d.range.end.line === r.end.line &&
+    d.range.end.character === r.end.character
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Clause } from '../../src/core/clauses/types.js';
+import { actionsForFinding, REWRITE_TITLE, type ActionData } from '../../src/vscode/model/actions.js';
+import { ignoreFileEdit, ignoreNextLineEdit } from '../../src/vscode/model/directives.js';
+import { applyOffsetEdits, paragraphEndAt } from '../../src/vscode/model/geometry.js';
+import { findingAt } from './findings.js';
+
+const clause: Clause = {
+  id: 'baseline-measurement-plan',
+  title: 'Baseline measurement plan',
+  category: 'baseline-measurement',
+  topics: ['performance'],
+  docTypes: ['rfp'],
+  description: 'Measure the baseline before the POV starts.',
+  locale: 'en',
+  body: 'The Supplier shall measure ${1:the metric} for ${2:14 days} before the POV starts.',
+};
+const ctx = (text: string) => ({ text, clause: (id: string) => (id === clause.id ? clause : undefined), clauseSuggestions: 3 });
+const edits = (a: ActionData) => (a.type === 'edit' ? a.edits : []);
+
+describe('actionsForFinding', () => {
+  const text = '# RFP\n\nThe system will be much faster\nfor all users.\n\nNext paragraph.\n';
+  const f = findingAt(text, 'much faster');
+  const actions = actionsForFinding(f, ctx(text));
+
+  it('offers rewrite (preferred), clause, ignore line, ignore file, allow term and docs, in that order', () => {
+    expect(actions.map((a) => a.title)).toEqual([
+      REWRITE_TITLE,
+      'Insert POV clause: Baseline measurement plan',
+      'Ignore `unmeasured-claim` on this line',
+      'Ignore `unmeasured-claim` in this file',
+      'Allow `much faster` in this workspace',
+      'Show documentation for `unmeasured-claim`',
+    ]);
+    expect(actions.filter((a) => a.type === 'edit' && a.preferred)).toHaveLength(1);
+  });
+
+  it('rewrite replaces exactly the claim with a snippet', () => {
+    const [edit] = edits(actions[0]!);
+    expect(edit).toMatchObject({ start: f.start.offset, end: f.end.offset, snippet: true });
+    expect(applyOffsetEdits(text, [edit!])).toContain('The system will be p95 response time of ${1:300} ms');
+  });
+
+  it('inserts the clause as its own paragraph after the paragraph', () => {
+    const out = applyOffsetEdits(text, edits(actions[1]!));
+    expect(out).toBe(
+      '# RFP\n\nThe system will be much faster\nfor all users.\n\nThe Supplier shall measure ${1:the metric} for ${2:14 days} before the POV starts.\n\nNext paragraph.\n',
+    );
+  });
+
+  it('writes directive comments', () => {
+    expect(applyOffsetEdits(text, edits(actions[2]!))).toContain('\n<!-- povlint-disable-next-line unmeasured-claim -->\nThe system');
+    expect(applyOffsetEdits(text, edits(actions[3]!))).toMatch(/^<!-- povlint-disable-file unmeasured-claim -->\n\n# RFP/);
+  });
+
+  it('offers no allow action without a term, and respects the clause count', () => {
+    const g = findingAt(text, 'faster', { term: undefined });
+    const list = actionsForFinding(g, { ...ctx(text), clauseSuggestions: 0 });
+    expect(list.some((a) => a.type === 'allowTerm')).toBe(false);
+    expect(list.some((a) => a.title.startsWith('Insert POV clause'))).toBe(false);
+  });
+
+  it('titles puffery fixes after the term', () => {
+    const p = findingAt(text, 'much faster', {
+      ruleId: 'puffery',
+      fixes: [{ kind: 'replace-puffery', title: 'x', edits: [{ start: 0, end: 1, text: '${1:x}', snippet: true }] }],
+    });
+    expect(actionsForFinding(p, ctx(text))[0]?.title).toBe('Replace `much faster` with a specific, checkable statement');
+  });
+});
+
+describe('directive edits', () => {
+  it('indents like the flagged line and keeps CRLF', () => {
+    const text = '- item\r\n  - nested much faster\r\n';
+    const e = ignoreNextLineEdit(text, text.indexOf('much'), 'puffery');
+    expect(applyOffsetEdits(text, [e])).toBe('- item\r\n  <!-- povlint-disable-next-line puffery -->\r\n  - nested much faster\r\n');
+  });
+
+  it('extends an existing next-line directive instead of stacking another', () => {
+    const text = '<!-- povlint-disable-next-line puffery -->\nmuch faster\n';
+    const e = ignoreNextLineEdit(text, text.indexOf('much'), 'unmeasured-claim');
+    expect(applyOffsetEdits(text, [e])).toBe('<!-- povlint-disable-next-line puffery unmeasured-claim -->\nmuch faster\n');
+    expect(applyOffsetEdits(text, [ignoreNextLineEdit(text, text.indexOf('much'), 'puffery')])).toBe(text);
+  });
+
+  it('keeps blockquote markers', () => {
+    const text = '> quoted much faster\n';
+    expect(applyOffsetEdits(text, [ignoreNextLineEdit(text, 10, 'puffery')])).toBe('> <!-- povlint-disable-next-line puffery -->\n> quoted much faster\n');
+  });
+
+  it('puts the file directive after front matter and extends an existing one', () => {
+    const text = '---\ntitle: x\n---\n# Title\n';
+    expect(applyOffsetEdits(text, [ignoreFileEdit(text, 'puffery')])).toBe('---\ntitle: x\n---\n<!-- povlint-disable-file puffery -->\n\n# Title\n');
+    const again = '<!-- povlint-disable-file puffery -->\n\n# T\n';
+    expect(applyOffsetEdits(again, [ignoreFileEdit(again, 'vague-quantifier')])).toBe('<!-- povlint-disable-file puffery vague-quantifier -->\n\n# T\n');
+  });
+
+  it('finds the paragraph end at end of text without a newline', () => {
+    expect(paragraphEndAt('a\nb', 0)).toBe(3);
+    expect(paragraphEndAt('a\r\nb\r\n\r\nc', 0)).toBe(4);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Clause } from '../../src/core/clauses/types.js';
+import { clausePickEntries, clausePreview, povPrefixAt } from '../../src/vscode/model/clausePick.js';
+import { hoverMarkdown } from '../../src/vscode/model/hover.js';
+import { buildReport, readinessScore, reportHtml } from '../../src/vscode/model/report.js';
+import { Debouncer, type Timers } from '../../src/vscode/model/scheduler.js';
+import { findingAt } from './findings.js';
+
+const clause = (id: string, category: Clause['category'], title: string): Clause => ({
+  id,
+  title,
+  category,
+  topics: [],
+  docTypes: [],
+  description: `${title} description`,
+  locale: 'en',
+  body: 'Within ${1:30} days the ${2|Supplier,Customer|} shall report ${3:p95 latency}.',
+});
+
+describe('clause picker', () => {
+  it('groups clauses by category under separators, in library order', () => {
+    const entries = clausePickEntries([
+      clause('b', 'service-levels', 'Uptime'),
+      clause('a', 'pov-plan-acceptance', 'Acceptance'),
+      clause('c', 'service-levels', 'Response time'),
+    ]);
+    expect(entries.map((e) => (e.type === 'separator' ? `== ${e.label}` : e.label))).toEqual([
+      '== POV plan and acceptance',
+      'Acceptance',
+      '== Service levels',
+      'Response time',
+      'Uptime',
+    ]);
+  });
+
+  it('previews the body with placeholder defaults', () => {
+    expect(clausePreview(clause('a', 'service-levels', 'x'))).toBe('Within 30 days the Supplier shall report p95 latency.');
+    expect(clausePreview(clause('a', 'service-levels', 'x'), 20)).toHaveLength(20);
+  });
+
+  it('recognises the pov: trigger', () => {
+    expect(povPrefixAt('see pov:', 8)).toEqual({ start: 4, query: '' });
+    expect(povPrefixAt('pov:base', 8)).toEqual({ start: 0, query: 'base' });
+    expect(povPrefixAt('mypov:', 6)).toBeUndefined();
+  });
+});
+
+describe('hover and report', () => {
+  const text = 'It will be much faster and best-in-class.';
+  const a = findingAt(text, 'much faster');
+  const b = findingAt(text, 'best-in-class', { ruleId: 'puffery', severity: 'info', missing: [], fixes: [] });
+
+  it('explains the finding, the missing parts and a rewrite with defaults filled in', () => {
+    const md = hoverMarkdown([a]);
+    expect(md).toContain('[`unmeasured-claim`](https://');
+    expect(md).toContain('Missing to make it verifiable: a metric, a target value, a baseline, a time window, a measurement method.');
+    expect(md).toContain('> p95 response time of 300 ms, from a baseline of 900 ms, within 90 days');
+  });
+
+  it('counts claims per rule and missing parts, and scores readiness', () => {
+    const r = buildReport('rfp.md', [a, b]);
+    expect(r.perRule.map((p) => [p.ruleId, p.count])).toEqual([
+      ['unmeasured-claim', 1],
+      ['puffery', 1],
+    ]);
+    expect(r.missing.map((m) => m.part)).toEqual(['metric', 'target', 'baseline', 'window', 'method']);
+    expect(r.readiness).toBe(100 - 5 - 2);
+    expect(readinessScore(Array(30).fill(a))).toBe(0);
+    const html = reportHtml({ ...r, title: '<script>' });
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('93/100');
+  });
+});
+
+describe('Debouncer', () => {
+  it('runs once per key after the last schedule, and cancels', () => {
+    const queue: { fn: () => void; id: number }[] = [];
+    let next = 0;
+    const timers: Timers = {
+      set: (fn) => {
+        queue.push({ fn, id: ++next });
+        return next;
+      },
+      clear: (h) => {
+        const i = queue.findIndex((q) => q.id === h);
+        if (i >= 0) queue.splice(i, 1);
+      },
+    };
+    const ran: string[] = [];
+    const d = new Debouncer<string>((k) => ran.push(k), timers);
+    d.schedule('a', 300);
+    d.schedule('a', 300);
+    d.schedule('b', 300);
+    d.cancel('b');
+    expect(d.isPending('a')).toBe(true);
+    for (const q of queue.splice(0)) q.fn();
+    expect(ran).toEqual(['a']);
+    expect(d.isPending('a')).toBe(false);
+  });
+});
