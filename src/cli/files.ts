@@ -1,0 +1,146 @@
+/**
+ * The CLI's file-system port: expanding inputs into files and reading one file as text.
+ * Files are only ever read; nothing here opens a file for writing.
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** Folders never searched. */
+export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export interface Input {
+  /** Absolute path; undefined for standard input. */
+  path?: string;
+  /** Named on the command line (rather than found in a folder or by a glob). */
+  explicit: boolean;
+}
+
+/** `/`-separated path relative to `cwd` (absolute when on another drive). */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return (rel === '' ? '.' : isAbsolute(rel) ? path : rel).split(sep).join('/');
+}
+
+async function* walk(dir: string, accept: (abs: string) => boolean): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const abs = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) yield* walk(abs, accept);
+    } else if (e.isFile() || e.isSymbolicLink()) {
+      if (accept(abs)) yield abs;
+    }
+  }
+}
+
+const isGlob = (input: string): boolean => picomatch.scan(input).isGlob;
+
+/**
+ * Expands inputs (files, folders, globs, `-`) into files, in order, each once. Inputs that match
+ * nothing are reported through `missing`.
+ */
+export async function* expandInputs(inputs: string[], cwd: string, missing: (input: string, why: string) => void): AsyncGenerator<Input> {
+  const seen = new Set<string>();
+  let stdinSeen = false;
+  for (const input of inputs) {
+    if (input === '-') {
+      if (!stdinSeen) yield { explicit: true };
+      stdinSeen = true;
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isDirectory()) {
+      for await (const file of walk(abs, (p) => MARKDOWN.test(p))) {
+        if (!seen.has(file)) {
+          seen.add(file);
+          yield { path: file, explicit: false };
+        }
+      }
+      continue;
+    }
+    if (info) {
+      if (!seen.has(abs)) {
+        seen.add(abs);
+        yield { path: abs, explicit: true };
+      }
+      continue;
+    }
+    if (!isGlob(input)) {
+      missing(input, 'no such file or folder');
+      continue;
+    }
+    const pattern = input.split(sep).join('/');
+    const scan = picomatch.scan(pattern);
+    const base = resolve(cwd, scan.base === '' ? '.' : scan.base);
+    const match = picomatch(scan.glob, { dot: false });
+    let found = false;
+    for await (const file of walk(base, (p) => match(relative(base, p).split(sep).join('/')))) {
+      found = true;
+      if (!seen.has(file)) {
+        seen.add(file);
+        yield { path: file, explicit: false };
+      }
+    }
+    if (!found) missing(input, 'no files match this pattern');
+  }
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; tooLarge?: boolean };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Checks and decodes bytes already read: NUL bytes mean binary; anything that is not valid UTF-8
+ * is refused rather than guessed at. A UTF-8 byte order mark is removed, so offsets in findings
+ * refer to the text after it (as editors show it).
+ */
+export function decodeText(bytes: Uint8Array): ReadResult {
+  if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 text' };
+  }
+  return { ok: true, text: stripBom(text) };
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function tooLargeReason(bytes: number, limitKB: number): string {
+  const kb = Math.ceil(bytes / 1024);
+  return (
+    `file is ${kb} KB, over the ${limitKB} KB limit; ` +
+    `raise it with --max-file-size ${Math.max(kb, Math.ceil(limitKB))} or "maxFileSizeKB" in .povlint.jsonc`
+  );
+}
+
+/** Reads one file read-only, refusing it before reading when it is over `limitKB`. */
+export async function readTextFile(path: string, limitKB: number): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (info.size > limitKB * 1024) return { ok: false, reason: tooLargeReason(info.size, limitKB), tooLarge: true };
+    const bytes = await handle.readFile();
+    return decodeText(bytes);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { ok: false, reason: `cannot read file (${err.code ?? err.message})` };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

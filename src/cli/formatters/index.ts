@@ -1,0 +1,8 @@
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+import type { FormatName, Formatter, FormatterContext } from './types.js';
+
+export * from './types.js';
+
+export const formatters: Record<FormatName, (ctx: FormatterContext) => Formatter> = { stylish, json, sarif };

@@ -1,0 +1,150 @@
+/**
+ * SARIF 2.1.0. Rule descriptors come from the rule metadata; each finding becomes a result with
+ * a region in 1-based lines and columns counted in UTF-16 code units (`columnKind`), and its
+ * fixes become SARIF fixes. URIs are relative to the working directory (`%SRCROOT%`).
+ *
+ * The log is written as a stream: the run header, then each result as its file is linted.
+ * Offsets refer to the text without a UTF-8 byte order mark, as editors show it.
+ */
+import { pathToFileURL } from 'node:url';
+import { snippetToPlainText } from '../../core/clauses/snippet.js';
+import type { Finding, Severity, TextEdit } from '../../core/types.js';
+import { HOMEPAGE, ruleMetas } from '../rule-meta.js';
+import type { FileResult, Formatter, FormatterContext } from './types.js';
+
+type Level = 'error' | 'warning' | 'note';
+
+export const SARIF_LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+
+/** A `/`-separated relative path as a URI reference (each segment percent-encoded). */
+export function pathToUri(path: string): string {
+  return path
+    .split('/')
+    .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)))
+    .join('/');
+}
+
+/** Line starts (0-based offsets) of a text; `\r\n`, `\n` and `\r` end lines. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+function replacement(edit: TextEdit, starts: number[] | undefined) {
+  const start = starts ? position(starts, edit.start) : undefined;
+  const end = starts ? position(starts, edit.end) : undefined;
+  const deletedRegion =
+    start && end
+      ? { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }
+      : { charOffset: edit.start, charLength: edit.end - edit.start };
+  const text = edit.snippet ? snippetToPlainText(edit.text) : edit.text;
+  return { deletedRegion, insertedContent: { text } };
+}
+
+export function sarif(ctx: FormatterContext): Formatter {
+  const metas = ruleMetas();
+  const ruleIndex = new Map<string, number>(metas.map((m, i) => [m.id, i]));
+  let count = 0;
+  let tail = '';
+  const location = (uri: string) => ({ uri, uriBaseId: SRCROOT });
+
+  function result(f: Finding, uri: string, starts: number[] | undefined) {
+    const index = ruleIndex.get(f.ruleId);
+    return {
+      ruleId: f.ruleId,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: location(uri),
+            region: {
+              startLine: f.start.line,
+              startColumn: f.start.column,
+              endLine: f.end.line,
+              endColumn: f.end.column,
+            },
+          },
+        },
+      ],
+      ...(f.fixes.length > 0
+        ? {
+            fixes: f.fixes.map((fix) => ({
+              description: { text: fix.title },
+              artifactChanges: [{ artifactLocation: location(uri), replacements: fix.edits.map((e) => replacement(e, starts)) }],
+            })),
+          }
+        : {}),
+      ...(f.clauses.length > 0 || f.missing.length > 0 ? { properties: { missing: f.missing, clauses: f.clauses } } : {}),
+    };
+  }
+
+  return {
+    begin() {
+      const cwdUri = pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href;
+      const log = {
+        $schema: SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: 'povlint',
+                version: ctx.version,
+                informationUri: HOMEPAGE,
+                rules: metas.map((m) => ({
+                  id: m.id,
+                  shortDescription: { text: m.description },
+                  fullDescription: { text: m.description },
+                  helpUri: m.docs,
+                  help: { text: `See ${m.docs}` },
+                  defaultConfiguration: { level: SARIF_LEVEL[m.defaultSeverity] },
+                  properties: { fixable: m.fixable },
+                })),
+              },
+            },
+            originalUriBaseIds: { [SRCROOT]: { uri: cwdUri } },
+            columnKind: 'utf16CodeUnits',
+            results: '\u0000RESULTS\u0000',
+          },
+        ],
+      };
+      const text = JSON.stringify(log, null, 2);
+      const marker = JSON.stringify('\u0000RESULTS\u0000');
+      const at = text.indexOf(marker);
+      ctx.write(`${text.slice(0, at)}[`);
+      tail = text.slice(at + marker.length);
+    },
+    file({ path, findings, text }: FileResult) {
+      if (findings.length === 0) return;
+      const starts = text !== undefined && findings.some((f) => f.fixes.length > 0) ? lineStarts(text) : undefined;
+      const uri = pathToUri(path);
+      for (const f of findings) {
+        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts))}`);
+        count += 1;
+      }
+    },
+    end() {
+      ctx.write(`${count === 0 ? '' : '\n      '}]${tail}\n`);
+    },
+  };
+}

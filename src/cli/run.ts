@@ -1,0 +1,224 @@
+/**
+ * `povlint [options] [files, folders or globs ...]` as a function: arguments and a window on the
+ * world in, an exit code out. Never calls `process.exit`, so tests run it in-process.
+ *
+ * Files are linted one at a time and each result is handed to the formatter at once; no file's
+ * text outlives its lint. Linted files are only ever read.
+ */
+import { dirname, relative, sep } from 'node:path';
+import * as core from '../core/index.js';
+import {
+  DEFAULT_CONFIG,
+  formatConfigError,
+  matchesIgnore,
+  mergeConfigs,
+  toLintOptions,
+  type LintOptions,
+  type PovlintConfig,
+} from '../core/config/index.js';
+import type { Finding } from '../core/types.js';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { ConfigLoader, type LoadedConfig } from './configs.js';
+import { decodeText, displayPath, expandInputs, readTextFile, tooLargeReason, type Input } from './files.js';
+import { formatters, type Summary } from './formatters/index.js';
+import type { CliIo } from './io.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+type Explain = (text: string, options?: LintOptions) => string;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (e) {
+    io.stderr(`povlint: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'clauses' || command === 'suggest') {
+    const loaded = await new ConfigLoader(io.cwd).forDir(io.cwd);
+    if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
+    void rest;
+    io.stderr(`povlint: \`${command}\` is not available in this build\n`);
+    return EXIT_ERROR;
+  }
+
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`povlint: ${e.message}\nRun \`povlint --help\` for usage.\n`);
+    return EXIT_ERROR;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+
+  const loader = new ConfigLoader(io.cwd, options.config);
+  const cliConfig: PovlintConfig = {
+    ...(Object.keys(options.rules).length > 0 ? { rules: options.rules } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.maxFileSizeKB !== undefined ? { maxFileSizeKB: options.maxFileSizeKB } : {}),
+  };
+
+  if (options.explain !== undefined) {
+    const explain = (core as unknown as { explain?: Explain }).explain;
+    if (typeof explain !== 'function') {
+      io.stderr('povlint: --explain is not available in this version\n');
+      return EXIT_ERROR;
+    }
+    const loaded = await loader.forDir(io.cwd);
+    if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
+    io.stdout(`${explain(options.explain, lintOptions(loaded, cliConfig))}\n`);
+    return EXIT_OK;
+  }
+
+  if (options.inputs.length === 0) {
+    io.stderr('povlint: no files given: name files, folders or globs to lint, or `-` for standard input\nRun `povlint --help` for usage.\n');
+    return EXIT_ERROR;
+  }
+
+  // First pass: the list of files (paths only) and every config they need. A broken config stops
+  // everything before a single file is linted.
+  let ioError = false;
+  const inputs: Input[] = [];
+  for await (const input of expandInputs(options.inputs, io.cwd, (input, why) => {
+    io.stderr(`povlint: error: ${input}: ${why}\n`);
+    ioError = true;
+  })) {
+    inputs.push(input);
+  }
+  const configs = new Map<string, LoadedConfig>();
+  const seenConfigs = new Set<LoadedConfig>();
+  const errors = [];
+  for (const input of inputs) {
+    const dir = input.path ? dirname(input.path) : io.cwd;
+    if (configs.has(dir)) continue;
+    const loaded = await loader.forDir(dir);
+    configs.set(dir, loaded);
+    if (!seenConfigs.has(loaded)) {
+      seenConfigs.add(loaded);
+      errors.push(...loaded.errors);
+    }
+  }
+  if (errors.length > 0) return configFailure(io, errors);
+
+  // Second pass: lint one file at a time, streaming results.
+  const formatter = formatters[options.format]({
+    write: io.stdout,
+    color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb',
+    cwd: io.cwd,
+    version: VERSION,
+  });
+  const lintOptionsFor = new Map<LoadedConfig, { options: LintOptions; maxFileSizeKB: number }>();
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+  let warningsTotal = 0;
+  let skipped = false;
+  const skip = (shown: string, reason: string): void => {
+    io.stderr(`povlint: warning: ${shown}: skipped: ${reason}\n`);
+    skipped = true;
+  };
+
+  formatter.begin();
+  for (const input of inputs) {
+    const dir = input.path ? dirname(input.path) : io.cwd;
+    const loaded = configs.get(dir)!;
+    let settings = lintOptionsFor.get(loaded);
+    if (!settings) {
+      const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
+      settings = { options: lintOptions(loaded, cliConfig), maxFileSizeKB: merged.maxFileSizeKB ?? 5000 };
+      lintOptionsFor.set(loaded, settings);
+    }
+    const shown = input.path ? displayPath(io.cwd, input.path) : '<stdin>';
+
+    if (input.path) {
+      const ignore = loaded.config.ignore ?? [];
+      if (ignore.length > 0 && matchesIgnore(relative(loaded.dir, input.path).split(sep).join('/'), ignore)) {
+        if (input.explicit) io.stderr(`povlint: warning: ${shown}: skipped: ignored by "ignore" in ${displayPath(io.cwd, loaded.path ?? '')}\n`);
+        continue;
+      }
+    }
+
+    let text: string;
+    if (input.path) {
+      const read = await readTextFile(input.path, settings.maxFileSizeKB);
+      if (!read.ok) {
+        skip(shown, read.reason);
+        continue;
+      }
+      text = read.text;
+    } else {
+      let raw: string;
+      try {
+        raw = await io.readStdin();
+      } catch (e) {
+        skip(shown, `cannot read standard input (${(e as Error).message})`);
+        continue;
+      }
+      const bytes = new TextEncoder().encode(raw);
+      if (bytes.length > settings.maxFileSizeKB * 1024) {
+        skip(shown, tooLargeReason(bytes.length, settings.maxFileSizeKB));
+        continue;
+      }
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        skip(shown, decoded.reason);
+        continue;
+      }
+      text = decoded.text;
+    }
+
+    let findings: Finding[];
+    try {
+      findings = core.lint(text, settings.options);
+    } catch (e) {
+      io.stderr(`povlint: error: ${shown}: could not be linted: ${(e as Error).message}\n`);
+      ioError = true;
+      continue;
+    }
+    for (const f of findings) if (f.severity === 'warning') warningsTotal += 1;
+    const shownFindings = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    summary.files += 1;
+    for (const f of shownFindings) {
+      if (f.severity === 'error') summary.errors += 1;
+      else if (f.severity === 'warning') summary.warnings += 1;
+      else summary.infos += 1;
+    }
+    formatter.file({ path: shown, findings: shownFindings, text });
+  }
+  formatter.end(summary);
+
+  if (ioError || (options.strict && skipped)) return EXIT_ERROR;
+  if (summary.errors > 0) return EXIT_FINDINGS;
+  if (options.strict && warningsTotal > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings >= 0 && warningsTotal > options.maxWarnings) {
+    io.stderr(`povlint: ${warningsTotal} warnings exceed the limit of ${options.maxWarnings} (--max-warnings)\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function lintOptions(loaded: LoadedConfig, cliConfig: PovlintConfig): LintOptions {
+  const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
+  const options = toLintOptions(merged, { allowPatterns: true });
+  if (loaded.clauses.length > 0) options.clauses = loaded.clauses;
+  return options;
+}
+
+function configFailure(io: CliIo, errors: { file?: string; line: number; column: number; key: string; message: string }[]): number {
+  for (const e of errors) io.stderr(`${formatConfigError(e)}\n`);
+  io.stderr(`povlint: invalid configuration; nothing was linted\n`);
+  return EXIT_ERROR;
+}
