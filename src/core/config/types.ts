@@ -38,7 +38,10 @@ export interface PovlintConfig {
     /** Folders (relative to the config file) whose `*.md` files are loaded as clauses. Default `.povlint/clauses/`. */
     paths?: string[];
   };
-  /** Files larger than this many kilobytes are skipped with a message. Default 5000. */
+  /**
+   * Files larger than this many kilobytes are skipped with a message. Default 5000.
+   * @exclusiveMinimum 0
+   */
   maxFileSizeKB?: number;
 }
 
