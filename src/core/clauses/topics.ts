@@ -1,0 +1,105 @@
+/**
+ * Classifies a claim into topics (performance, cost, security, ...) from a vocabulary kept as data
+ * in topics.<locale>.json: English patterns match on word boundaries, case-insensitively; Chinese
+ * terms match as substrings. Each distinct term counts once with its weight (default 1).
+ */
+import type { Locale } from '../types.js';
+import en from './topics.en.json' with { type: 'json' };
+import zh from './topics.zh.json' with { type: 'json' };
+import { TOPICS, type Topic } from './types.js';
+
+/** One vocabulary entry: a pattern (en: regular expression source; zh: literal text) and its weight. */
+export type TopicTerm = string | { pattern: string; weight?: number };
+export type TopicVocabulary = Readonly<Record<Topic, readonly TopicTerm[]>>;
+
+export const TOPIC_VOCABULARY: Readonly<Record<Locale, TopicVocabulary>> = {
+  en: en as TopicVocabulary,
+  zh: zh as TopicVocabulary,
+};
+
+export interface TopicScore {
+  topic: Topic;
+  score: number;
+  /** The matched text of each term that counted, in order of first occurrence. */
+  terms: string[];
+  /** Offset of the first match, used to break ties. */
+  first: number;
+}
+
+interface CompiledTerm {
+  topic: Topic;
+  weight: number;
+  match: (text: string, lower: string) => { index: number; text: string } | null;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Compiles one term of a locale; exported for the vocabulary test. */
+export function compileTerm(term: TopicTerm, locale: Locale): RegExp {
+  const pattern = typeof term === 'string' ? term : term.pattern;
+  return locale === 'en' ? new RegExp(`(?<![\\w-])(?:${pattern})(?![\\w-])`, 'i') : new RegExp(escapeRegExp(pattern), 'i');
+}
+
+const compiled = new Map<Locale, CompiledTerm[]>();
+
+function termsFor(locale: Locale): CompiledTerm[] {
+  let list = compiled.get(locale);
+  if (list) return list;
+  list = [];
+  const vocab = TOPIC_VOCABULARY[locale];
+  for (const topic of TOPICS) {
+    for (const term of vocab[topic] ?? []) {
+      const weight = typeof term === 'string' ? 1 : (term.weight ?? 1);
+      if (locale === 'en') {
+        const re = compileTerm(term, locale);
+        list.push({
+          topic,
+          weight,
+          match: (text) => {
+            const m = re.exec(text);
+            return m ? { index: m.index, text: m[0] } : null;
+          },
+        });
+      } else {
+        const needle = (typeof term === 'string' ? term : term.pattern).toLowerCase();
+        list.push({
+          topic,
+          weight,
+          match: (text, lower) => {
+            const index = lower.indexOf(needle);
+            return index < 0 ? null : { index, text: text.slice(index, index + needle.length) };
+          },
+        });
+      }
+    }
+  }
+  compiled.set(locale, list);
+  return list;
+}
+
+/** Every topic with a positive score, best first (ties: earliest match, then the order of TOPICS). */
+export function scoreTopics(text: string, locale: Locale = 'en'): TopicScore[] {
+  const lower = text.toLowerCase();
+  const scores = new Map<Topic, TopicScore>();
+  for (const term of termsFor(locale)) {
+    const m = term.match(text, lower);
+    if (!m) continue;
+    let s = scores.get(term.topic);
+    if (!s) {
+      s = { topic: term.topic, score: 0, terms: [], first: m.index };
+      scores.set(term.topic, s);
+    }
+    s.score += term.weight;
+    s.terms.push(m.text);
+    s.first = Math.min(s.first, m.index);
+  }
+  return [...scores.values()].sort(
+    (a, b) => b.score - a.score || a.first - b.first || TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic),
+  );
+}
+
+/** The topics a claim is about, best first; empty when no vocabulary term matches. */
+export function classifyTopics(text: string, locale: Locale = 'en', limit?: number): Topic[] {
+  const topics = scoreTopics(text, locale).map((s) => s.topic);
+  return limit === undefined ? topics : topics.slice(0, limit);
+}

@@ -1,0 +1,50 @@
+/** Document-level facts: locale and document type, read cheaply from the text. */
+import type { DocType, LintOptions } from './config/types.js';
+import { frontMatterLang } from './parse/markdown.js';
+import type { Block } from './parse/scan.js';
+import type { Locale } from './types.js';
+
+/** Counts Han characters and Latin letters (the locale detector's evidence). */
+export function scriptCounts(text: string, start = 0, end = text.length): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    } else if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return { han, latin };
+}
+
+/** Han characters carry about as much as a four-letter word: weigh them so. */
+export function localeFromCounts(han: number, latin: number): Locale {
+  return han * 4 > latin ? 'zh' : 'en';
+}
+
+export function resolveLocale(text: string, blocks: readonly Block[], options: LintOptions, counts?: { han: number; latin: number }): Locale {
+  if (options.locale && options.locale !== 'auto') return options.locale;
+  const fm = blocks[0]?.kind === 'frontmatter' ? blocks[0] : undefined;
+  if (fm) {
+    const lang = frontMatterLang(text.slice(fm.start, fm.end));
+    if (lang === 'zh' || lang === 'en') return lang;
+  }
+  const c = counts ?? scriptCounts(text);
+  return localeFromCounts(c.han, c.latin);
+}
+
+const DOC_TYPE_CUES: Array<[DocType, RegExp]> = [
+  ['sla', /\bservice level agreement\b|\bSLA\b|服务等级协议|服务水平协议|\bSLA\b/i],
+  ['rfp', /\brequest for (?:proposals?|quotations?|quotes?|information)\b|\bRF[PQI]\b|招标|投标人须知|采购需求/i],
+  ['sow', /\bstatement of (?:work|objectives)\b|\bperformance work statement\b|\bSOW\b|\bSOO\b|\bPWS\b|工作说明书/i],
+  ['proposal', /\bproposal\b|\bour (?:team|approach|solution|platform)\b|方案|建议书/i],
+  ['contract', /\bagreement\b|\bterms\b|\bcontract\b|合同|协议|条款/i],
+];
+
+/** The document type: from options, else from cues in the first part of the text. */
+export function resolveDocType(text: string, options: LintOptions): DocType {
+  if (options.docType && options.docType !== 'auto') return options.docType;
+  const head = text.slice(0, 4000);
+  for (const [type, re] of DOC_TYPE_CUES) if (re.test(head)) return type;
+  return 'contract';
+}

@@ -1,0 +1,171 @@
+/**
+ * The engine: options compiled once, blocks analysed independently (and cached by content), the
+ * document assembled from block results. `lint` and sessions share all of it.
+ */
+import { analyseUnit, type UnitInfo } from './analysis.js';
+import type { DocType, LintOptions, RuleOptions } from './config/types.js';
+import type { Directive } from './directives.js';
+import { parseDirectives } from './directives.js';
+import { MESSAGES } from './messages.js';
+import { parseBlock } from './parse/markdown.js';
+import { proseUnits, toSource } from './parse/units.js';
+import type { LocalFinding } from './rules/define.js';
+import { unitRules } from './rules/index.js';
+import { remedyFacts } from './rules/missing-remedy.js';
+import { PLACEHOLDER_PATTERN } from './rules/unresolved-placeholder.js';
+import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
+import { compileVocabulary, escapeRegExp, type CompiledVocabulary } from './vocab/matcher.js';
+import type { VocabEntry, Vocabulary } from './vocab/types.js';
+import { VOCABULARIES } from './vocab/index.js';
+import type { Nodes, Parents } from 'mdast';
+import { ruleMeta } from './rules/index.js';
+
+export interface BlockResult {
+  findings: LocalFinding[];
+  directives: Array<Omit<Directive, 'line' | 'endLine'>>;
+  commitments: Array<{ start: number; end: number; text: string }>;
+  remedy: boolean;
+}
+
+const EMPTY: BlockResult = Object.freeze({ findings: [], directives: [], commitments: [], remedy: false }) as BlockResult;
+
+export interface Engine {
+  key: string;
+  severity: Record<RuleId, SeveritySetting>;
+  enabled: Set<RuleId>;
+  vocab: Record<Locale, CompiledVocabulary>;
+  allowed: Map<RuleId, Set<string>>;
+  options: LintOptions;
+  /** Per-locale cache of block results by block text. */
+  cache: Map<string, Map<string, BlockResult>>;
+}
+
+const REMEDY_HINT = /credit|refund|terminat|at risk|reduc|re-?perform|liquidated|penalt|earn[- ]?back|holdback|withh|corrective|remed|赔|退|扣减|违约|终止|解除|罚|减免/i;
+const COMMIT_HINT = /availability|uptime|response|resolution|resolve|restore|latency|error rate|detection|accuracy|turnaround|service level|success criteria|quality level|performance|indicator|可用|响应|恢复|解决|故障|时延|准确|服务等级|服务水平|验收|考核/i;
+
+function ruleOptions(setting: unknown): RuleOptions {
+  if (typeof setting === 'string') return { severity: setting as SeveritySetting };
+  return (setting ?? {}) as RuleOptions;
+}
+
+function isSafePattern(src: string): boolean {
+  if (src.length > 500) return false;
+  // Nested quantifiers and quantified groups containing alternation are the classic blow-ups.
+  if (/\([^()]*[+*}][^()]*\)\s*[+*{]/.test(src)) return false;
+  if (/\\\d/.test(src)) return false;
+  try {
+    new RegExp(src, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const engines = new Map<string, Engine>();
+
+export function getEngine(options: LintOptions = {}): Engine {
+  const key = JSON.stringify([options.rules ?? null, options.allowPatterns ?? true]);
+  const cached = engines.get(key);
+  if (cached) return cached;
+  const severity = {} as Record<RuleId, SeveritySetting>;
+  const enabled = new Set<RuleId>();
+  const allowed = new Map<RuleId, Set<string>>();
+  const extra: VocabEntry[] = [];
+  for (const id of RULE_IDS) {
+    const o = ruleOptions(options.rules?.[id]);
+    severity[id] = o.severity ?? ruleMeta(id).defaultSeverity;
+    if (severity[id] !== 'off') enabled.add(id);
+    allowed.set(id, new Set((o.allow ?? []).map((a) => a.toLowerCase())));
+    for (const t of o.terms ?? []) {
+      if (typeof t === 'string') {
+        if (t.trim()) extra.push({ term: t, rule: id, reason: 'listed in the configuration', pattern: escapeRegExp(t.trim()).replace(/\s+/g, '\\s+') });
+      } else if (options.allowPatterns !== false && t && typeof t.pattern === 'string' && isSafePattern(t.pattern)) {
+        extra.push({ term: t.pattern, rule: id, reason: t.reason ?? 'listed in the configuration', pattern: `(?:${t.pattern})` });
+      }
+    }
+  }
+  const vocab = {} as Record<Locale, CompiledVocabulary>;
+  for (const loc of LOCALES) {
+    const base: Vocabulary = VOCABULARIES[loc];
+    vocab[loc] = compileVocabulary({ ...base, entries: [...base.entries, ...extra] });
+  }
+  const engine: Engine = { key, severity, enabled, vocab, allowed, options, cache: new Map() };
+  if (engines.size > 32) engines.clear();
+  engines.set(key, engine);
+  return engine;
+}
+
+function collectCode(tree: Nodes, out: Array<[number, number]>, directives: BlockResult['directives']): void {
+  if (tree.type === 'code' || tree.type === 'inlineCode' || tree.type === 'html') {
+    const p = tree.position;
+    if (p) {
+      out.push([p.start.offset!, p.end.offset!]);
+      if (tree.type === 'html' && tree.value.includes('povlint-')) directives.push(...parseDirectives(tree.value, p.start.offset!));
+    }
+    return;
+  }
+  if ('children' in tree) for (const c of (tree as Parents).children) collectCode(c as Nodes, out, directives);
+}
+
+/** Analyses one block's text. Pure: the result depends only on the text, locale, docType and engine. */
+export function analyseBlock(src: string, engine: Engine, locale: Locale, docType: DocType): BlockResult {
+  const cacheKey = `${locale}|${docType}`;
+  let cache = engine.cache.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    engine.cache.set(cacheKey, cache);
+  }
+  const hit = cache.get(src);
+  if (hit) return hit;
+  const result = computeBlock(src, engine, locale);
+  if (cache.size > 20000) cache.clear();
+  cache.set(src, result);
+  return result;
+}
+
+function computeBlock(src: string, engine: Engine, locale: Locale): BlockResult {
+  const vocab = engine.vocab[locale];
+  PLACEHOLDER_PATTERN.lastIndex = 0;
+  const candidate =
+    vocab.any.test(src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-') || REMEDY_HINT.test(src) || COMMIT_HINT.test(src);
+  PLACEHOLDER_PATTERN.lastIndex = 0;
+  if (!candidate) return EMPTY;
+  const tree = parseBlock(src);
+  const code: Array<[number, number]> = [];
+  const directives: BlockResult['directives'] = [];
+  collectCode(tree, code, directives);
+  const units = proseUnits(tree, src, locale);
+  const infos: UnitInfo[] = units.map((u) => analyseUnit(u, locale));
+  const findings: LocalFinding[] = [];
+  const messages = MESSAGES[locale];
+  for (const rule of unitRules) {
+    const id = rule.meta.id;
+    if (!engine.enabled.has(id)) continue;
+    rule.check({
+      locale,
+      units: infos,
+      vocab,
+      messages,
+      allowed: engine.allowed.get(id)!,
+      sourceOffset: (info, p, side) => toSource(info.unit.base, info.unit.from + p, side),
+      source: src,
+      isCode: (offset) => code.some(([s, e]) => offset >= s && offset < e),
+      report: (f) => findings.push({ ruleId: id, ...f }),
+    });
+  }
+  const commitments: BlockResult['commitments'] = [];
+  let remedy = false;
+  for (const info of infos) {
+    const f = remedyFacts(info, locale);
+    if (f.remedy) remedy = true;
+    if (f.commitment) commitments.push({ start: info.unit.start, end: info.unit.end, text: f.commitment[0] });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { findings, directives, commitments, remedy };
+}
+
+export function resolvedSeverity(engine: Engine, f: LocalFinding): Severity {
+  if (f.severity) return f.severity;
+  const s = engine.severity[f.ruleId];
+  return s === 'off' ? 'hint' : s;
+}

@@ -1,0 +1,115 @@
+/** `lint` and incremental sessions over the engine. */
+import type { DocType, LintOptions } from './config/types.js';
+import { applyDirectives, type Directive } from './directives.js';
+import { resolveDocType, resolveLocale } from './document.js';
+import { analyseBlock, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
+import { enrichFinding } from './enrich.js';
+import { LineIndex } from './lines.js';
+import { scanBlocks, type Block } from './parse/scan.js';
+import { docsUrl } from './rules/define.js';
+import { meta as missingRemedyMeta } from './rules/missing-remedy.js';
+import { MESSAGES } from './messages.js';
+import type { Finding, Locale } from './types.js';
+
+export interface DocumentState {
+  text: string;
+  blocks: Block[];
+  results: BlockResult[];
+  locale: Locale;
+  docType: DocType;
+}
+
+export function analyseDocument(text: string, engine: Engine, options: LintOptions): DocumentState {
+  const blocks = scanBlocks(text);
+  const locale = resolveLocale(text, blocks, options);
+  const docType = resolveDocType(text, options);
+  const results = blocks.map((b) => (b.kind === 'content' ? analyseBlock(text.slice(b.start, b.end), engine, locale, docType) : EMPTY_RESULT));
+  return { text, blocks, results, locale, docType };
+}
+
+const EMPTY_RESULT: BlockResult = { findings: [], directives: [], commitments: [], remedy: false };
+
+/** Places block results in the document: absolute positions, severities, directives, document rules. */
+export function assemble(state: DocumentState, engine: Engine, lines: LineIndex = new LineIndex(state.text)): Finding[] {
+  const out: Finding[] = [];
+  const directives: Directive[] = [];
+  let firstCommitment: { start: number; end: number; text: string } | undefined;
+  const otherCommitments: Array<{ start: number; end: number; text: string }> = [];
+  let remedy = false;
+  const { blocks, results, locale, docType, text } = state;
+  for (let i = 0; i < blocks.length; i++) {
+    const base = blocks[i]!.start;
+    const r = results[i]!;
+    if (r.remedy) remedy = true;
+    for (const c of r.commitments) {
+      const abs = { start: base + c.start, end: base + c.end, text: c.text };
+      if (!firstCommitment) firstCommitment = abs;
+      else if (otherCommitments.length < 5) otherCommitments.push(abs);
+    }
+    for (const d of r.directives) {
+      const start = base + d.start;
+      const end = base + d.end;
+      directives.push({ ...d, start, end, line: lines.position(start).line, endLine: lines.position(end).line });
+    }
+    for (const f of r.findings) {
+      const start = base + f.start;
+      const end = base + f.end;
+      out.push(
+        enrichFinding(
+          {
+            ruleId: f.ruleId,
+            severity: resolvedSeverity(engine, f),
+            message: f.message,
+            start: lines.position(start),
+            end: lines.position(end),
+            missing: f.missing,
+            fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: base + e.start, end: base + e.end })) })),
+            clauses: [],
+            docs: docsUrl(f.ruleId),
+            ...(f.term !== undefined ? { term: f.term } : {}),
+          },
+          f.claim ?? '',
+          locale,
+          docType,
+          engine.options,
+        ),
+      );
+    }
+  }
+  if (engine.enabled.has('missing-remedy') && firstCommitment && !remedy) {
+    const c = firstCommitment;
+    out.push(
+      enrichFinding(
+        {
+          ruleId: 'missing-remedy',
+          severity: engine.severity['missing-remedy'] === 'off' ? 'hint' : (engine.severity['missing-remedy'] as Finding['severity']),
+          message: MESSAGES[locale].missingRemedy(c.text),
+          start: lines.position(c.start),
+          end: lines.position(c.end),
+          missing: [],
+          fixes: [],
+          clauses: [],
+          docs: docsUrl(missingRemedyMeta.id),
+          term: c.text,
+          related: otherCommitments.map((o) => ({
+            start: lines.position(o.start),
+            end: lines.position(o.end),
+            message: locale === 'zh' ? `另一项承诺：“${o.text}”` : `another commitment: \`${o.text}\``,
+          })),
+        },
+        text.slice(c.start, c.end),
+        locale,
+        docType,
+        engine.options,
+      ),
+    );
+    out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+  }
+  return applyDirectives(out, directives);
+}
+
+/** Lints a Markdown document. Never edits anything; never throws on any string input. */
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  const engine = getEngine(options);
+  return assemble(analyseDocument(text, engine, options), engine);
+}

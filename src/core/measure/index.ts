@@ -1,0 +1,51 @@
+/**
+ * Measurement recognisers: find, in a unit's text, what a verifiable outcome needs (targets,
+ * windows, baselines, methods, references to where a metric is defined).
+ */
+import type { Locale, OutcomePart } from '../types.js';
+import { EN_RECOGNISERS } from './en.js';
+import type { Measurement, Recogniser } from './types.js';
+import { ZH_RECOGNISERS } from './zh.js';
+
+export type { Measurement, Recogniser } from './types.js';
+
+export const RECOGNISERS: Record<Locale, readonly Recogniser[]> = { en: EN_RECOGNISERS, zh: ZH_RECOGNISERS };
+
+interface Compiled {
+  rec: Recogniser;
+  re: RegExp;
+}
+
+const compiled = new Map<Locale, Compiled[]>();
+
+function compile(locale: Locale): Compiled[] {
+  let c = compiled.get(locale);
+  if (!c) {
+    c = RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu') }));
+    compiled.set(locale, c);
+  }
+  return c;
+}
+
+/** Every measurement in `text`, in order of position. */
+export function measure(text: string, locale: Locale): Measurement[] {
+  const out: Measurement[] = [];
+  for (const { rec, re } of compile(locale)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ id: rec.id, parts: rec.parts, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The outcome parts that the measurements supply. */
+export function partsPresent(ms: readonly Measurement[]): Set<OutcomePart> {
+  const s = new Set<OutcomePart>();
+  for (const m of ms) for (const p of m.parts) s.add(p);
+  return s;
+}

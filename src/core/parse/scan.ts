@@ -1,0 +1,157 @@
+/**
+ * A structure-aware pre-scan that splits a document into blocks without running the Markdown
+ * parser: runs of non-blank lines, kept whole across fenced code, HTML comments and raw-HTML
+ * blocks, with indented continuation lines (list item bodies, indented code) attached to the block
+ * before them. Every block boundary is a state where the scanner holds nothing open, so a scan can
+ * restart at any boundary: that is what makes incremental re-linting exact.
+ */
+
+export type BlockKind = 'frontmatter' | 'content';
+
+export interface Block {
+  kind: BlockKind;
+  /** 0-based offset of the first character (always the start of a line). */
+  start: number;
+  /** Offset just past the last character of the last non-blank line (line ending excluded). */
+  end: number;
+}
+
+const FENCE_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})/;
+const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+
+interface LineCursor {
+  text: string;
+  pos: number;
+}
+
+/** Returns [lineStart, contentEnd, nextLineStart] or null at end of text. */
+function nextLine(c: LineCursor): [number, number, number] | null {
+  const { text } = c;
+  const start = c.pos;
+  if (start >= text.length) return null;
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) break;
+    i++;
+  }
+  let next = i;
+  if (i < n) next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  c.pos = next;
+  return [start, i, next];
+}
+
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return true;
+}
+
+/** Length of the front matter block at the start of the text (0 when there is none). */
+function frontMatterEnd(text: string, start: number): number {
+  const c: LineCursor = { text, pos: start };
+  const first = nextLine(c);
+  if (!first) return -1;
+  const opener = text.slice(first[0], first[1]).replace(/[ \t]+$/, '');
+  if (opener !== '---' && opener !== '+++') return -1;
+  const closers = opener === '---' ? ['---', '...'] : ['+++'];
+  for (let line = nextLine(c); line; line = nextLine(c)) {
+    const t = text.slice(line[0], line[1]).replace(/[ \t]+$/, '');
+    if (closers.includes(t)) return line[1];
+  }
+  return -1;
+}
+
+/**
+ * Scans from `from` (which must be 0 or a block boundary: the start of a line outside any open
+ * construct) and calls `onBlock` for each block. `onBlock` returns false to stop the scan early.
+ */
+export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boolean | void): Block[] {
+  const out: Block[] = [];
+  const emit = (b: Block): boolean => {
+    if (onBlock && onBlock(b) === false) return false;
+    out.push(b);
+    return true;
+  };
+  let pos = from;
+  if (from === 0) {
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const fmEnd = frontMatterEnd(text, bom);
+    if (fmEnd > 0) {
+      if (!emit({ kind: 'frontmatter', start: 0, end: fmEnd })) return out;
+      const c: LineCursor = { text, pos: fmEnd };
+      nextLine(c);
+      pos = c.pos;
+    }
+  }
+  const c: LineCursor = { text, pos };
+  let blockStart = -1;
+  let blockEnd = -1;
+  let pending: Block | null = null; // the last closed block, kept until we know no indented line continues it
+  let fence: { ch: string; len: number } | null = null;
+  let inComment = false;
+  let rawHtml: string | null = null;
+
+  for (let line = nextLine(c); line; line = nextLine(c)) {
+    const [ls, le] = line;
+    if (fence) {
+      blockEnd = le;
+      const m = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(text.slice(ls, le));
+      if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) fence = null;
+      continue;
+    }
+    if (inComment) {
+      blockEnd = le;
+      if (text.slice(ls, le).includes('-->')) inComment = false;
+      continue;
+    }
+    if (rawHtml) {
+      blockEnd = le;
+      if (text.slice(ls, le).toLowerCase().includes(`</${rawHtml}>`)) rawHtml = null;
+      continue;
+    }
+    if (isBlank(text, ls, le)) {
+      if (blockStart >= 0) {
+        if (pending && !emit(pending)) return out;
+        pending = { kind: 'content', start: blockStart, end: blockEnd };
+        blockStart = -1;
+      }
+      continue;
+    }
+    if (blockStart < 0) {
+      const ch = text.charCodeAt(ls);
+      if (pending && (ch === 32 || ch === 9)) {
+        // An indented line after a blank line continues the previous block (list body, indented code).
+        blockStart = pending.start;
+        pending = null;
+      } else {
+        if (pending && !emit(pending)) return out;
+        pending = null;
+        blockStart = ls;
+      }
+    }
+    blockEnd = le;
+    const lineText = text.slice(ls, le);
+    const f = FENCE_OPEN.exec(lineText);
+    if (f && !(f[1]![0] === '`' && lineText.slice(f.index + f[0].length).includes('`'))) {
+      fence = { ch: f[1]![0]!, len: f[1]!.length };
+      continue;
+    }
+    const open = lineText.lastIndexOf('<!--');
+    if (open >= 0 && !lineText.includes('-->', open + 4)) {
+      inComment = true;
+      continue;
+    }
+    const h = RAW_HTML_OPEN.exec(lineText);
+    if (h && !lineText.toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = h[1]!.toLowerCase();
+  }
+  if (blockStart >= 0) {
+    if (pending && !emit(pending)) return out;
+    pending = { kind: 'content', start: blockStart, end: blockEnd };
+  }
+  if (pending) emit(pending);
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * Sentence segmentation for prose units. English: ends at . ! ? followed by white space and a
+ * capital, digit or opening quote, except after abbreviations, initials and section references.
+ * Chinese: ends after 。！？； (and their ASCII forms followed by space).
+ */
+
+const ABBREVIATIONS = new Set(
+  [
+    'e.g', 'i.e', 'etc', 'vs', 'v', 'cf', 'al', 'approx', 'appx', 'incl', 'est',
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'co', 'corp', 'inc', 'ltd', 'llc', 'llp',
+    'no', 'nos', 'sec', 'secs', 'art', 'para', 'paras', 'fig', 'figs', 'p', 'pp', 'ch', 'vol', 'ex', 'exh', 'sch', 'att', 'app',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'u.s', 'u.k', 'u.s.a', 'e.u', 'a.m', 'p.m', 'ph.d', 'dept', 'govt', 'min', 'max', 'avg', 'hr', 'hrs',
+  ],
+);
+
+const ZH_END = /[。！？；!?;]/;
+
+function trimRange(text: string, a: number, z: number): [number, number] | null {
+  while (a < z && /\s/.test(text[a]!)) a++;
+  while (z > a && /\s/.test(text[z - 1]!)) z--;
+  return z > a ? [a, z] : null;
+}
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
+}
+
+/** Returns [start, end) ranges of the sentences of `text`. */
+export function splitSentences(text: string, locale: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const push = (z: number): void => {
+    const r = trimRange(text, start, z);
+    if (r) out.push(r);
+    start = z;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    if (ch === '。' || ch === '！' || ch === '？' || ch === '；') {
+      let z = i + 1;
+      while (z < n && /[”’」』）)"]/.test(text[z]!)) z++;
+      push(z);
+      i = z - 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    // Absorb repeated terminators and closing quotes/brackets.
+    let z = i + 1;
+    while (z < n && /[.!?]/.test(text[z]!)) z++;
+    while (z < n && /["'”’)\]]/.test(text[z]!)) z++;
+    if (z < n && !/\s/.test(text[z]!)) {
+      // A terminator glued to the next character (99.9%, v2.1, e.g.) ends nothing, except before Han text.
+      if (locale === 'zh' && isHan(text.charCodeAt(z))) {
+        push(z);
+        i = z - 1;
+      }
+      continue;
+    }
+    let k = z;
+    while (k < n && /\s/.test(text[k]!)) k++;
+    if (k >= n) continue;
+    const next = text[k]!;
+    if (!/[A-Z0-9"“‘'(\[\u4e00-\u9fff•*-]/.test(next)) continue;
+    if (ch === '.') {
+      const m = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(start, i - 12), i));
+      if (m) {
+        const word = m[1]!.toLowerCase();
+        if (ABBREVIATIONS.has(word)) continue;
+        // Initials (J. Smith) and single-letter list labels (a. b.).
+        if (word.length === 1 && /[A-Za-z]/.test(word)) continue;
+        // Section references: "Section 4." followed by a number is not an end.
+      }
+      if (/\d$/.test(text.slice(start, i)) && /\d/.test(next) && /(?:sec(?:tion)?|§|clause|article|item|para(?:graph)?|no)\.?\s*[\d.]+$/i.test(text.slice(Math.max(start, i - 20), i))) continue;
+    }
+    push(z);
+    i = z - 1;
+  }
+  push(n);
+  if (locale !== 'zh' || out.length === 0) return out;
+  // Chinese text may still hold ASCII terminators inside Han runs; the loop above has handled them.
+  return out.filter(([a, z]) => !ZH_END.test(text.slice(a, z)) || z - a > 0);
+}

@@ -1,0 +1,190 @@
+/**
+ * Prose units: the sentences of paragraphs, list items and table cells, as plain text with a map
+ * back to exact source offsets (across emphasis, links, escapes and line breaks).
+ */
+import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import { splitSentences } from './sentences.js';
+
+/** A run of plain text that maps onto source text. */
+export interface Seg {
+  /** Offset in the plain text. */
+  p: number;
+  /** Offset in the source (block-local). */
+  s: number;
+  /** Length in the plain text. */
+  len: number;
+  /** Source length (equals len when exact). */
+  slen: number;
+}
+
+export type UnitContainer = 'paragraph' | 'list-item' | 'table-cell' | 'table-header' | 'quote';
+
+/** The plain text of one paragraph or table cell. */
+export interface PlainText {
+  text: string;
+  segs: Seg[];
+  container: UnitContainer;
+}
+
+export interface ProseUnit {
+  /** The sentence's plain text. */
+  text: string;
+  /** Where the sentence starts in `base.text`. */
+  from: number;
+  base: PlainText;
+  /** Block-local source offsets of the sentence. */
+  start: number;
+  end: number;
+  container: UnitContainer;
+}
+
+/** Maps a plain-text offset of `base` to a source offset (block-local). */
+export function toSource(base: PlainText, p: number, side: 'start' | 'end'): number {
+  const segs = base.segs;
+  if (segs.length === 0) return 0;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.p <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  let seg = segs[lo]!;
+  if (side === 'end' && p === seg.p && lo > 0) seg = segs[lo - 1]!;
+  const d = p - seg.p;
+  if (seg.len === seg.slen) return seg.s + Math.max(0, Math.min(d, seg.len));
+  // Non-exact run (inline code, entity): snap to its edges.
+  return d <= 0 ? seg.s : seg.s + seg.slen;
+}
+
+class PlainBuilder {
+  text = '';
+  segs: Seg[] = [];
+  constructor(private readonly src: string) {}
+
+  /** Adds a text node's value, aligned character by character with its source slice. */
+  addText(value: string, s: number, e: number): void {
+    const src = this.src;
+    if (src.slice(s, e) === value) {
+      this.push(value, s, value.length);
+      return;
+    }
+    let k = s;
+    let runP = -1;
+    let runS = -1;
+    let runLen = 0;
+    const flush = (): void => {
+      if (runLen > 0) this.push(value.slice(runP, runP + runLen), runS, runLen);
+      runLen = 0;
+    };
+    for (let j = 0; j < value.length; j++) {
+      const ch = value[j]!;
+      // Skip source characters that the parser dropped (escapes, indentation, quote markers, CR).
+      let probe = k;
+      while (probe < e && src[probe] !== ch) probe++;
+      if (probe >= e) {
+        // Not found (entity or character reference): map to the current position, inexact.
+        flush();
+        this.pushInexact(ch, k, 0);
+        continue;
+      }
+      if (probe !== k || runLen === 0 || runS + runLen !== probe) {
+        flush();
+        runP = j;
+        runS = probe;
+      }
+      runLen++;
+      k = probe + 1;
+    }
+    flush();
+  }
+
+  private push(value: string, s: number, len: number): void {
+    this.segs.push({ p: this.text.length, s, len, slen: len });
+    this.text += value;
+  }
+
+  pushInexact(value: string, s: number, slen: number): void {
+    this.segs.push({ p: this.text.length, s, len: value.length, slen });
+    this.text += value;
+  }
+}
+
+function collectPhrasing(nodes: readonly PhrasingContent[], b: PlainBuilder): void {
+  for (const node of nodes) {
+    const pos = node.position;
+    switch (node.type) {
+      case 'text':
+        if (pos) b.addText(node.value, pos.start.offset!, pos.end.offset!);
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        collectPhrasing(node.children, b);
+        break;
+      case 'inlineCode':
+        if (pos) b.pushInexact('\uFFFC', pos.start.offset!, pos.end.offset! - pos.start.offset!);
+        break;
+      case 'break':
+        if (pos) b.pushInexact(' ', pos.start.offset!, pos.end.offset! - pos.start.offset!);
+        break;
+      case 'html':
+        if (pos && /^<br\s*\/?>$/i.test(node.value)) b.pushInexact(' ', pos.start.offset!, pos.end.offset! - pos.start.offset!);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function plainOf(nodes: readonly PhrasingContent[], src: string, container: UnitContainer): PlainText {
+  const b = new PlainBuilder(src);
+  collectPhrasing(nodes, b);
+  return { text: b.text, segs: b.segs, container };
+}
+
+/** All prose units of a parsed block, in source order. */
+export function proseUnits(tree: Root, src: string, locale: string): ProseUnit[] {
+  const out: ProseUnit[] = [];
+  const addPlain = (base: PlainText): void => {
+    if (!base.text.trim()) return;
+    for (const [a, z] of splitSentences(base.text, locale)) {
+      const start = toSource(base, a, 'start');
+      const end = toSource(base, z, 'end');
+      if (end <= start) continue;
+      out.push({ text: base.text.slice(a, z), from: a, base, start, end, container: base.container });
+    }
+  };
+  const walk = (node: Nodes, container: UnitContainer): void => {
+    switch (node.type) {
+      case 'paragraph':
+        addPlain(plainOf(node.children, src, container));
+        return;
+      case 'table': {
+        node.children.forEach((row, i) => {
+          for (const cell of row.children) addPlain(plainOf(cell.children, src, i === 0 ? 'table-header' : 'table-cell'));
+        });
+        return;
+      }
+      case 'listItem':
+        for (const child of node.children) walk(child, 'list-item');
+        return;
+      case 'blockquote':
+        for (const child of node.children) walk(child, 'quote');
+        return;
+      case 'heading':
+      case 'code':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+      case 'thematicBreak':
+        return;
+      default:
+        if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes, container);
+    }
+  };
+  walk(tree, 'paragraph');
+  return out;
+}

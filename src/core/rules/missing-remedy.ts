@@ -1,0 +1,41 @@
+/**
+ * Document level: the document commits to outcomes (SLAs, success criteria, targets) but nowhere
+ * says what happens when they are missed. Each block contributes facts; the rule reads them all.
+ */
+import type { UnitInfo } from '../analysis.js';
+import type { Locale } from '../types.js';
+import type { RuleMeta } from './define.js';
+
+export const meta: RuleMeta = {
+  id: 'missing-remedy',
+  description: 'The document commits to outcomes but never says what happens when they are missed (service credits, fees at risk, termination, refund).',
+  defaultSeverity: 'warning',
+  fixes: ['insert-clause'],
+  scope: 'document',
+};
+
+const COMMIT_EN =
+  /\b(?:shall|will|must|guarantees?|commits? to|warrants?|agrees? to)\b[^.;]{0,120}?\b(?:availability|uptime|response time|resolution time|resolve|respond|restore|latency|error rate|detection rate|accuracy|turnaround|delivered|completed|available)\b|\b(?:service level (?:agreement|commitment|objective)s?|success criteria|acceptable quality levels?|performance (?:standards?|requirements|metrics|targets?)|key performance indicators?|uptime commitment)\b/i;
+const REMEDY_EN =
+  /\b(?:service credits?|credits? (?:of|equal|against|toward)|fees? at risk|at[- ]risk (?:fees?|amount)|price reductions?|fee reductions?|reduced fees?|re-?perform(?:ance|ed)?|terminat(?:e|ion)\b[^.]{0,60}\b(?:failure|breach|chronic|miss)|refund(?:s|ed)?|liquidated damages|penalt(?:y|ies)|earn[- ]?back|holdback|withh[oe]ld(?:ing)? (?:of )?(?:payment|fees)|corrective action plan|remed(?:y|ies) for)\b/i;
+const COMMIT_ZH = /(?:承诺|保证|应当?|须|确保)[^。；]{0,40}(?:可用性|响应时间|恢复|解决|故障|时延|准确率)|服务等级|服务水平|验收标准|考核指标/;
+const REMEDY_ZH = /(?:服务赔偿|赔偿|赔付|退款|退还|扣减|违约金|代金券|终止合同|解除合同|罚款|减免)/;
+
+export interface RemedyFacts {
+  /** Block-local [start, end) of the commitment units, with their trigger text. */
+  commitments: Array<{ start: number; end: number; text: string }>;
+  remedy: boolean;
+}
+
+/** The facts one unit contributes. */
+export function remedyFacts(info: UnitInfo, locale: Locale): { commitment?: RegExpExecArray; remedy: boolean } {
+  const text = info.unit.text;
+  const commit = locale === 'zh' ? COMMIT_ZH : COMMIT_EN;
+  const remedy = (locale === 'zh' ? REMEDY_ZH : REMEDY_EN).test(text);
+  const m = commit.exec(text);
+  // A commitment needs a number or a named service-level instrument to be an outcome at all.
+  if (m && (info.parts.has('target') || info.parts.has('window') || /service level|success criteria|quality level|服务等级|服务水平|验收/i.test(m[0]))) {
+    return { commitment: m, remedy };
+  }
+  return { remedy };
+}

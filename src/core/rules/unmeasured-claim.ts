@@ -1,0 +1,44 @@
+import { hasCriterion } from '../analysis.js';
+import { OUTCOME_PARTS, type OutcomePart } from '../types.js';
+import { defineRule } from './define.js';
+import { sourceRange, termMatches } from './util.js';
+
+/** Objects that make a directional verb (reduce, increase, lower ...) an outcome claim. */
+const OUTCOME_OBJECT_EN =
+  /^\s+(?:(?:the|our|your|their|its|overall|total|operational|operating|average|related|unnecessary|manual|administrative|system|staff|user|customer|agency|state|program|maintenance|support|development|it|it's|time|)\s+){0,3}(?:costs?|expenses?|spend(?:ing)?|time|times|effort|burden|workload|risk|risks|errors?|defects?|mistakes|downtime|outages?|delays?|backlogs?|latency|friction|waste|complexity|fraud|churn|rework|overhead|efficienc(?:y|ies)|productivity|performance|quality|satisfaction|accuracy|reliability|throughput|capacity|speed|visibility|security|transparency|engagement|adoption|revenue|value|savings|response|wait|processing|turnaround|incidents?|vulnerabilit(?:y|ies)|exposure|attack surface|alerts?|noise|false positives?|tickets?|calls|paperwork|barriers|the (?:number|amount|rate|likelihood) of)\b/i;
+
+const OUTCOME_OBJECT_ZH = /^.{0,6}(?:成本|费用|时间|效率|风险|错误|故障|延迟|工作量|负担|质量|满意度|性能|安全|可靠性)/;
+
+export default defineRule({
+  meta: {
+    id: 'unmeasured-claim',
+    description: 'A comparative, improvement or quality outcome is claimed or required with no measurable criterion in the same sentence.',
+    defaultSeverity: 'warning',
+    fixes: ['rewrite-measurable', 'insert-clause'],
+    scope: 'unit',
+  },
+  check(ctx) {
+    for (const info of ctx.units) {
+      if (info.definition || info.title) continue;
+      const text = info.unit.text;
+      const matches = termMatches(ctx, 'unmeasured-claim', info).filter((m) => {
+        if (m.entry.kind !== 'directional') return true;
+        const after = text.slice(m.end, m.end + 80);
+        return (ctx.locale === 'zh' ? OUTCOME_OBJECT_ZH : OUTCOME_OBJECT_EN).test(after);
+      });
+      if (matches.length === 0 || hasCriterion(info)) continue;
+      const missing: OutcomePart[] = OUTCOME_PARTS.filter((p) => !info.parts.has(p));
+      if (info.question || info.instruction) {
+        const m = matches[0]!;
+        const range = sourceRange(ctx, info, m);
+        ctx.report({ severity: 'hint', message: ctx.messages.instruction(m.text, missing), start: range[0], end: range[1], missing, fixes: [], term: m.text, claim: text });
+        continue;
+      }
+      for (const m of matches.slice(0, 3)) {
+        const range = sourceRange(ctx, info, m);
+        const msg = m.entry.kind === 'comparative' ? ctx.messages.comparative : m.entry.kind === 'quality' ? ctx.messages.quality : ctx.messages.improvement;
+        ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: [], term: m.text, claim: text });
+      }
+    }
+  },
+});

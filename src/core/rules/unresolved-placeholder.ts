@@ -1,0 +1,25 @@
+import { defineRule } from './define.js';
+
+/** Placeholders left in the text, in any locale. Every pattern is linear (no nested quantifiers). */
+export const PLACEHOLDER_PATTERN =
+  /\[(?:TBD|TBC|TODO|TBA|X{1,3}|N|\?+|insert[^\]\n]{0,80}|[A-Z][A-Z0-9 _/-]{2,40}|待定|待填写|待补充|填写[^\]\n]{0,20})\](?:\s?%)?|(?<![\p{L}\p{N}_])(?:TBD|TBC|TBA)(?![\p{L}\p{N}_])|\$\{\d+(?::[^}\n]{0,80}|\|[^}\n]{0,120})?\}|\{\{\s{0,3}[^{}\n]{1,60}\}\}|<insert[^>\n]{0,80}>|【(?:待定|待填写|待补充|填写[^】\n]{0,20})】|(?<![\p{L}\p{N}])(?:XX|xx|××)(?:\s?%)(?![\p{L}\p{N}])/gu;
+
+export default defineRule({
+  meta: {
+    id: 'unresolved-placeholder',
+    description: 'A placeholder ([TBD], [X]%, ${1:metric}, {{ name }}, <insert ...>) is left in the text.',
+    defaultSeverity: 'warning',
+    fixes: [],
+    scope: 'unit',
+  },
+  check(ctx) {
+    const re = new RegExp(PLACEHOLDER_PATTERN.source, PLACEHOLDER_PATTERN.flags);
+    const src = ctx.source;
+    for (let m = re.exec(src); m; m = re.exec(src)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (ctx.isCode(start)) continue;
+      ctx.report({ message: ctx.messages.placeholder(m[0]), start, end, missing: [], fixes: [], term: m[0] });
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { defineRule } from './define.js';
+import { sourceRange, termMatches } from './util.js';
+
+const NEGATED_EN = /\b(?:no|not|never|without|nor|cannot|can't|doesn't|does not|do not|don't|makes? no|disclaims?)\s+(?:\w+\s+){0,3}$/i;
+const NEGATED_ZH = /(?:不|无|未|并非|不能|不会|不作)[\u4e00-\u9fff]{0,4}$/;
+/** Terms that cure `guaranteed`: the guarantee's terms are stated or referenced. */
+const TERMS_EN = /\b(?:as (?:set forth|defined|specified|described)|in accordance with|subject to|service level|sla|schedule|exhibit|section|credits?|refund)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'unverifiable-absolute',
+    description: 'An absolute that cannot be tested is promised (100% secure, zero risk, never fails, guaranteed without terms).',
+    defaultSeverity: 'warning',
+    fixes: ['replace-term'],
+    scope: 'unit',
+  },
+  check(ctx) {
+    for (const info of ctx.units) {
+      if (info.definition || info.title) continue;
+      const text = info.unit.text;
+      for (const m of termMatches(ctx, 'unverifiable-absolute', info)) {
+        const before = text.slice(Math.max(0, m.start - 40), m.start);
+        if ((ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
+        if (m.entry.kind === 'guarantee' && TERMS_EN.test(text)) continue;
+        if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;
+        const range = sourceRange(ctx, info, m);
+        ctx.report({ message: ctx.messages.absolute(m.text, []), start: range[0], end: range[1], missing: [], fixes: [], term: m.text, claim: text });
+      }
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import type { UnitInfo } from '../analysis.js';
+import type { TermMatch } from '../vocab/matcher.js';
+import type { Fix, RuleId } from '../types.js';
+import type { UnitRuleContext } from './define.js';
+
+/** The rule's vocabulary matches in a unit, minus allowed terms and `unless` exceptions. */
+export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
+  const matcher = ctx.vocab.byRule.get(rule);
+  if (!matcher) return [];
+  const text = info.unit.text;
+  return matcher.matchAll(text).filter((m) => {
+    if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
+    const unless = ctx.vocab.unless.get(m.entry);
+    if (unless) {
+      const before = text.slice(Math.max(0, m.start - 40), m.start);
+      const after = text.slice(m.end, m.end + 40);
+      if (unless.before?.test(before) || unless.after?.test(after)) return false;
+    }
+    return true;
+  });
+}
+
+/** Source range of a match, or null when the mapping does not reproduce the term. */
+export function sourceRange(ctx: UnitRuleContext, info: UnitInfo, m: { start: number; end: number; text: string }): [number, number] {
+  const s = ctx.sourceOffset(info, m.start, 'start');
+  const e = ctx.sourceOffset(info, m.end, 'end');
+  return [s, Math.max(s, e)];
+}
+
+/** Whether the source text of the range is exactly the term (so a replacement fix is safe). */
+export function exact(ctx: UnitRuleContext, range: [number, number], text: string): boolean {
+  return ctx.source.slice(range[0], range[1]) === text;
+}
+
+export function replaceFix(kind: Fix['kind'], title: string, range: [number, number], text: string, snippet: boolean, preferred = false): Fix {
+  return { kind, title, edits: [{ start: range[0], end: range[1], text, ...(snippet ? { snippet: true } : {}) }], ...(preferred ? { preferred: true } : {}) };
+}

@@ -1,0 +1,87 @@
+/**
+ * The one generic matcher: compiles a vocabulary into a regular expression per rule, with one
+ * capturing group per entry so a match names its entry.
+ */
+import type { RuleId } from '../types.js';
+import type { VocabEntry, Vocabulary } from './types.js';
+
+export interface TermMatch {
+  entry: VocabEntry;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The regular-expression source of an entry (its pattern, or its term as literal text). */
+export function entrySource(e: VocabEntry): string {
+  return e.pattern ?? escapeRegExp(e.term).replace(/\s+/g, '\\s+');
+}
+
+export class RuleMatcher {
+  private readonly re: RegExp;
+  constructor(readonly entries: readonly VocabEntry[], wordBoundaries: boolean) {
+    const ordered = [...entries].sort((a, b) => b.term.length - a.term.length);
+    this.entries = ordered;
+    const alts = ordered.map((e) => `(${entrySource(e)})`).join('|');
+    const src = wordBoundaries ? `(?<![\\p{L}\\p{N}_])(?:${alts})(?![\\p{L}\\p{N}_])` : `(?:${alts})`;
+    this.re = new RegExp(src, 'giu');
+  }
+
+  matchAll(text: string): TermMatch[] {
+    const out: TermMatch[] = [];
+    if (this.entries.length === 0) return out;
+    const re = this.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      let gi = 1;
+      while (gi < m.length && m[gi] === undefined) gi++;
+      const entry = this.entries[gi - 1];
+      if (entry) out.push({ entry, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+    return out;
+  }
+}
+
+export interface Unless {
+  before?: RegExp;
+  after?: RegExp;
+}
+
+export interface CompiledVocabulary {
+  vocab: Vocabulary;
+  /** Context exceptions per entry (`unlessBefore` / `unlessAfter`). */
+  unless: Map<VocabEntry, Unless>;
+  byRule: Map<RuleId, RuleMatcher>;
+  /** Matches any term of any rule: the cheap test that decides whether a block needs parsing. */
+  any: RegExp;
+}
+
+export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
+  const groups = new Map<RuleId, VocabEntry[]>();
+  for (const e of vocab.entries) {
+    const list = groups.get(e.rule) ?? [];
+    list.push(e);
+    groups.set(e.rule, list);
+  }
+  const byRule = new Map<RuleId, RuleMatcher>();
+  for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
+  const all = vocab.entries.map(entrySource).join('|') || '(?!)';
+  const any = new RegExp(vocab.wordBoundaries ? `(?<![\\p{L}\\p{N}_])(?:${all})(?![\\p{L}\\p{N}_])` : `(?:${all})`, 'iu');
+  const unless = new Map<VocabEntry, Unless>();
+  for (const e of vocab.entries) {
+    if (!e.unlessBefore && !e.unlessAfter) continue;
+    unless.set(e, {
+      ...(e.unlessBefore ? { before: new RegExp(`(?:${e.unlessBefore})$`, 'iu') } : {}),
+      ...(e.unlessAfter ? { after: new RegExp(`^(?:${e.unlessAfter})`, 'iu') } : {}),
+    });
+  }
+  return { vocab, byRule, any, unless };
+}

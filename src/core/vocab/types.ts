@@ -1,0 +1,27 @@
+import type { Locale, RuleId } from '../types.js';
+
+/** One vocabulary entry: a term (or a safe pattern for its forms), the rule it triggers and why. */
+export interface VocabEntry {
+  /** Canonical form, shown in messages. */
+  term: string;
+  rule: RuleId;
+  /** Why the term is a problem (one sentence). */
+  reason: string;
+  /** Regular-expression source for the term's forms (no capturing groups); defaults to the escaped term. */
+  pattern?: string;
+  /** Sub-kind the rule uses (e.g. `improvement`, `comparative`, `timing`). */
+  kind?: string;
+  /** Not a trigger when the text just before the term ends with this pattern. */
+  unlessBefore?: string;
+  /** Not a trigger when the text just after the term starts with this pattern. */
+  unlessAfter?: string;
+  /** Snippet that replaces the term in a quick fix. */
+  replacement?: string;
+}
+
+export interface Vocabulary {
+  locale: Locale;
+  /** Whether terms must stand as whole words (true for alphabetic scripts, false for Chinese). */
+  wordBoundaries: boolean;
+  entries: VocabEntry[];
+}
