@@ -47,3 +47,19 @@ export function povPrefixAt(lineText: string, character: number): { start: numbe
   if (!m) return undefined;
   return { start: character - m[1]!.length - 4, query: m[1]! };
 }
+
+/**
+ * The clauses to offer in a document: those of its locale. With `auto`, a document that is mostly
+ * Han script gets the `zh` clauses, any other the `en` ones (the same guess the core makes).
+ */
+export function clausesForDocument(clauses: readonly Clause[], locale: string, text: string): Clause[] {
+  let chosen = locale;
+  if (chosen !== 'en' && chosen !== 'zh') {
+    const sample = text.slice(0, 4000);
+    const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    chosen = han > latin ? 'zh' : 'en';
+  }
+  const matching = clauses.filter((c) => c.locale === chosen);
+  return matching.length ? matching : [...clauses];
+}

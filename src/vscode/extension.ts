@@ -1,0 +1,72 @@
+/**
+ * povlint in VS Code: a thin adapter over the core. Everything that can be decided without an
+ * editor lives in ./model (pure, unit-tested); this file only wires the pieces together.
+ */
+import * as vscode from 'vscode';
+import { allowTerm, openConfig } from './commands/config.js';
+import { applyFix, showRuleDocs } from './commands/fixes.js';
+import { COMMANDS, type AllowTermArgs, type ApplyFixArgs, type RuleDocsArgs } from './commands/ids.js';
+import { insertClause } from './commands/clauses.js';
+import { lintWorkspace } from './commands/lintWorkspace.js';
+import { ReportView } from './commands/report.js';
+import { ConfigStore } from './configStore.js';
+import { DocumentLinter } from './linter.js';
+import { PovCodeActionProvider } from './providers/codeActions.js';
+import { PovCompletionProvider } from './providers/completion.js';
+import { PovHoverProvider } from './providers/hover.js';
+import { SettingsStore } from './settingsStore.js';
+import { ClaimsStatusBar } from './statusBar.js';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+/** What tests (and other extensions) get back from activation. */
+export interface PovlintApi {
+  linter: DocumentLinter;
+  configs: ConfigStore;
+  settings: SettingsStore;
+  report: ReportView;
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): PovlintApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel('POV Lint');
+  const settings = new SettingsStore(output);
+  const configs = new ConfigStore(output);
+  const linter = new DocumentLinter(settings, configs, output);
+  const report = new ReportView(linter);
+  const statusBar = new ClaimsStatusBar(linter, settings);
+
+  context.subscriptions.push(
+    output,
+    settings,
+    configs,
+    configs.watch(),
+    linter,
+    linter.watchDocuments(),
+    report,
+    statusBar,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new PovCodeActionProvider(linter, configs, settings), PovCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(MARKDOWN, new PovHoverProvider(linter, settings)),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new PovCompletionProvider(configs, settings), ...PovCompletionProvider.triggerCharacters),
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(linter, settings)),
+    vscode.commands.registerCommand(COMMANDS.showReport, (uri?: vscode.Uri) => report.show(uri)),
+    vscode.commands.registerCommand(COMMANDS.insertClause, (clauseId?: string) => insertClause(configs, settings, clauseId)),
+    vscode.commands.registerCommand(COMMANDS.openConfig, () => openConfig(configs)),
+    vscode.commands.registerCommand(COMMANDS.applyFix, (args: ApplyFixArgs) => applyFix(args)),
+    vscode.commands.registerCommand(COMMANDS.allowTerm, (args: AllowTermArgs) => allowTerm(configs, args)),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocs, (args: RuleDocsArgs) => showRuleDocs(context.extensionUri, args)),
+  );
+
+  // Only what is visible is linted now; other documents are linted when opened or shown.
+  linter.lintVisible();
+  context.subscriptions.push(vscode.window.onDidChangeVisibleTextEditors((editors) => linter.lintVisible(editors)));
+
+  const activationMs = performance.now() - started;
+  output.appendLine(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
+  return { linter, configs, settings, report, activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

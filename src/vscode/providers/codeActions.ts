@@ -1,0 +1,80 @@
+/**
+ * Quick fixes for every povlint diagnostic in the request. Edits are not attached directly: each
+ * action runs `povlint.applyFix` with the document version it was computed for, and the command
+ * refuses to apply it when the document has moved on.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/types.js';
+import type { ConfigStore } from '../configStore.js';
+import { fromRange } from '../convert.js';
+import type { DocumentLinter } from '../linter.js';
+import { actionsForFinding, type ActionData } from '../model/actions.js';
+import { DIAGNOSTIC_SOURCE, sameDiagnostic } from '../model/diagnostics.js';
+import type { SettingsStore } from '../settingsStore.js';
+import { COMMANDS, type ApplyFixArgs } from '../commands/ids.js';
+
+export class PovCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(
+    private readonly linter: DocumentLinter,
+    private readonly configs: ConfigStore,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (!ours.length) return [];
+    const result = await this.linter.current(document);
+    if (!result || token.isCancellationRequested) return [];
+    const loaded = await this.configs.forDocument(document.uri);
+    const byId = new Map(loaded.clauses.map((c) => [c.id, c]));
+    const text = document.getText();
+    const ctx = { text, clause: (id: string) => byId.get(id), clauseSuggestions: this.settings.current['quickFixes.clauseSuggestions'] };
+    const actions = new Map<string, vscode.CodeAction>();
+    for (const diagnostic of ours) {
+      const finding = result.findings.find((f) => sameDiagnostic({ range: fromRange(diagnostic.range), code: codeOf(diagnostic), source: diagnostic.source }, f));
+      if (!finding) continue;
+      for (const data of actionsForFinding(finding, ctx)) {
+        // The same action for two diagnostics (e.g. "Ignore in this file") is offered once, fixing both.
+        const key = `${data.title}\u0000${JSON.stringify(data)}`;
+        const existing = actions.get(key);
+        if (existing) existing.diagnostics?.push(diagnostic);
+        else actions.set(key, this.toCodeAction(data, finding, diagnostic, document));
+      }
+    }
+    return [...actions.values()];
+  }
+
+  private toCodeAction(data: ActionData, finding: Finding, diagnostic: vscode.Diagnostic, document: vscode.TextDocument): vscode.CodeAction {
+    const action = new vscode.CodeAction(data.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    switch (data.type) {
+      case 'edit': {
+        const args: ApplyFixArgs = { uri: document.uri.toString(), version: document.version, edits: data.edits, title: data.title };
+        action.command = { title: data.title, command: COMMANDS.applyFix, arguments: [args] };
+        action.isPreferred = data.preferred;
+        break;
+      }
+      case 'allowTerm':
+        action.command = { title: data.title, command: COMMANDS.allowTerm, arguments: [{ uri: document.uri.toString(), ruleId: data.ruleId, term: data.term }] };
+        break;
+      case 'docs':
+        action.command = { title: data.title, command: COMMANDS.showRuleDocs, arguments: [{ ruleId: finding.ruleId, url: data.url }] };
+        break;
+    }
+    return action;
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): { value: string } | string | number | undefined {
+  const c = d.code;
+  if (typeof c === 'object' && c !== null) return { value: String(c.value) };
+  return c;
+}

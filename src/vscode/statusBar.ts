@@ -1,0 +1,54 @@
+/** The status bar count of unverifiable claims in the active document; click for the report. */
+import * as vscode from 'vscode';
+import { COMMANDS } from './commands/ids.js';
+import { isLintable, type DocumentLinter } from './linter.js';
+import type { SettingsStore } from './settingsStore.js';
+
+export class ClaimsStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('povlint.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(
+    private readonly linter: DocumentLinter,
+    private readonly settings: SettingsStore,
+  ) {
+    this.item.name = 'POV Lint';
+    this.item.command = COMMANDS.showReport;
+    this.listeners = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      linter.onDidLint(() => this.update()),
+      settings.onDidChange(() => this.update()),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isLintable(document) || !this.settings.current['statusBar.enabled'] || this.settings.current.run === 'off') {
+      this.item.hide();
+      return;
+    }
+    const result = this.linter.resultFor(document.uri);
+    if (!result) {
+      this.item.text = '$(sync~spin) POV';
+      this.item.tooltip = 'POV Lint: linting…';
+      this.item.accessibilityInformation = { label: 'POV Lint: linting' };
+    } else if (result.skipped) {
+      this.item.text = '$(circle-slash) POV';
+      this.item.tooltip = result.skipped === 'too-large' ? 'POV Lint: file too large; see povlint.maxFileSizeKB' : 'POV Lint: file ignored by .povlint.jsonc';
+      this.item.accessibilityInformation = { label: `POV Lint: ${result.skipped === 'too-large' ? 'file too large' : 'file ignored'}` };
+    } else {
+      const n = result.shown;
+      const claims = `${n} unverifiable claim${n === 1 ? '' : 's'}`;
+      this.item.text = n ? `$(checklist) ${n} claim${n === 1 ? '' : 's'}` : '$(pass) POV';
+      this.item.tooltip = `POV Lint: ${claims}. Click for the report.`;
+      this.item.accessibilityInformation = { label: `POV Lint: ${claims}` };
+    }
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const l of this.listeners) l.dispose();
+    this.item.dispose();
+  }
+}
