@@ -49,16 +49,21 @@ export function locate(source: string, starts: number[], u: GoldUnit): [number, 
   const to = starts[u.endLine] ?? source.length;
   const region = source.slice(from, to);
   const strip = (ch: string): boolean => /[\s*_`[\]()<>#|\\]/.test(ch);
-  // Compare on characters that survive Markdown markup, keeping their offsets.
+  // Compare on characters that survive Markdown markup and HTML tags, keeping their offsets.
+  const skip = new Uint8Array(region.length);
+  for (const m of region.matchAll(/<\/?[A-Za-z][^<>]*>|\]\([^)\s]*\)/g)) skip.fill(1, m.index, m.index + m[0].length);
   const keep: number[] = [];
   let hay = '';
   for (let i = 0; i < region.length; i++) {
-    if (!strip(region[i]!)) {
+    if (!skip[i] && !strip(region[i]!)) {
       hay += region[i]!.toLowerCase();
       keep.push(i);
     }
   }
-  const needle = [...u.text].filter((ch) => !strip(ch)).join('').toLowerCase();
+  const needle = [...u.text.replace(/<\/?[A-Za-z][^<>]*>/g, '').replace(/\]\([^)\s]*\)/g, '')]
+    .filter((ch) => !strip(ch))
+    .join('')
+    .toLowerCase();
   let at = needle ? hay.indexOf(needle) : -1;
   let len = needle.length;
   if (at < 0 && needle.length > 40) {

@@ -21,8 +21,12 @@ export interface UnitInfo {
   parts: Set<OutcomePart>;
 }
 
+/** Imperatives that ask for a description, at the start of the sentence. */
+const INSTRUCTION_START_EN =
+  /^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:please\s+)?(?:describe|explain|discuss|demonstrate|detail|outline|summari[sz]e|elaborate on|tell us|show how|indicate how|identify how|provide (?:a |an |the |your )?(?:description|narrative|explanation|overview|summary|discussion|examples?|approach|plan|details?))\b/i;
+/** Offerors asked to describe, and evaluation language. */
 const INSTRUCTION_EN =
-  /\b(?:describe|explain|discuss|demonstrate|detail|outline|indicate|identify|address|elaborate|summari[sz]e|propose|submit|provide (?:a |an |the )?(?:description|narrative|explanation|overview|summary|discussion|examples?|approach|plan)|(?:offerors?|quoters?|vendors?|respondents?|bidders?|proposers?|contractors?)(?:['’]s?)? (?:shall|should|must|will|may|are (?:asked|required|encouraged)|is (?:asked|required|encouraged)) (?:describe|explain|discuss|provide|submit|demonstrate|identify|propose|include|address|detail)|(?:will|shall) be evaluated|evaluat(?:e|es|ed|ion) (?:of |on |based on |the )?(?:the )?(?:extent|degree|offeror|quoter|vendor|proposal|quotation|approach)|the extent to which|how (?:the |your |their )?(?:offeror|quoter|vendor|contractor|team|approach|solution|proposal)\b)/i;
+  /\b(?:offerors?|quoters?|vendors?|respondents?|bidders?|proposers?|applicants?)(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:shall|should|must|will|may|are|is)\s+(?:\w+\s+){0,2}(?:describe|explain|discuss|demonstrate|provide a description|address|detail|outline)\b|\b(?:will|shall) be (?:evaluated|assessed|scored|rated)\b|\bthe (?:extent|degree) to which\b|\bevaluat(?:e|es|ed|ion of) (?:the |how |whether )/i;
 
 const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|提供|提交)|描述.{0,10}如何|评分|评审)/;
 
@@ -47,7 +51,7 @@ export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
     unit,
     locale,
     question: zh ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text),
-    instruction: zh ? INSTRUCTION_ZH.test(text) : INSTRUCTION_EN.test(text),
+    instruction: zh ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text),
     definition: zh ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text),
     title: looksLikeTitle(text, locale),
     measurements,

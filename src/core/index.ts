@@ -5,3 +5,5 @@ export type { RuleMeta } from './rules/index.js';
 export * from './types.js';
 export type { PovlintConfig, LintOptions, ConfigError, RuleOptions, RuleSetting, CustomTerm, DocType } from './config/types.js';
 export { DOC_TYPES } from './config/types.js';
+export { explain } from './explain.js';
+export type { UnitExplanation } from './explain.js';

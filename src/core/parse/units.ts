@@ -101,7 +101,8 @@ class PlainBuilder {
 
   private push(value: string, s: number, len: number): void {
     this.segs.push({ p: this.text.length, s, len, slen: len });
-    this.text += value;
+    // Soft line breaks read as spaces (one character for one, so offsets still map).
+    this.text += value.replace(/[\r\n\t]/g, ' ');
   }
 
   pushInexact(value: string, s: number, slen: number): void {
