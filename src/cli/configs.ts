@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { loadLibrary, type ClauseFile } from '../core/clauses/library.js';
+import { loadLibrary, type ClauseFile } from '../core/clauses/index.js';
 import type { Clause } from '../core/clauses/types.js';
 import {
   CONFIG_FILE_NAMES,

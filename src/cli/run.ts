@@ -18,7 +18,10 @@ import {
 } from '../core/config/index.js';
 import type { Finding } from '../core/types.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { runClauses } from './commands/clauses.js';
+import { runSuggest } from './commands/suggest.js';
 import { ConfigLoader, type LoadedConfig } from './configs.js';
+import { renderExplanation } from './explain.js';
 import { decodeText, displayPath, expandInputs, readTextFile, tooLargeReason, type Input } from './files.js';
 import { formatters, type Summary } from './formatters/index.js';
 import type { CliIo } from './io.js';
@@ -27,8 +30,6 @@ import { VERSION } from './version.js';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
-
-type Explain = (text: string, options?: LintOptions) => string;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -44,9 +45,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'clauses' || command === 'suggest') {
     const loaded = await new ConfigLoader(io.cwd).forDir(io.cwd);
     if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
-    void rest;
-    io.stderr(`povlint: \`${command}\` is not available in this build\n`);
-    return EXIT_ERROR;
+    return command === 'clauses' ? runClauses(rest, io, loaded.clauses) : runSuggest(rest, io, loaded.clauses);
   }
 
   let options: CliOptions;
@@ -74,14 +73,10 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   };
 
   if (options.explain !== undefined) {
-    const explain = (core as unknown as { explain?: Explain }).explain;
-    if (typeof explain !== 'function') {
-      io.stderr('povlint: --explain is not available in this version\n');
-      return EXIT_ERROR;
-    }
     const loaded = await loader.forDir(io.cwd);
     if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
-    io.stdout(`${explain(options.explain, lintOptions(loaded, cliConfig))}\n`);
+    const units = core.explain(options.explain, lintOptions(loaded, cliConfig));
+    io.stdout(options.format === 'json' ? `${JSON.stringify({ units }, null, 2)}\n` : renderExplanation(units));
     return EXIT_OK;
   }
 
