@@ -1,5 +1,22 @@
+import type { UnitInfo } from '../analysis.js';
 import { defineRule } from './define.js';
 import { exact, replaceFix, sourceRange, termMatches } from './util.js';
+
+/** A duty stated in the unit (not a prohibition). */
+const DUTY_EN =
+  /\b(?:shall|must|will|should|agrees? to|undertakes? to|commits? to|is (?:required|responsible|expected|obligated) to|are (?:required|responsible|expected|obligated) to|needs? to|has to|have to)\b(?!\s+not\b)/i;
+const DUTY_ZH = /(?:应当|应|须|必须|将|负责|承诺|保证|确保|需要)/;
+/** A list item or sentence that starts with a bare verb: a requirement in imperative form. */
+const IMPERATIVE_EN =
+  /^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:provide|develop|use|implement|follow|make|create|build|ensure|maintain|conduct|deliver|perform|support|test|design|document|deploy|give|track|monitor|integrate|establish|identify|prioriti[sz]e|share|review|respond|update|keep|include|apply|adopt|choose|avoid|publish|offer|allow|enable|manage|run|write|release|automate|collaborate|work|communicate|notify|report|resolve|restore|fix|protect|train|coordinate|plan|prepare|submit|comply|meet|achieve|verify|validate|assess|evaluate|analy[sz]e|measure|address|help|engage|involve|design)\b/i;
+/** The effort verb is governed by a modal or the obligated party. */
+const EFFORT_GOVERNED = /(?:\b(?:will|shall|must|should|to|agrees? to|commits? to|undertakes? to|we|i|our team|contractor|vendor|provider|supplier|offeror)\s+(?:\w+\s+){0,2})$/i;
+
+function dutyContext(info: UnitInfo): boolean {
+  const text = info.unit.text;
+  if (info.locale === 'zh') return DUTY_ZH.test(text);
+  return DUTY_EN.test(text) || (IMPERATIVE_EN.test(text) && info.unit.container !== 'paragraph') || IMPERATIVE_EN.test(text.replace(/^\W+/, ''));
+}
 
 export default defineRule({
   meta: {
@@ -12,10 +29,18 @@ export default defineRule({
   check(ctx) {
     for (const info of ctx.units) {
       if (info.definition || info.title) continue;
+      const text = info.unit.text;
+      let duty: boolean | undefined;
+      const hasDuty = (): boolean => (duty ??= dutyContext(info));
       for (const m of termMatches(ctx, 'weak-obligation', info)) {
-        const timing = m.entry.kind === 'timing';
+        const kind = m.entry.kind;
+        const timing = kind === 'timing' || kind === 'recurrence';
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
+        if ((kind === 'escape' || kind === 'recurrence' || kind === 'hedge') && !hasDuty()) continue;
+        if (kind === 'effort-verb' && !(ctx.locale === 'zh' || EFFORT_GOVERNED.test(text.slice(Math.max(0, m.start - 60), m.start)))) continue;
+        // "Best practices" is weak only as the sole standard: a named standard cures it.
+        if (kind === 'standard' && info.measurements.some((x) => x.id === 'standard')) continue;
         const range = sourceRange(ctx, info, m);
         const fixes = [];
         if (m.entry.replacement && exact(ctx, range, m.text)) {
@@ -30,7 +55,7 @@ export default defineRule({
           missing: timing ? ['window'] : [],
           fixes,
           term: m.text,
-          claim: info.unit.text,
+          claim: text,
         });
       }
     }
