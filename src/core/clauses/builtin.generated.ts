@@ -108,7 +108,24 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "Requires the parties to measure and sign off the baseline of every target metric before go-live.",
     "locale": "en",
-    "body": "**Baseline.**\n\n1. Before go-live, the parties shall jointly measure the baseline of each metric in ${1:Schedule 3 (Success Criteria)} over ${2:the 30 consecutive days before the go-live date}, using the same method that will be used to measure the target.\n2. The Supplier shall record each baseline value, the data source, the period and the method in a baseline report and deliver it within ${3:5 business days} after the baseline period ends. The baseline report is agreed when both parties sign it.\n3. If the parties have not signed the baseline report before go-live, go-live is postponed ${4|until it is signed,unless the Customer elects in writing to use the historical values in Schedule 3|}.\n4. A baseline may be restated only by written agreement and only for ${5:a change in scope, volume of more than 20 %, or measurement tooling}, with the reason recorded in the change log.$0"
+    "body": "**Baseline.**\n\n1. Before go-live, the parties shall jointly measure the baseline of each metric in ${1:Schedule 3 (Success Criteria)} over ${2:the 30 consecutive days before the go-live date}, using the same method that will be used to measure the target.\n2. The Supplier shall record each baseline value, the data source, the period and the method in a baseline report and deliver it within ${3:5 business days} after the baseline period ends. The baseline report is agreed when both parties sign it.\n3. If the parties have not signed the baseline report before go-live, go-live is postponed ${4|until it is signed,unless the Customer elects in writing to use the historical values in Schedule 3|}.\n4. A baseline may be restated only by written agreement and only for ${5:a change in scope, volume of more than 20 %, or measurement tooling}, with the reason recorded in the change log. Targets missed against the agreed baseline give rise to the service credits in ${6:Schedule 7}.$0"
+  },
+  {
+    "id": "committed-cost-savings",
+    "title": "Committed cost savings",
+    "category": "risk-allocation",
+    "topics": [
+      "cost"
+    ],
+    "docTypes": [
+      "contract",
+      "proposal",
+      "sow",
+      "rfp"
+    ],
+    "description": "Turns a promised saving into a committed amount against an agreed baseline, with the shortfall paid back.",
+    "locale": "en",
+    "body": "**Savings Commitment.**\n\n1. The Supplier commits that ${1:the Customer's total cost of ownership for the in-scope services} in ${2|each contract year,the second contract year|} will be at least ${3:USD 400,000} lower than the baseline of ${4:USD 2,100,000}, measured as ${5:the sum of the cost items in Schedule 4, adjusted for volume by the formula stated there}.\n2. The Customer's finance function calculates the savings within ${6:45 days} after the end of the contract year and shares the calculation with the Supplier.\n3. If the savings fall short of the committed amount, the Supplier shall pay ${7|the full shortfall,50 % of the shortfall|} within ${8:30 days} after the calculation is agreed or determined under the measurement dispute procedure, up to ${9:the fees paid in that contract year}.$0"
   },
   {
     "id": "compliance-evidence",
@@ -127,23 +144,6 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     "description": "Replaces claims of full compliance with named certifications, scope, current reports and remediation deadlines.",
     "locale": "en",
     "body": "**Compliance Evidence.**\n\n1. The Supplier shall hold, for the whole term, ${1|an ISO/IEC 27001 certification,a SOC 2 Type II report,both an ISO/IEC 27001 certification and a SOC 2 Type II report|} whose scope includes ${2:all systems, sites and personnel used to provide the Services}.\n2. The Supplier shall deliver the current certificate or report within ${3:10 business days} after the Effective Date and after each renewal; a SOC 2 report must cover a period ending no more than ${4:12 months} before delivery.\n3. The Supplier shall notify the Customer within ${5:5 business days} of any qualified opinion, major nonconformity or lapse, and close each finding within ${6:90 days} under a remediation plan shared with the Customer.\n4. The Customer may audit compliance with ${7:the security requirements in Schedule 9} once a year on ${8:30 days'} notice, and at any time after a security incident affecting Customer data.$0"
-  },
-  {
-    "id": "cost-savings-guarantee",
-    "title": "Guaranteed cost savings",
-    "category": "risk-allocation",
-    "topics": [
-      "cost"
-    ],
-    "docTypes": [
-      "contract",
-      "proposal",
-      "sow",
-      "rfp"
-    ],
-    "description": "Turns a promised saving into a guaranteed amount against an agreed baseline, with the shortfall paid back.",
-    "locale": "en",
-    "body": "**Savings Guarantee.**\n\n1. The Supplier guarantees that ${1:the Customer's total cost of ownership for the in-scope services} in ${2|each contract year,the second contract year|} will be at least ${3:USD 400,000} lower than the baseline of ${4:USD 2,100,000}, measured as ${5:the sum of the cost items in Schedule 4, adjusted for volume by the formula stated there}.\n2. The Customer's finance function calculates the savings within ${6:45 days} after the end of the contract year and shares the calculation with the Supplier.\n3. If the savings fall short of the guaranteed amount, the Supplier shall pay ${7|the full shortfall,50 % of the shortfall|} within ${8:30 days} after the calculation is agreed or determined under the measurement dispute procedure, up to ${9:the fees paid in that contract year}.$0"
   },
   {
     "id": "data-migration-accuracy",
@@ -180,7 +180,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "Sets measurable accuracy and escaped-defect targets instead of general promises of quality.",
     "locale": "en",
-    "body": "**Quality Targets.**\n\n1. **Accuracy.** At least ${1:98.5 %} of ${2:records processed by the Services} in each calendar month shall be free of errors, measured on ${3:a random sample of 400 records per month checked by the Customer's quality team}.\n2. **Escaped defects.** No more than ${4:2} Severity 2 defects and no Severity 1 defects shall be found in production within ${5:30 days} after each release.\n3. **Correction.** Errors and defects found under this clause are corrected within ${6:5 business days} at no charge.\n4. A missed target is reported with its root cause and corrective actions in the monthly performance report, and entitles the Customer to ${7|the service credits in Schedule 7,the price reduction in Schedule 4|}.$0"
+    "body": "**Accuracy and Defect Targets.**\n\n1. **Accuracy.** At least ${1:98.5 %} of ${2:records processed by the Services} in each calendar month shall be free of errors, measured on ${3:a random sample of 400 records per month checked by the Customer's quality team}.\n2. **Escaped defects.** No more than ${4:2} Severity 2 defects and no Severity 1 defects shall be found in production within ${5:30 days} after each release.\n3. **Correction.** Errors and defects found under this clause are corrected within ${6:5 business days} at no charge.\n4. A missed target is reported with its root cause and corrective actions in the monthly performance report, and entitles the Customer to ${7|the service credits in Schedule 7,the price reduction in Schedule 4|}.$0"
   },
   {
     "id": "detection-rate",
@@ -364,7 +364,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "Applies a credit for each week a key milestone is late, capped, with a termination right for long delays.",
     "locale": "en",
-    "body": "**Delay Credits.**\n\n1. If ${1:go-live} is not achieved by ${2:the Milestone Date in Schedule 6}, the Supplier shall credit ${3:2 %} of ${4:the total implementation fees} for each week or part week of delay, up to ${5:20 %} in total.\n2. No credit is due for delay caused by the Customer's failure to perform a dependency listed in ${6:Schedule 6}, provided the Supplier notified the Customer in writing within ${7:5 business days} of the failure.\n3. If the delay exceeds ${8:10 weeks}, the Customer may terminate the affected Statement of Work and recover all fees paid under it.$0"
+    "body": "**Delay Credits.**\n\n1. If ${1:go-live} is not achieved by ${2:the Milestone Date in Schedule 6}, the Supplier shall credit ${3:2 %} of ${4:the total implementation fees} for each week or part week of delay, capped at ${5:20 %} in total.\n2. No credit is due for delay caused by the Customer's failure to perform a dependency listed in ${6:Schedule 6}, provided the Supplier notified the Customer in writing within ${7:5 business days} of the failure.\n3. If the delay exceeds ${8:10 weeks}, the Customer may terminate the affected Statement of Work and recover all fees paid under it.$0"
   },
   {
     "id": "mttd-mttr",
@@ -437,7 +437,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "Makes the production order and its price conditional on the proof of value meeting its success criteria.",
     "locale": "en",
-    "body": "**Conversion to Production.**\n\n1. The Customer's obligation to purchase the production subscription in ${1:Order Form 2} arises only if the proof of value is declared a Success under ${2:the Success Criteria in Schedule 3}.\n2. If the proof of value is a Success, the Customer may convert to production by written notice within ${3:60 days} after the exit review, at the prices in ${4:Schedule 4}, which remain fixed for ${5:the initial term of 36 months}.\n3. Fees paid for the proof of value are ${6|credited in full against the first production invoice,credited at 50 % against the first production invoice|}.\n4. If the proof of value is not a Success, neither party has any further obligation under this clause, and no cancellation, minimum-commitment or early-termination fee is payable.$0"
+    "body": "**Conversion to Production.**\n\n1. The Customer's obligation to purchase the production subscription in ${1:Order Form 2} arises only if the proof of value is declared a Success under ${2:the Success Criteria in Schedule 3}.\n2. If the proof of value is a Success, the Customer may convert to production by written notice within ${3:60 days} after the exit review, at the prices in ${4:Schedule 4}, which remain fixed for ${5:the initial term of 36 months}.\n3. Fees paid for the proof of value are ${6|credited in full against the first production invoice,credited at 50 % against the first production invoice|}.\n4. If the proof of value is not a Success, neither party has any further obligation under this clause, and no cancellation, minimum-commitment or early-termination fee is payable, and the Supplier shall refund any prepaid production fees within ${7:30 days}.$0"
   },
   {
     "id": "pov-plan",
@@ -456,7 +456,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "Fixes the scope, duration, participants and data of a proof of value before any production commitment.",
     "locale": "en",
-    "body": "**Proof-of-Value Plan.** Before any production commitment, the Supplier shall run a proof of value (\"POV\") under the following plan, which the parties shall sign no later than ${1:10 business days} after the Effective Date.\n\n1. **Scope.** The POV covers ${2:the ticket-triage workflow of the EMEA service desk} and excludes ${3:integrations not listed in Schedule 2}.\n2. **Duration.** The POV runs for ${4:30 calendar days} from the date the Supplier confirms that the POV environment is ready. The duration may be extended once, by no more than ${5:15 calendar days}, by written agreement of both parties.\n3. **Participants.** The Customer provides ${6:up to 25 named users} and a POV lead; the Supplier provides a named solution engineer available ${7:during the Customer's business hours}.\n4. **Data.** The POV uses ${8|a representative extract of production data,synthetic data agreed in writing,anonymised production data|} of ${9:at least 5,000 records}, handled under the data protection terms of this Agreement and deleted within ${10:10 business days} after the POV ends.\n5. **Success criteria.** The POV succeeds only if every success criterion in ${11:Schedule 3 (Success Criteria)} is met, measured as stated there.\n6. **Costs.** ${12|The Supplier bears its own costs of the POV,The POV is charged at the fixed fee in Schedule 4|}.$0"
+    "body": "**Proof-of-Value Plan.** Before any production commitment, the Supplier shall run a proof of value (\"POV\") under the following plan, which the parties shall sign no later than ${1:10 business days} after the Effective Date.\n\n1. **Scope.** The POV covers ${2:the ticket-triage workflow of the EMEA service desk} and excludes ${3:integrations not listed in Schedule 2}.\n2. **Duration.** The POV runs for ${4:30 calendar days} from the date the Supplier confirms that the POV environment is ready. The duration may be extended once, by no more than ${5:15 calendar days}, by written agreement of both parties.\n3. **Participants.** The Customer provides ${6:up to 25 named users} and a POV lead; the Supplier provides a named solution engineer available ${7:during the Customer's business hours}.\n4. **Data.** The POV uses ${8|a representative extract of production data,synthetic data agreed in writing,anonymised production data|} of ${9:at least 5,000 records}, handled under the data protection terms of this Agreement and deleted within ${10:10 business days} after the POV ends.\n5. **Success criteria.** The POV succeeds only if every success criterion in ${11:Schedule 3 (Success Criteria)} is met, measured as stated there. If it does not succeed, the Customer has no obligation to purchase and the Supplier shall refund any POV fees paid within 30 days.\n6. **Costs.** ${12|The Supplier bears its own costs of the POV,The POV is charged at the fixed fee in Schedule 4|}.$0"
   },
   {
     "id": "prepaid-fee-refund",
@@ -638,7 +638,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "States each success criterion as a metric with baseline, target, measurement window, method and owner.",
     "locale": "en",
-    "body": "**Success Criteria.** The proof of value and the acceptance of the Services are assessed against the following criteria. A criterion is met only when the measured result reaches the target within the stated window, using the stated method.\n\n| # | Metric | Baseline | Target | Window | Method | Owner |\n|---|--------|----------|--------|--------|--------|-------|\n| 1 | ${1:p95 page response time} | ${2:1.8 s} | ${3:≤ 0.8 s} | ${4:last 14 days of the POV} | ${5:APM report exported by the Customer} | ${6:Customer IT Operations} |\n| 2 | ${7:First-contact resolution rate} | ${8:52 %} | ${9:≥ 65 %} | ${10:last 14 days of the POV} | ${11:Service desk ticket export} | ${12:Customer Service Manager} |\n| 3 | ${13:Average handling time per ticket} | ${14:11 minutes} | ${15:≤ 8 minutes} | ${16:last 14 days of the POV} | ${17:Service desk ticket export} | ${18:Supplier POV Lead} |\n\nBaselines are measured before the POV starts, over ${19:the 30 days before the POV start date}. Each owner records the result and the evidence in the POV report within ${20:5 business days} after the window closes.$0"
+    "body": "**Success Criteria.** The proof of value and the acceptance of the Services are assessed against the following criteria. A criterion is met only when the measured result reaches the target within the stated window, using the stated method.\n\n| # | Metric | Baseline | Target | Window | Method | Owner |\n|---|--------|----------|--------|--------|--------|-------|\n| 1 | ${1:p95 page response time} | ${2:1.8 s} | ${3:≤ 0.8 s} | ${4:last 14 days of the POV} | ${5:APM report exported by the Customer} | ${6:Customer IT Operations} |\n| 2 | ${7:First-contact resolution rate} | ${8:52 %} | ${9:≥ 65 %} | ${10:last 14 days of the POV} | ${11:Service desk ticket export} | ${12:Customer Service Manager} |\n| 3 | ${13:Average handling time per ticket} | ${14:11 minutes} | ${15:≤ 8 minutes} | ${16:last 14 days of the POV} | ${17:Service desk ticket export} | ${18:Supplier POV Lead} |\n\nBaselines are measured before the POV starts, over ${19:the 30 days before the POV start date}. Each owner records the result and the evidence in the POV report within ${20:5 business days} after the window closes. If any criterion is not met, the Customer has no obligation to purchase the production subscription and the Supplier shall refund any POV fees paid within 30 days.$0"
   },
   {
     "id": "support-response-times",
@@ -711,7 +711,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
     ],
     "description": "Replaces claims of ease of use with measured adoption, task success and satisfaction targets.",
     "locale": "en",
-    "body": "**Adoption.**\n\n1. Within ${1:90 days} after go-live, at least ${2:75 %} of ${3:licensed users} shall be weekly active users, measured from ${4:the product's usage logs exported to the Customer}.\n2. In a usability test with ${5:at least 12 representative users} run by ${6|the Customer,an independent usability consultant|}, at least ${7:90 %} of users shall complete ${8:the 5 core tasks listed in Schedule 2} without assistance, and the System Usability Scale score shall be at least ${9:75}.\n3. If a target is not met, the Supplier shall provide ${10:additional training and in-product guidance} at no charge and the measure shall be repeated within ${11:45 days}. A second miss entitles the Customer to ${12|reduce the number of licences at the next renewal without penalty,a credit of 10 % of the annual fees|}.$0"
+    "body": "**Adoption.**\n\n1. Within ${1:90 days} after go-live, at least ${2:75 %} of ${3:licensed users} shall be weekly active users, measured from ${4:the product's usage logs exported to the Customer}.\n2. In a usability test with ${5:at least 12 representative users} run by ${6|the Customer,an independent usability consultant|}, at least ${7:90 %} of users shall complete ${8:the 5 core tasks listed in Schedule 2} without assistance, and the System Usability Scale score shall be at least ${9:75}.\n3. If a target is not met, the Supplier shall provide ${10:additional training and in-product guidance} at no charge and the measure shall be repeated within ${11:45 days}. A second miss entitles the Customer to ${12|terminate unused licences at the next renewal without penalty,a credit of 10 % of the annual fees|}.$0"
   },
   {
     "id": "vulnerability-remediation-times",

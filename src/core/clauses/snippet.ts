@@ -277,6 +277,14 @@ class Parser {
         this.pos += 2;
         continue;
       }
+      if (parts.length === 1 && c === '$' && src[this.pos + 1] === '{') {
+        // A format item such as `${1:/upcase}` may contain slashes.
+        const close = src.indexOf('}', this.pos);
+        if (close < 0) throw new Fail(this.pos, 'unclosed format item: expected `}`');
+        current += src.slice(this.pos, close + 1);
+        this.pos = close + 1;
+        continue;
+      }
       if (c === '/') {
         parts.push(current);
         current = '';
