@@ -43,9 +43,15 @@ function looksLikeTitle(text: string, locale: Locale): boolean {
   return capitalised === content.length && words.length >= 2;
 }
 
+/** References that do not bind a metric: overrides ("unless otherwise set forth in") and self-references. */
+const WEAK_REFERENCE_BEFORE = /(?:otherwise|unless|except as)\s+$/i;
+const SELF_REFERENCE = /\b(?:this|the foregoing|such)\s+(?:section|agreement|schedule|exhibit|sow)\b/i;
+
 export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
   const text = unit.text;
-  const measurements = measure(text, locale);
+  const measurements = measure(text, locale).filter(
+    (m) => m.id !== 'reference' || !(WEAK_REFERENCE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || SELF_REFERENCE.test(m.text)),
+  );
   const zh = locale === 'zh';
   return {
     unit,
@@ -59,7 +65,24 @@ export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
   };
 }
 
-/** Whether the unit binds its claims to a measurable criterion (target, window, threshold or reference). */
-export function hasCriterion(info: UnitInfo): boolean {
-  return info.measurements.some((m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method');
+/** In a long sentence a criterion binds only the claims near it. */
+const NEAR = 200;
+const LONG_UNIT = 280;
+
+/**
+ * Whether the unit binds its claims to a measurable criterion (target, window, threshold or
+ * reference); with `at`, in a long unit only a criterion near that offset counts.
+ */
+export function hasCriterion(info: UnitInfo, at?: number): boolean {
+  const long = at !== undefined && info.unit.text.length > LONG_UNIT;
+  return info.measurements.some(
+    (m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method' && (!long || Math.abs(m.start - at!) <= NEAR || Math.abs(m.end - at!) <= NEAR),
+  );
+}
+
+/** The unit grants a permission ("may use ... to improve") and states no duty. */
+export function permissionOnly(info: UnitInfo): boolean {
+  if (info.locale !== 'en') return false;
+  const t = info.unit.text;
+  return /\bmay\b/i.test(t) && !/\b(?:shall|must|will|should|agrees?|warrants?|is required|are required|is responsible|are responsible)\b/i.test(t);
 }

@@ -1,4 +1,4 @@
-import { hasCriterion } from '../analysis.js';
+import { hasCriterion, permissionOnly } from '../analysis.js';
 import { OUTCOME_PARTS, type OutcomePart } from '../types.js';
 import { defineRule } from './define.js';
 import { sourceRange, termMatches } from './util.js';
@@ -26,15 +26,20 @@ export default defineRule({
         const after = text.slice(m.end, m.end + 80);
         return (ctx.locale === 'zh' ? OUTCOME_OBJECT_ZH : OUTCOME_OBJECT_EN).test(after);
       });
-      if (matches.length === 0 || hasCriterion(info)) continue;
+      if (matches.length === 0) continue;
+      // A permission's purpose ("may use the data to improve") claims nothing; a vague standard in it still binds.
+      const permission = permissionOnly(info);
+      // Keep the claims that no nearby criterion binds.
+      const unbound = matches.filter((m) => !(permission && m.entry.kind !== 'standard') && !hasCriterion(info, m.start));
+      if (unbound.length === 0) continue;
       const missing: OutcomePart[] = OUTCOME_PARTS.filter((p) => !info.parts.has(p));
       if (info.question || info.instruction) {
-        const m = matches[0]!;
+        const m = unbound[0]!;
         const range = sourceRange(ctx, info, m);
         ctx.report({ severity: 'hint', message: ctx.messages.instruction(m.text, missing), start: range[0], end: range[1], missing, fixes: [], term: m.text, claim: text });
         continue;
       }
-      for (const m of matches.slice(0, 3)) {
+      for (const m of unbound.slice(0, 3)) {
         const range = sourceRange(ctx, info, m);
         const msg = m.entry.kind === 'comparative' ? ctx.messages.comparative : m.entry.kind === 'quality' ? ctx.messages.quality : ctx.messages.improvement;
         ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: [], term: m.text, claim: text });

@@ -20,7 +20,7 @@ export default defineRule({
       for (const m of matches) {
         const ceiling = m.entry.kind === 'ceiling';
         // A number cures an intensifier, but a ceiling alone is never a commitment.
-        if (!ceiling && hasCriterion(info)) continue;
+        if (!ceiling && hasCriterion(info, m.start)) continue;
         const range = sourceRange(ctx, info, m);
         const severity = info.question || info.instruction ? ('hint' as const) : undefined;
         ctx.report({

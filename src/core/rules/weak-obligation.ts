@@ -37,7 +37,7 @@ export default defineRule({
         const timing = kind === 'timing' || kind === 'recurrence';
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
-        if ((kind === 'escape' || kind === 'recurrence' || kind === 'hedge') && !hasDuty()) continue;
+        if ((kind === 'escape' || kind === 'recurrence') && !hasDuty()) continue;
         if (kind === 'effort-verb' && !(ctx.locale === 'zh' || EFFORT_GOVERNED.test(text.slice(Math.max(0, m.start - 60), m.start)))) continue;
         // "Best practices" is weak only as the sole standard: a named standard cures it.
         if (kind === 'standard' && info.measurements.some((x) => x.id === 'standard')) continue;
