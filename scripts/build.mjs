@@ -63,6 +63,8 @@ const targets = [
         format: 'cjs',
         target: 'node20',
         external: ['vscode'],
+        // ESM builds first: UMD builds (jsonc-parser) hide their requires from the bundler.
+        mainFields: ['module', 'main'],
       }),
   },
   {

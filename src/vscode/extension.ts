@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
   context.subscriptions.push(vscode.window.onDidChangeVisibleTextEditors((editors) => linter.lintVisible(editors)));
 
   const activationMs = performance.now() - started;
-  output.appendLine(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
+  output.appendLine(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms at ${Date.now()} (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
   return { linter, configs, settings, report, activationMs };
 }
 

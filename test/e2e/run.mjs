@@ -1,0 +1,331 @@
+/**
+ * End-to-end test in a real editor: the packaged .vsix installed into code-server 4.100.3
+ * (VS Code 1.100.3 in the browser), driven through Debian chromium with playwright-core.
+ *
+ *   npm run test:e2e      (installs code-server into .cache/code-server once, packages the .vsix)
+ *
+ * Every wait is on a selector, a process message or a file's content, with a timeout; there is no
+ * fixed sleep. Screenshots go to test-results/. The server is stopped by its process id.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const started = Date.now();
+const codeServer = process.env.CODE_SERVER_BIN ?? join(root, '.cache/code-server/node_modules/.bin/code-server');
+const vsix = join(root, 'povlint.vsix');
+const results = join(root, 'test-results');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 60_000);
+
+const metrics = {};
+const checks = [];
+let server;
+let browser;
+let tmp;
+let userData;
+
+function log(msg) {
+  process.stdout.write(`[e2e] ${msg}\n`);
+}
+
+function check(name, ok, detail = '') {
+  checks.push({ name, ok });
+  log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
+  if (!ok) throw new Error(`check failed: ${name}${detail ? `: ${detail}` : ''}`);
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** Resolves when `predicate()` returns a truthy value; polls a file or a value, bounded by a timeout. */
+async function until(what, predicate, timeoutMs = TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 50)); // poll interval, not a wait for an outcome
+  }
+}
+
+function findFiles(dir, test, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) findFiles(p, test, out);
+    else if (test(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The text the extension wrote to its "POV Lint" output channel (persisted in the server's logs). */
+function outputChannelText(userData) {
+  return findFiles(join(userData, 'logs'), (p) => p.endsWith('.log'))
+    .map((p) => readFileSync(p, 'utf8'))
+    .filter((t) => t.includes('[activate] povlint'))
+    .join('\n');
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(results, `e2e-${name}.png`) });
+}
+
+async function main() {
+  if (!existsSync(codeServer)) throw new Error(`code-server not found at ${codeServer}; run scripts/e2e/setup-code-server.sh`);
+  if (!existsSync(vsix)) throw new Error(`${vsix} not found; run npm run package`);
+  metrics.vsixKB = Math.round(statSync(vsix).size / 1024);
+  mkdirSync(results, { recursive: true });
+
+  tmp = mkdtempSync(join(tmpdir(), 'povlint-e2e-'));
+  userData = join(tmp, 'user-data');
+  const extensions = join(tmp, 'extensions');
+  const workspace = join(tmp, 'workspace');
+  const config = join(tmp, 'code-server.yaml');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(workspace, { recursive: true });
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'editor.quickSuggestions': { other: false, comments: false, strings: false },
+        'chat.commandCenter.enabled': false,
+        'files.autoSave': 'off',
+      },
+      null,
+      2,
+    ),
+  );
+  const example = existsSync(join(root, 'examples/security-rfp.md')) ? join(root, 'examples/security-rfp.md') : join(root, 'test/fixtures/vscode/rfp.md');
+  const docPath = join(workspace, 'security-rfp.md');
+  copyFileSync(example, docPath);
+  log(`workspace ${workspace} with ${example.slice(root.length + 1)}`);
+
+  const install = spawnSync(
+    codeServer,
+    ['--config', config, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  check('the .vsix installs into code-server', install.status === 0 && /successfully installed/i.test(install.stdout + install.stderr), (install.stdout + install.stderr).trim().split('\n').pop());
+
+  const port = await freePort();
+  const serverStarted = Date.now();
+  server = spawn(
+    codeServer,
+    [
+      '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let serverLog = '';
+  server.stdout.on('data', (d) => (serverLog += d));
+  server.stderr.on('data', (d) => (serverLog += d));
+  await until('code-server to listen', () => serverLog.includes('HTTP server listening') || server.exitCode !== null);
+  if (server.exitCode !== null) throw new Error(`code-server exited:\n${serverLog}`);
+  log(`code-server ${server.pid} listening on ${port} after ${Date.now() - serverStarted} ms`);
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.setDefaultTimeout(TIMEOUT);
+  const loadStarted = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.monaco-workbench .part.statusbar');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'security-rfp.md' });
+  await row.waitFor();
+  metrics.workbenchLoadMs = Date.now() - loadStarted;
+  await shot(page, '01-workbench');
+
+  // Open the RFP; povlint activates on Markdown and squiggles appear.
+  const clicked = Date.now();
+  await row.click();
+  await page.waitForSelector('.monaco-editor .view-lines');
+  await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
+  metrics.openToSquigglesMs = Date.now() - clicked;
+  check('squiggles appear on the example RFP', true, `${metrics.openToSquigglesMs} ms after opening`);
+  await shot(page, '02-squiggles');
+
+  // Status bar count.
+  const status = page.locator('.statusbar-item[aria-label^="POV Lint:"]');
+  await status.first().waitFor();
+  const statusLabel = await until('a count in the status bar', async () => {
+    const label = await status.first().getAttribute('aria-label');
+    return label && /\d+ unverifiable claims?/.test(label) ? label : undefined;
+  });
+  const statusText = (await status.first().innerText()).trim();
+  check('the status bar shows the count', /\d+ claims?/.test(statusText), `${statusText} / ${statusLabel}`);
+  const count = Number(/(\d+)/.exec(statusLabel)[1]);
+
+  // Problems panel: povlint findings with rule ids.
+  await page.keyboard.press('Control+Shift+M');
+  const markers = page.locator('.markers-panel .monaco-list-row');
+  await markers.first().waitFor();
+  const markerText = await until('povlint findings in the Problems panel', async () => {
+    const text = (await markers.allInnerTexts()).join('\n');
+    return /povlint/.test(text) && /\b(puffery|unmeasured-claim|vague-quantifier|unverifiable-absolute)\b/.test(text) ? text : undefined;
+  });
+  const ruleIds = [...new Set(markerText.match(/\b(unmeasured-claim|vague-quantifier|puffery|weak-obligation|unverifiable-absolute|missing-remedy|unresolved-placeholder)\b/g))];
+  check('the Problems panel lists povlint findings with rule ids', ruleIds.length > 0, ruleIds.join(', '));
+  await shot(page, '03-problems');
+
+  // Ctrl+. on a flagged claim offers the quick fixes; apply "Rewrite as a measurable outcome".
+  const original = readFileSync(docPath, 'utf8');
+  const target = claimWithRewrite(original);
+  await goTo(page, target.line, target.column);
+  await page.keyboard.press('Control+Period');
+  const menu = page.locator('.action-widget .monaco-list-row');
+  await menu.first().waitFor();
+  const offered = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  await shot(page, '04-quick-fixes');
+  check('Ctrl+. offers the quick fixes', offered.some((t) => t.startsWith('Rewrite as a measurable outcome')) && offered.some((t) => t.startsWith('Ignore')), offered.join(' | '));
+  await menu.filter({ hasText: 'Rewrite as a measurable outcome' }).first().click();
+  await page.keyboard.press('Escape'); // leave snippet mode with the defaults in place
+  await save(page);
+  const rewritten = await until('the rewrite to reach the file', () => {
+    const now = readFileSync(docPath, 'utf8');
+    return now !== original ? now : undefined;
+  });
+  const changedLine = rewritten.split('\n')[target.line - 1] ?? '';
+  check(
+    'applying "Rewrite as a measurable outcome" changes the claim as expected',
+    !changedLine.includes('${') && changedLine !== original.split('\n')[target.line - 1] && target.expect(changedLine),
+    changedLine,
+  );
+  await shot(page, '05-rewritten');
+
+  // "POV Lint: Insert Clause…" from the command palette inserts a clause at the cursor.
+  const before = readFileSync(docPath, 'utf8');
+  await goTo(page, before.split('\n').length, 1);
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('POV Lint: Insert Clause');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert Clause' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Insert a proof-of-value clause' }).waitFor();
+  const firstClause = page.locator('.quick-input-list .monaco-list-row').first();
+  await firstClause.waitFor();
+  await shot(page, '06-insert-clause');
+  const separators = await page.locator('.quick-input-list .quick-input-list-separator-as-item, .quick-input-list .quick-input-list-separator').count();
+  const picked = (await firstClause.locator('.label-name').first().innerText()).trim();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await save(page);
+  const withClause = await until('the clause to reach the file', () => {
+    const now = readFileSync(docPath, 'utf8');
+    return now.length > before.length ? now : undefined;
+  });
+  check('Insert Clause inserts a clause', withClause.length - before.length > 40, `"${picked}", +${withClause.length - before.length} characters, ${separators} category separators`);
+  await shot(page, '07-clause-inserted');
+
+  // Status bar again after the edits: still a number.
+  const after = await until('the status bar to update', async () => {
+    const label = await status.first().getAttribute('aria-label');
+    return label && /\d+/.test(label) && Number(/(\d+)/.exec(label)[1]) !== count ? label : undefined;
+  }, 15_000).catch(() => status.first().getAttribute('aria-label'));
+  log(`status bar after edits: ${after}`);
+
+}
+
+/** Activation and lint timings from the extension's output channel and the extension host log. */
+function collectTimings() {
+  if (!userData) return;
+  const output = outputChannelText(userData);
+  metrics.activateCallMs = Number(/activated in ([\d.]+) ms/.exec(output)?.[1] ?? NaN);
+  // Whole activation as the extension host sees it: from its "activating povlint" log line
+  // (module load included) to the moment activate() returned.
+  const activatedAt = Number(/activated in [\d.]+ ms at (\d+)/.exec(output)?.[1] ?? NaN);
+  const hostLog = findFiles(join(userData, 'logs'), (p) => p.endsWith('remoteexthost.log')).map((p) => readFileSync(p, 'utf8')).join('\n');
+  const stamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] ExtensionService#_doActivateExtension povlint\.povlint/m.exec(hostLog);
+  metrics.activationMs = stamp ? activatedAt - new Date(`${stamp[1]}T${stamp[2]}`).getTime() : NaN;
+  const lintTimes = [...output.matchAll(/longest lint so far: ([\d.]+) ms/g)].map((m) => Number(m[1]));
+  metrics.longestLintMs = lintTimes.length ? Math.max(...lintTimes) : NaN;
+}
+
+/** Where the fixture has a claim the rewrite fix applies to, and what the rewritten line must contain. */
+function claimWithRewrite(text) {
+  const lines = text.split('\n');
+  for (const [word, expect] of [
+    ['reduce', (l) => /\d/.test(l)],
+    ['faster', (l) => /\d/.test(l)],
+  ]) {
+    const i = lines.findIndex((l) => new RegExp(`\\b${word}\\b`).test(l) && !l.startsWith('#'));
+    if (i >= 0) return { line: i + 1, column: lines[i].search(new RegExp(`\\b${word}\\b`)) + 2, expect };
+  }
+  throw new Error('the example has no claim to rewrite');
+}
+
+async function goTo(page, line, column) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+async function save(page) {
+  await page.keyboard.press('Control+S');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+function stopServer() {
+  if (!server || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM'); // its process group: the server and its extension host
+  } catch {
+    server.kill('SIGTERM');
+  }
+}
+
+let failed = false;
+try {
+  await main();
+} catch (e) {
+  failed = true;
+  process.stderr.write(`[e2e] ${e.stack ?? e}\n`);
+} finally {
+  if (browser) {
+    const pages = browser.contexts().flatMap((c) => c.pages());
+    if (failed && pages[0]) await pages[0].screenshot({ path: join(results, 'e2e-failure.png') }).catch(() => undefined);
+    await browser.close().catch(() => undefined);
+  }
+  collectTimings();
+  stopServer();
+  if (tmp && !failed && !process.env.E2E_KEEP) rmSync(tmp, { recursive: true, force: true });
+  else if (tmp) log(`kept ${tmp} for inspection`);
+}
+
+metrics.wallMs = Date.now() - started;
+log(
+  `.vsix ${metrics.vsixKB} KB · workbench loaded in ${metrics.workbenchLoadMs} ms · squiggles ${metrics.openToSquigglesMs} ms after opening · ` +
+    `activation ${Number.isFinite(metrics.activationMs) ? metrics.activationMs : '?'} ms (activate() ${Number.isFinite(metrics.activateCallMs) ? metrics.activateCallMs.toFixed(1) : '?'} ms) · longest lint ${Number.isFinite(metrics.longestLintMs) ? metrics.longestLintMs.toFixed(1) : '?'} ms · ` +
+    `${checks.filter((c) => c.ok).length}/${checks.length} checks · e2e wall ${(metrics.wallMs / 1000).toFixed(1)} s`,
+);
+writeFileSync(join(results, 'e2e-metrics.json'), JSON.stringify({ ...metrics, checks }, null, 2));
+process.exitCode = failed ? 1 : 0;
