@@ -727,7 +727,7 @@ export const BUILTIN_CLAUSES: readonly Clause[] = [
       "rfp",
       "sow"
     ],
-    "description": "Sets maximum times to remediate vulnerabilities by severity, measured from discovery, with a compliance target.",
+    "description": "Sets maximum times to patch or otherwise remediate vulnerabilities by severity, measured from discovery, with a compliance target.",
     "locale": "en",
     "body": "**Vulnerability Remediation.** The Supplier shall remediate vulnerabilities in ${1:the systems and software it operates for the Customer} within the following times, measured from ${2|the date the vulnerability is published or reported to the Supplier,the date the vulnerability is first detected by the Customer's scanner|}:\n\n| Severity (${3:CVSS v3.1 base score}) | Remediation time |\n|--------------------------------------|------------------|\n| Critical (9.0–10.0), or listed in a known-exploited catalogue | ${4:7 days} |\n| High (7.0–8.9) | ${5:30 days} |\n| Medium (4.0–6.9) | ${6:90 days} |\n| Low (0.1–3.9) | ${7:next scheduled release or 180 days} |\n\n1. At least ${8:95 %} of vulnerabilities of each severity closed in a month must have met their remediation time, and no critical vulnerability may stay open beyond ${9:14 days}.\n2. Remediation is verified by a re-scan with ${10:the Customer's vulnerability scanner}. Exceptions require a written risk acceptance by the Customer's ${11:information security officer}.\n3. Missed targets are reported monthly and entitle the Customer to the service credits in ${12:Schedule 7}.$0"
   },

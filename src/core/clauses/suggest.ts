@@ -48,9 +48,55 @@ export const CATEGORY_FIT: Readonly<Record<RuleId | 'default', Fit>> = {
 const RANK_WEIGHT = [4, 2.5, 1.5, 1];
 const DOC_TYPE_MATCH = 1.5;
 const DOC_TYPE_MISMATCH = -3;
+/** Weight of each word the claim shares with a clause's id, title and description, and its cap. */
+const WORD_WEIGHT = 1;
+const WORD_CAP = 3;
 
-function clauseScore(clause: Clause, topics: readonly Topic[], fit: Fit, docType: DocType | undefined): number {
+const STOP_WORDS = new Set(
+  'that this with from will than into each only when their your ours have been more most less very such also other what which where while then them they over under after before within about every agreed measured customer supplier service services clause'.split(' '),
+);
+
+/**
+ * Word keys for a light lexical match between a claim and a clause: English words of four or more
+ * letters cut to five characters (so `vulnerabilities` meets `vulnerability`), Chinese character
+ * pairs.
+ */
+function wordKeys(text: string, locale: Locale): Set<string> {
+  const keys = new Set<string>();
+  if (locale === 'zh') {
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      for (let i = 0; i + 1 < run.length; i++) keys.add(run.slice(i, i + 2));
+    }
+  }
+  for (const word of text.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []) {
+    if (word.length >= 4 && !STOP_WORDS.has(word)) keys.add(word.slice(0, 5));
+  }
+  return keys;
+}
+
+const clauseKeys = new WeakMap<Clause, Set<string>>();
+
+function keysOf(clause: Clause): Set<string> {
+  let keys = clauseKeys.get(clause);
+  if (!keys) {
+    keys = wordKeys(`${clause.id.replace(/-/g, ' ')} ${clause.title} ${clause.description}`, clause.locale);
+    clauseKeys.set(clause, keys);
+  }
+  return keys;
+}
+
+function clauseScore(
+  clause: Clause,
+  topics: readonly Topic[],
+  words: ReadonlySet<string>,
+  fit: Fit,
+  docType: DocType | undefined,
+): number {
   let score = 0;
+  let shared = 0;
+  const keys = keysOf(clause);
+  for (const w of words) if (keys.has(w)) shared++;
+  score += Math.min(shared * WORD_WEIGHT, WORD_CAP);
   topics.forEach((topic, rank) => {
     const at = clause.topics.indexOf(topic);
     if (at < 0) return;
@@ -71,10 +117,11 @@ export function suggestClauses(text: string, options: SuggestOptions = {}): Sugg
   const locale = options.locale ?? 'en';
   const limit = options.limit ?? 5;
   const topics = scoreTopics(text, locale).map((s) => s.topic);
+  const words = wordKeys(text, locale);
   const fit = CATEGORY_FIT[options.ruleId ?? 'default'];
   const pool = (options.library ?? builtinClauses()).filter((c) => c.locale === locale);
   const ranked = pool
-    .map((clause) => ({ clause, score: clauseScore(clause, topics, fit, options.docType) }))
+    .map((clause) => ({ clause, score: clauseScore(clause, topics, words, fit, options.docType) }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || byId(a.clause, b.clause))
     .slice(0, Math.max(0, limit))
