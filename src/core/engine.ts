@@ -13,6 +13,7 @@ import type { LocalFinding } from './rules/define.js';
 import { unitRules } from './rules/index.js';
 import { remedyFacts } from './rules/missing-remedy.js';
 import { PLACEHOLDER_PATTERN } from './rules/unresolved-placeholder.js';
+import { isSafeRegex } from './regex-safety.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
 import { compileVocabulary, escapeRegExp, type CompiledVocabulary } from './vocab/matcher.js';
 import type { VocabEntry, Vocabulary } from './vocab/types.js';
@@ -48,19 +49,6 @@ function ruleOptions(setting: unknown): RuleOptions {
   return (setting ?? {}) as RuleOptions;
 }
 
-function isSafePattern(src: string): boolean {
-  if (src.length > 500) return false;
-  // Nested quantifiers and quantified groups containing alternation are the classic blow-ups.
-  if (/\([^()]*[+*}][^()]*\)\s*[+*{]/.test(src)) return false;
-  if (/\\\d/.test(src)) return false;
-  try {
-    new RegExp(src, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const engines = new Map<string, Engine>();
 
 export function getEngine(options: LintOptions = {}): Engine {
@@ -79,7 +67,7 @@ export function getEngine(options: LintOptions = {}): Engine {
     for (const t of o.terms ?? []) {
       if (typeof t === 'string') {
         if (t.trim()) extra.push({ term: t, rule: id, reason: 'listed in the configuration', pattern: escapeRegExp(t.trim()).replace(/\s+/g, '\\s+') });
-      } else if (options.allowPatterns !== false && t && typeof t.pattern === 'string' && isSafePattern(t.pattern)) {
+      } else if (options.allowPatterns !== false && t && typeof t.pattern === 'string' && isSafeRegex(t.pattern)) {
         extra.push({ term: t.pattern, rule: id, reason: t.reason ?? 'listed in the configuration', pattern: `(?:${t.pattern})` });
       }
     }
