@@ -140,6 +140,59 @@ function collectPhrasing(nodes: readonly PhrasingContent[], b: PlainBuilder): vo
   }
 }
 
+const HTML_TOKEN = /<!--[^]*?(?:-->|$)|<(\/?)([A-Za-z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/g;
+const HTML_BREAK = /^(?:p|td|th|li|div|blockquote|dd|dt|tr|table|tbody|thead|tfoot|ul|ol|br|hr|section|article|caption|figcaption|header|footer|main|aside|details|summary|h[1-6])$/i;
+const HTML_SKIP = /^(?:script|style|h[1-6]|code|pre|textarea|title)$/i;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”' };
+
+function decodeEntity(e: string): string {
+  if (e[1] === '#') {
+    const code = e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10);
+    return code > 0 && code < 0x110000 && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ' ';
+  }
+  return ENTITIES[e.slice(1, -1).toLowerCase()] ?? ' ';
+}
+
+/** The prose inside a raw HTML block (tables and paragraphs pasted as HTML), split at block-level tags. */
+function htmlPlains(value: string, base: number, src: string, container: UnitContainer): PlainText[] {
+  const out: PlainText[] = [];
+  let b = new PlainBuilder(src);
+  let cell: UnitContainer = container;
+  const flush = (): void => {
+    if (b.text.trim()) out.push({ text: b.text, segs: b.segs, container: cell });
+    b = new PlainBuilder(src);
+  };
+  let skipUntil: string | null = null;
+  let last = 0;
+  HTML_TOKEN.lastIndex = 0;
+  for (let m = HTML_TOKEN.exec(value); ; m = HTML_TOKEN.exec(value)) {
+    const at = m ? m.index : value.length;
+    if (!skipUntil && at > last) b.addText(value.slice(last, at), base + last, base + at);
+    if (!m) break;
+    last = at + m[0].length;
+    const tag = m[2]?.toLowerCase();
+    if (!tag) {
+      if (m[0][0] === '&' && !skipUntil) b.pushInexact(decodeEntity(m[0]), base + at, m[0].length);
+      continue;
+    }
+    if (skipUntil) {
+      if (m[1] === '/' && tag === skipUntil) skipUntil = null;
+      continue;
+    }
+    if (HTML_SKIP.test(tag) && m[1] !== '/') {
+      flush();
+      skipUntil = tag;
+      continue;
+    }
+    if (HTML_BREAK.test(tag)) {
+      flush();
+      if (tag === 'td' || tag === 'th' || tag === 'li') cell = tag === 'li' ? 'list-item' : 'table-cell';
+    }
+  }
+  flush();
+  return out;
+}
+
 function plainOf(nodes: readonly PhrasingContent[], src: string, container: UnitContainer): PlainText {
   const b = new PlainBuilder(src);
   collectPhrasing(nodes, b);
@@ -175,9 +228,11 @@ export function proseUnits(tree: Root, src: string, locale: string): ProseUnit[]
       case 'blockquote':
         for (const child of node.children) walk(child, 'quote');
         return;
+      case 'html':
+        if (node.position && !/^\s*<!--/.test(node.value)) for (const p of htmlPlains(node.value, node.position.start.offset!, src, container)) addPlain(p);
+        return;
       case 'heading':
       case 'code':
-      case 'html':
       case 'yaml':
       case 'definition':
       case 'thematicBreak':
