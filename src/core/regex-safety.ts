@@ -42,13 +42,14 @@ export function regexProblem(pattern: string, options: RegexCheckOptions = {}): 
   }
   let groups: number;
   try {
-    groups = new RegExp(`${pattern}|`, options.flags ?? DEFAULT_PATTERN_FLAGS).exec('')!.length - 1;
+    const flags = options.flags ?? DEFAULT_PATTERN_FLAGS;
+    new RegExp(pattern, flags);
+    groups = new RegExp(`${pattern}|`, flags).exec('')!.length - 1;
   } catch (e) {
     return `invalid regular expression: ${(e as Error).message}`;
   }
   const shape = scanShape(pattern);
   if (shape.problem) return `unsafe regular expression (${shape.problem}); it could take exponential time on some text`;
-  // safe-regex2's parser does not know lookbehind; the lookbehind is a plain group for its analysis.
   if (!safeRegex(shape.forAnalysis, { limit: options.repetitionLimit ?? 25 })) {
     return 'unsafe regular expression (nested or too many repetitions); it could take exponential time on some text';
   }
@@ -73,7 +74,8 @@ interface Group {
 /**
  * A single left-to-right scan. Escapes and character classes are atoms; a group closed by a
  * quantifier that can repeat must contain no quantifier and no alternation whose branches overlap.
- * Also returns the pattern with lookbehinds written as plain groups, for safe-regex2.
+ * Also returns the pattern for safe-regex2: lookbehinds written as plain groups (its parser does
+ * not know them) and quantifiers that cannot repeat (`?`, `{0,1}`) left out.
  */
 function scanShape(p: string): { problem?: string; forAnalysis: string } {
   const stack: Group[] = [{ quantified: false, alternatives: [], altStart: 0 }];
@@ -92,14 +94,14 @@ function scanShape(p: string): { problem?: string; forAnalysis: string } {
       }
       forAnalysis += p.slice(i, end);
       i = markQuantified(p, end, top);
-      forAnalysis += p.slice(end, i);
+      forAnalysis += repeating(p, end);
       continue;
     }
     if (c === '[') {
       const end = skipClass(p, i);
       forAnalysis += p.slice(i, end);
       i = markQuantified(p, end, top);
-      forAnalysis += p.slice(end, i);
+      forAnalysis += repeating(p, end);
       continue;
     }
     if (c === '(') {
@@ -128,14 +130,14 @@ function scanShape(p: string): { problem?: string; forAnalysis: string } {
       }
       const parent = stack[stack.length - 1]!;
       if (q.length > 0 || group.quantified) parent.quantified = true;
-      forAnalysis += p.slice(i, i + 1 + q.length);
+      forAnalysis += ')' + repeating(p, i + 1);
       i += 1 + q.length;
       continue;
     }
     const q = quantifierAt(p, i);
     if (q.length > 0) {
       top.quantified = true;
-      forAnalysis += p.slice(i, i + q.length);
+      forAnalysis += repeating(p, i);
       i += q.length;
       continue;
     }
@@ -143,6 +145,15 @@ function scanShape(p: string): { problem?: string; forAnalysis: string } {
     i += 1;
   }
   return { forAnalysis };
+}
+
+/**
+ * The quantifier at `i` when it can repeat, else nothing: safe-regex2 counts `?` as a repetition,
+ * so `(?:\w+\s)?` would read as star height 2 although it cannot backtrack more than once.
+ */
+function repeating(p: string, i: number): string {
+  const q = quantifierAt(p, i);
+  return q.repeats ? p.slice(i, i + q.length) : '';
 }
 
 /** Skips the quantifier after an atom ending at `end`, marking the group quantified if there is one. */
