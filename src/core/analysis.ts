@@ -74,10 +74,20 @@ const LONG_UNIT = 280;
  * reference); with `at`, in a long unit only a criterion near that offset counts.
  */
 export function hasCriterion(info: UnitInfo, at?: number): boolean {
-  const long = at !== undefined && info.unit.text.length > LONG_UNIT;
-  return info.measurements.some(
-    (m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method' && (!long || Math.abs(m.start - at!) <= NEAR || Math.abs(m.end - at!) <= NEAR),
-  );
+  const text = info.unit.text;
+  let lo = 0;
+  let hi = text.length;
+  if (at !== undefined && info.locale === 'zh') {
+    // Chinese run-on sentences chain claims with commas: a criterion binds only its own clause.
+    const before = text.slice(0, at);
+    lo = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf('：')) + 1;
+    const rest = text.slice(at).search(/[，,；：]/);
+    hi = rest < 0 ? text.length : at + rest;
+  } else if (at !== undefined && text.length > LONG_UNIT) {
+    lo = at - NEAR;
+    hi = at + NEAR;
+  }
+  return info.measurements.some((m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method' && m.end > lo && m.start < hi);
 }
 
 /** The unit grants a permission ("may use ... to improve") and states no duty. */
