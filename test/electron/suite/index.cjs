@@ -2,6 +2,8 @@
  * Runs inside the VS Code extension host (loaded by @vscode/test-electron). A tiny sequential
  * runner: every test waits for events (diagnostics changed, commands resolved) with a timeout.
  */
+/* global require, exports */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const vscode = require('vscode');
 const assert = require('node:assert/strict');
 const path = require('node:path');

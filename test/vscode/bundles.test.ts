@@ -1,0 +1,131 @@
+/**
+ * The built extension bundles load and activate without Node: the web bundle runs in a context
+ * with only web-worker globals (as on vscode.dev), and both bundles require nothing but `vscode`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A `vscode` stand-in: every member exists, calls are recorded by their dotted path. */
+function fakeVscode(calls: { path: string; args: unknown[] }[]): unknown {
+  const make = (path: string): unknown =>
+    new Proxy(function () {}, {
+      get(_t, prop) {
+        if (prop === Symbol.toPrimitive) return () => '';
+        if (prop === Symbol.iterator) return function* () {};
+        if (prop === 'then') return undefined; // not a thenable
+        if (typeof prop === 'symbol') return undefined;
+        return make(path ? `${path}.${prop}` : prop);
+      },
+      set() {
+        return true;
+      },
+      apply(_t, _this, args) {
+        calls.push({ path, args });
+        return make(`${path}()`);
+      },
+      construct(_t, args) {
+        calls.push({ path: `new ${path}`, args });
+        return make(`${path}#`) as object;
+      },
+    });
+  // Bundles copy the module's own keys (esbuild's __toESM), so name every top-level member used.
+  const members = new Set<string>();
+  for (const file of sources(join(root, 'src/vscode'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bvscode\.([A-Za-z]+)/g)) members.add(m[1]!);
+  }
+  return Object.fromEntries([...members].map((m) => [m, make(m)]));
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Loads a CommonJS bundle in a fresh context with the given globals; returns its exports and requires. */
+function load(
+  file: string,
+  globals: Record<string, unknown>,
+  vscode: unknown,
+  builtins = false,
+): { exports: Record<string, unknown>; required: string[] } {
+  const required: string[] = [];
+  const module = { exports: {} as Record<string, unknown> };
+  const nodeRequire = createRequire(import.meta.url);
+  const require = (id: string): unknown => {
+    required.push(id);
+    if (id === 'vscode') return vscode;
+    if (builtins && isBuiltin(id)) return nodeRequire(id);
+    throw new Error(`the bundle requires "${id}"`);
+  };
+  const context = vm.createContext({ ...globals, module, exports: module.exports, require });
+  vm.runInContext(`(function(){${readFileSync(file, 'utf8')}\n})()`, context, { filename: file });
+  return { exports: module.exports, required };
+}
+
+const webGlobals = (): Record<string, unknown> => {
+  const g: Record<string, unknown> = {
+    console,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    queueMicrotask,
+    structuredClone,
+    performance,
+    TextEncoder,
+    TextDecoder,
+    URL,
+    URLSearchParams,
+    AbortController,
+  };
+  g.self = g;
+  g.globalThis = g;
+  return g;
+};
+
+const fakeContext = (vscode: unknown): unknown => ({
+  subscriptions: [] as unknown[],
+  extensionUri: (vscode as { Uri: { file: (p: string) => unknown } }).Uri.file('/ext'),
+  extension: { packageJSON: { version: '0.0.0-test' } },
+});
+
+describe('extension bundles', () => {
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), 'extension', 'web'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  for (const [name, file, node] of [
+    ['web worker bundle with only web-worker globals', 'dist/web/extension.js', false],
+    ['node bundle', 'dist/extension.cjs', true],
+  ] as const) {
+    it(`${name}: activates, registers every provider and command, requires only vscode${node ? ' and Node built-ins' : ''}`, () => {
+      const calls: { path: string; args: unknown[] }[] = [];
+      const vscode = fakeVscode(calls);
+      const globals = node ? { ...webGlobals(), process, Buffer } : webGlobals();
+      const { exports, required } = load(join(root, file), globals, vscode, node);
+      expect(typeof exports.activate).toBe('function');
+      const context = fakeContext(vscode) as { subscriptions: unknown[] };
+      const api = (exports.activate as (c: unknown) => { activationMs: number })(context);
+      expect([...new Set(required)].filter((id) => !(node && isBuiltin(id)))).toEqual(['vscode']);
+      expect(api.activationMs).toBeGreaterThanOrEqual(0);
+      const registered = calls.map((c) => c.path);
+      expect(registered).toContain('languages.registerCodeActionsProvider');
+      expect(registered).toContain('languages.registerHoverProvider');
+      expect(registered).toContain('languages.registerCompletionItemProvider');
+      expect(registered).toContain('languages.createDiagnosticCollection');
+      const commands = calls.filter((c) => c.path === 'commands.registerCommand').map((c) => c.args[0]);
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+      for (const { command } of manifest.contributes.commands) expect(commands).toContain(command);
+      expect(context.subscriptions.length).toBeGreaterThan(10);
+    });
+  }
+});
