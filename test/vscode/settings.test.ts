@@ -78,3 +78,14 @@ describe('addAllowedTerm', () => {
     expect(addAllowedTerm('{ "rules": ', 'puffery', 'x').ok).toBe(false);
   });
 });
+
+describe('README', () => {
+  it('documents every setting and every command', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      contributes: { commands: { command: string; title: string }[] };
+    };
+    for (const c of configurationContribution()) for (const key of Object.keys(c.properties)) expect(readme).toContain(`\`${key}\``);
+    for (const c of pkg.contributes.commands) expect(readme).toContain(`POV Lint: ${c.title}\` (\`${c.command}\`)`);
+  });
+});
