@@ -340,7 +340,7 @@ describe('CLI scenarios, in-process', () => {
   it.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
     const dir = await setup(s);
     assertOutcome(await runInProcess(s.argv, dir, s.stdin !== undefined ? { stdin: s.stdin } : {}), s);
-  });
+  }, 15_000);
 });
 
 describe('CLI scenarios, spawned binary', () => {
@@ -351,5 +351,5 @@ describe('CLI scenarios, spawned binary', () => {
   it.concurrent.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
     const dir = await setup(s);
     assertOutcome(await runSpawned(s.argv, dir, s.stdin !== undefined ? { stdin: s.stdin } : {}), s);
-  });
+  }, 30_000);
 });
