@@ -1,7 +1,7 @@
 import { hasCriterion, permissionOnly } from '../analysis.js';
 import { OUTCOME_PARTS, type OutcomePart } from '../types.js';
 import { defineRule } from './define.js';
-import { sourceRange, termMatches } from './util.js';
+import { rewriteFix, sourceRange, termMatches } from './util.js';
 
 /** Objects that make a directional verb (reduce, increase, lower ...) an outcome claim. */
 const OUTCOME_OBJECT_EN =
@@ -36,13 +36,15 @@ export default defineRule({
       if (info.question || info.instruction) {
         const m = unbound[0]!;
         const range = sourceRange(ctx, info, m);
-        ctx.report({ severity: 'hint', message: ctx.messages.instruction(m.text, missing), start: range[0], end: range[1], missing, fixes: [], term: m.text, claim: text });
+        const fix = rewriteFix(ctx, info, range, m.text);
+        ctx.report({ severity: 'hint', message: ctx.messages.instruction(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, claim: text });
         continue;
       }
       for (const m of unbound.slice(0, 3)) {
         const range = sourceRange(ctx, info, m);
         const msg = m.entry.kind === 'comparative' ? ctx.messages.comparative : m.entry.kind === 'quality' ? ctx.messages.quality : ctx.messages.improvement;
-        ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: [], term: m.text, claim: text });
+        const fix = rewriteFix(ctx, info, range, m.text);
+        ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, claim: text });
       }
     }
   },

@@ -1,5 +1,8 @@
 import type { UnitInfo } from '../analysis.js';
 import type { TermMatch } from '../vocab/matcher.js';
+import { classifyTopics } from '../clauses/topics.js';
+import { rewriteTemplate } from '../clauses/templates.js';
+import { escapeSnippetText } from '../clauses/snippet.js';
 import type { Fix, RuleId } from '../types.js';
 import type { UnitRuleContext } from './define.js';
 
@@ -34,4 +37,17 @@ export function exact(ctx: UnitRuleContext, range: [number, number], text: strin
 
 export function replaceFix(kind: Fix['kind'], title: string, range: [number, number], text: string, snippet: boolean, preferred = false): Fix {
   return { kind, title, edits: [{ start: range[0], end: range[1], text, ...(snippet ? { snippet: true } : {}) }], ...(preferred ? { preferred: true } : {}) };
+}
+
+/**
+ * "Rewrite as a measurable outcome": keeps the claim's words and appends the topic's template, whose
+ * tab stops are metric, target, baseline, time window and method.
+ */
+export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, range: [number, number], text: string): Fix | undefined {
+  if (!exact(ctx, range, text)) return undefined;
+  const topic = classifyTopics(info.unit.text, ctx.locale, 1)[0] ?? 'generic';
+  const template = rewriteTemplate(topic, ctx.locale);
+  const sep = ctx.locale === 'zh' ? '，' : ' ';
+  const title = ctx.locale === 'zh' ? '改写为可衡量的结果' : 'Rewrite as a measurable outcome';
+  return replaceFix('rewrite-measurable', title, range, `${escapeSnippetText(text)}${sep}${template.snippet}`, true, true);
 }

@@ -1,7 +1,7 @@
 import { hasCriterion } from '../analysis.js';
 import { OUTCOME_PARTS, type OutcomePart } from '../types.js';
 import { defineRule } from './define.js';
-import { sourceRange, termMatches } from './util.js';
+import { rewriteFix, sourceRange, termMatches } from './util.js';
 
 export default defineRule({
   meta: {
@@ -22,6 +22,7 @@ export default defineRule({
         // A number cures an intensifier, but a ceiling alone is never a commitment.
         if (!ceiling && hasCriterion(info, m.start)) continue;
         const range = sourceRange(ctx, info, m);
+        const fix = rewriteFix(ctx, info, range, m.text);
         const severity = info.question || info.instruction ? ('hint' as const) : undefined;
         ctx.report({
           ...(severity ? { severity } : {}),
@@ -29,7 +30,7 @@ export default defineRule({
           start: range[0],
           end: range[1],
           missing: ceiling ? missing.filter((p) => p !== 'target') : missing,
-          fixes: [],
+          fixes: fix ? [fix] : [],
           term: m.text,
           claim: info.unit.text,
         });
