@@ -22,13 +22,22 @@ export function localeFromCounts(han: number, latin: number): Locale {
   return han * 4 > latin ? 'zh' : 'en';
 }
 
+/** The locale a front matter block names (`lang`, `language` or `locale`), if any. */
+export function frontMatterLocale(text: string, blocks: readonly Block[]): Locale | undefined {
+  const fm = blocks[0]?.kind === 'frontmatter' ? blocks[0] : undefined;
+  if (!fm) return undefined;
+  const lang = frontMatterLang(text.slice(fm.start, fm.end));
+  return lang === 'zh' || lang === 'en' ? lang : undefined;
+}
+
+/**
+ * The document's locale: from options, else from front matter, else from the script counts of
+ * the whole text (`counts` may be given as the sum over blocks: the text between blocks is blank).
+ */
 export function resolveLocale(text: string, blocks: readonly Block[], options: LintOptions, counts?: { han: number; latin: number }): Locale {
   if (options.locale && options.locale !== 'auto') return options.locale;
-  const fm = blocks[0]?.kind === 'frontmatter' ? blocks[0] : undefined;
-  if (fm) {
-    const lang = frontMatterLang(text.slice(fm.start, fm.end));
-    if (lang === 'zh' || lang === 'en') return lang;
-  }
+  const fm = frontMatterLocale(text, blocks);
+  if (fm) return fm;
   const c = counts ?? scriptCounts(text);
   return localeFromCounts(c.han, c.latin);
 }
@@ -41,10 +50,13 @@ const DOC_TYPE_CUES: Array<[DocType, RegExp]> = [
   ['contract', /\bagreement\b|\bterms\b|\bcontract\b|合同|协议|条款/i],
 ];
 
+/** How much of the text's head the document type is read from. */
+export const DOC_TYPE_HEAD = 4000;
+
 /** The document type: from options, else from cues in the first part of the text. */
 export function resolveDocType(text: string, options: LintOptions): DocType {
   if (options.docType && options.docType !== 'auto') return options.docType;
-  const head = text.slice(0, 4000);
+  const head = text.slice(0, DOC_TYPE_HEAD);
   for (const [type, re] of DOC_TYPE_CUES) if (re.test(head)) return type;
   return 'contract';
 }

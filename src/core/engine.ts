@@ -7,6 +7,7 @@ import type { DocType, LintOptions, RuleOptions } from './config/types.js';
 import type { Directive } from './directives.js';
 import { parseDirectives } from './directives.js';
 import { MESSAGES } from './messages.js';
+import { plainParagraphTree } from './parse/fast.js';
 import { parseBlock } from './parse/markdown.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
@@ -28,7 +29,8 @@ export interface BlockResult {
   remedy: boolean;
 }
 
-const EMPTY: BlockResult = Object.freeze({ findings: [], directives: [], commitments: [], remedy: false }) as BlockResult;
+/** The result of a block that cannot hold a finding (shared: compare by identity to skip it). */
+export const EMPTY_BLOCK: BlockResult = Object.freeze({ findings: [], directives: [], commitments: [], remedy: false }) as BlockResult;
 
 export interface Engine {
   key: string;
@@ -39,6 +41,8 @@ export interface Engine {
   options: LintOptions;
   /** Per-locale cache of block results by block text. */
   cache: Map<string, Map<string, BlockResult>>;
+  /** Total length of the cached block texts. */
+  cachedChars: number;
 }
 
 const REMEDY_HINT = /credit|refund|terminat|at risk|reduc|re-?perform|liquidated|penalt|earn[- ]?back|holdback|withh|corrective|remed|赔|退|扣减|违约|终止|解除|罚|减免/i;
@@ -50,6 +54,11 @@ function ruleOptions(setting: unknown): RuleOptions {
 }
 
 const engines = new Map<string, Engine>();
+
+/** Forgets every compiled engine and its block cache (a cold start, for measurements). */
+export function clearEngines(): void {
+  engines.clear();
+}
 
 export function getEngine(options: LintOptions = {}): Engine {
   const key = JSON.stringify([options.rules ?? null, options.allowPatterns ?? true]);
@@ -77,7 +86,7 @@ export function getEngine(options: LintOptions = {}): Engine {
     const base: Vocabulary = VOCABULARIES[loc];
     vocab[loc] = compileVocabulary({ ...base, entries: [...base.entries, ...extra] });
   }
-  const engine: Engine = { key, severity, enabled, vocab, allowed, options, cache: new Map() };
+  const engine: Engine = { key, severity, enabled, vocab, allowed, options, cache: new Map(), cachedChars: 0 };
   if (engines.size > 32) engines.clear();
   engines.set(key, engine);
   return engine;
@@ -106,19 +115,38 @@ export function analyseBlock(src: string, engine: Engine, locale: Locale, docTyp
   const hit = cache.get(src);
   if (hit) return hit;
   const result = computeBlock(src, engine, locale);
-  if (cache.size > 20000) cache.clear();
-  cache.set(src, result);
+  engine.cachedChars += src.length;
+  if (engine.cachedChars > CACHE_CHARS) {
+    for (const m of engine.cache.values()) m.clear();
+    engine.cachedChars = src.length;
+  }
+  cache.set(detach(src), result);
   return result;
 }
 
-function computeBlock(src: string, engine: Engine, locale: Locale): BlockResult {
+/** How much block text the cache may hold before it starts over (in UTF-16 code units). */
+const CACHE_CHARS = 16_000_000;
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive: a cached block of an
+ * edited document must not pin every earlier version of the whole text.
+ */
+function detach(s: string): string {
+  return s.length < 16 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Analyses a block without the cache. `fastPath: false` sends every candidate block through the
+ * Markdown parser (tests compare both ways).
+ */
+export function computeBlock(src: string, engine: Engine, locale: Locale, fastPath = true): BlockResult {
   const vocab = engine.vocab[locale];
   PLACEHOLDER_PATTERN.lastIndex = 0;
   const candidate =
     vocab.any.test(src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-') || REMEDY_HINT.test(src) || COMMIT_HINT.test(src);
   PLACEHOLDER_PATTERN.lastIndex = 0;
-  if (!candidate) return EMPTY;
-  const tree = parseBlock(src);
+  if (!candidate) return EMPTY_BLOCK;
+  const tree = (fastPath && plainParagraphTree(src)) || parseBlock(src);
   const code: Array<[number, number]> = [];
   const directives: BlockResult['directives'] = [];
   collectCode(tree, code, directives);

@@ -7,3 +7,5 @@ export type { PovlintConfig, LintOptions, ConfigError, RuleOptions, RuleSetting,
 export { DOC_TYPES } from './config/types.js';
 export { explain } from './explain.js';
 export type { UnitExplanation } from './explain.js';
+export { createSession } from './session.js';
+export type { Session } from './session.js';

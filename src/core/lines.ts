@@ -3,10 +3,9 @@ import type { Position } from './types.js';
 /** Line starts of a text (LF, CRLF and CR endings), for offset → line/column. */
 export class LineIndex {
   readonly starts: number[];
-  constructor(text: string) {
-    const starts = [0];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
+  constructor(text: string, from = 0, to = text.length) {
+    const starts = [from];
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13) {
@@ -17,7 +16,8 @@ export class LineIndex {
     this.starts = starts;
   }
 
-  position(offset: number): Position {
+  /** The 0-based line of an offset and the offset where that line starts. */
+  lineOf(offset: number): number {
     const s = this.starts;
     let lo = 0;
     let hi = s.length - 1;
@@ -26,6 +26,28 @@ export class LineIndex {
       if (s[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - s[lo]! + 1, offset };
+    return lo;
   }
+
+  position(offset: number): Position {
+    const lo = this.lineOf(offset);
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1, offset };
+  }
+}
+
+/**
+ * Line breaks in `text` from `from` (a line start) up to `to`, counted exactly as `LineIndex`
+ * counts them (a CRLF pair is one break).
+ */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      n++;
+    }
+  }
+  return n;
 }

@@ -1,15 +1,15 @@
-/** `lint` and incremental sessions over the engine. */
+/** `lint` and the assembly of block results into a document's findings (shared with sessions). */
 import type { DocType, LintOptions } from './config/types.js';
 import { applyDirectives, type Directive } from './directives.js';
 import { resolveDocType, resolveLocale } from './document.js';
-import { analyseBlock, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
+import { analyseBlock, EMPTY_BLOCK, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
 import { enrichFinding } from './enrich.js';
 import { LineIndex } from './lines.js';
 import { scanBlocks, type Block } from './parse/scan.js';
 import { docsUrl } from './rules/define.js';
 import { meta as missingRemedyMeta } from './rules/missing-remedy.js';
 import { MESSAGES } from './messages.js';
-import type { Finding, Locale } from './types.js';
+import type { Finding, Locale, Position } from './types.js';
 
 export interface DocumentState {
   text: string;
@@ -19,37 +19,52 @@ export interface DocumentState {
   docType: DocType;
 }
 
+/** Turns an offset inside block `block` into a line/column position. */
+export type Placer = (offset: number, block: number) => Position;
+
+
+
+/** The result of one block of `text` (front matter is never linted). */
+export function blockResult(text: string, b: Block, engine: Engine, locale: Locale, docType: DocType): BlockResult {
+  return b.kind === 'content' ? analyseBlock(text.slice(b.start, b.end), engine, locale, docType) : EMPTY_BLOCK;
+}
+
 export function analyseDocument(text: string, engine: Engine, options: LintOptions): DocumentState {
   const blocks = scanBlocks(text);
   const locale = resolveLocale(text, blocks, options);
   const docType = resolveDocType(text, options);
-  const results = blocks.map((b) => (b.kind === 'content' ? analyseBlock(text.slice(b.start, b.end), engine, locale, docType) : EMPTY_RESULT));
+  const results = blocks.map((b) => blockResult(text, b, engine, locale, docType));
   return { text, blocks, results, locale, docType };
 }
 
-const EMPTY_RESULT: BlockResult = { findings: [], directives: [], commitments: [], remedy: false };
+/** Places offsets with one line index over the whole text. */
+export function wholeTextPlacer(text: string): Placer {
+  const lines = new LineIndex(text);
+  return (offset) => lines.position(offset);
+}
 
 /** Places block results in the document: absolute positions, severities, directives, document rules. */
-export function assemble(state: DocumentState, engine: Engine, lines: LineIndex = new LineIndex(state.text)): Finding[] {
+export function assemble(state: DocumentState, engine: Engine, place: Placer = wholeTextPlacer(state.text)): Finding[] {
   const out: Finding[] = [];
   const directives: Directive[] = [];
-  let firstCommitment: { start: number; end: number; text: string } | undefined;
-  const otherCommitments: Array<{ start: number; end: number; text: string }> = [];
+  let firstCommitment: { start: number; end: number; text: string; block: number } | undefined;
+  const otherCommitments: Array<{ start: number; end: number; text: string; block: number }> = [];
   let remedy = false;
   const { blocks, results, locale, docType, text } = state;
   for (let i = 0; i < blocks.length; i++) {
-    const base = blocks[i]!.start;
     const r = results[i]!;
+    if (r === EMPTY_BLOCK) continue;
+    const base = blocks[i]!.start;
     if (r.remedy) remedy = true;
     for (const c of r.commitments) {
-      const abs = { start: base + c.start, end: base + c.end, text: c.text };
+      const abs = { start: base + c.start, end: base + c.end, text: c.text, block: i };
       if (!firstCommitment) firstCommitment = abs;
       else if (otherCommitments.length < 5) otherCommitments.push(abs);
     }
     for (const d of r.directives) {
       const start = base + d.start;
       const end = base + d.end;
-      directives.push({ ...d, start, end, line: lines.position(start).line, endLine: lines.position(end).line });
+      directives.push({ ...d, start, end, line: place(start, i).line, endLine: place(end, i).line });
     }
     for (const f of r.findings) {
       const start = base + f.start;
@@ -60,8 +75,8 @@ export function assemble(state: DocumentState, engine: Engine, lines: LineIndex 
             ruleId: f.ruleId,
             severity: resolvedSeverity(engine, f),
             message: f.message,
-            start: lines.position(start),
-            end: lines.position(end),
+            start: place(start, i),
+            end: place(end, i),
             missing: f.missing,
             fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: base + e.start, end: base + e.end })) })),
             clauses: [],
@@ -84,16 +99,16 @@ export function assemble(state: DocumentState, engine: Engine, lines: LineIndex 
           ruleId: 'missing-remedy',
           severity: engine.severity['missing-remedy'] === 'off' ? 'hint' : (engine.severity['missing-remedy'] as Finding['severity']),
           message: MESSAGES[locale].missingRemedy(c.text),
-          start: lines.position(c.start),
-          end: lines.position(c.end),
+          start: place(c.start, c.block),
+          end: place(c.end, c.block),
           missing: [],
           fixes: [],
           clauses: [],
           docs: docsUrl(missingRemedyMeta.id),
           term: c.text,
           related: otherCommitments.map((o) => ({
-            start: lines.position(o.start),
-            end: lines.position(o.end),
+            start: place(o.start, o.block),
+            end: place(o.end, o.block),
             message: locale === 'zh' ? `另一项承诺：“${o.text}”` : `another commitment: \`${o.text}\``,
           })),
         },

@@ -50,7 +50,7 @@ function isBlank(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** Length of the front matter block at the start of the text (0 when there is none). */
+/** End of the front matter block whose opener line starts at `start` (-1 when there is none). */
 function frontMatterEnd(text: string, start: number): number {
   const c: LineCursor = { text, pos: start };
   const first = nextLine(c);
@@ -63,6 +63,25 @@ function frontMatterEnd(text: string, start: number): number {
     if (closers.includes(t)) return line[1];
   }
   return -1;
+}
+
+/**
+ * End of the document's front matter (-1 when there is none). A first line of `---` or `+++`
+ * becomes front matter as soon as a closing line appears anywhere after it.
+ */
+export function frontMatterAtStart(text: string): number {
+  return frontMatterEnd(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+}
+
+/** Whether the first line of the text (after a BOM) could open front matter. */
+export function opensFrontMatter(text: string): boolean {
+  const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const c = text.charCodeAt(s);
+  if (c !== 45 && c !== 43) return false;
+  let e = s;
+  while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  const line = text.slice(s, e).replace(/[ \t]+$/, '');
+  return line === '---' || line === '+++';
 }
 
 /**

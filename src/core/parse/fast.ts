@@ -1,0 +1,78 @@
+/**
+ * A shortcut past the Markdown parser for the commonest candidate block: one paragraph of plain
+ * text. When a block has no character that can start inline syntax (emphasis, code, links,
+ * autolinks, HTML, entities, escapes, strikethrough, table pipes), no line that could open a
+ * block construct (heading, quote, list, fence, setext underline, thematic break, indented code)
+ * and no leading or trailing whitespace on any line, remark-parse + remark-gfm produce exactly one
+ * paragraph holding one text node equal to the source. This builds that tree directly; anything
+ * else returns `undefined` and goes to the parser.
+ */
+import type { Root } from 'mdast';
+
+const AUTOLINK_LITERAL = /www\.|https?:\/\//i;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Whether `src` is a plain paragraph in the sense above. */
+export function isPlainParagraph(src: string): boolean {
+  const n = src.length;
+  if (n === 0 || isSpace(src.charCodeAt(n - 1))) return false;
+  let atLineStart = true;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (atLineStart) {
+      atLineStart = false;
+      switch (c) {
+        case 10: case 13: // blank line
+        case 32: case 9: // indentation
+        case 35: case 62: case 45: case 43: case 61: // # > - + =
+          return false;
+        default:
+          if (c >= 48 && c <= 57) {
+            let j = i;
+            while (j < n && j - i < 10 && src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
+            const d = src.charCodeAt(j);
+            if (d === 46 || d === 41) return false; // ordered list marker
+          }
+      }
+    }
+    if (c < 32) {
+      if (c !== 10 && c !== 13) return false; // tab, NUL and other controls
+      if (isSpace(src.charCodeAt(i - 1))) return false; // trailing whitespace (hard break)
+      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
+      atLineStart = true;
+      continue;
+    }
+    switch (c) {
+      case 42: case 95: case 96: case 91: case 93: case 60: case 62: // * _ ` [ ] < >
+      case 38: case 92: case 124: case 126: case 64: // & \ | ~ @
+      case 0xfeff:
+        return false;
+      default:
+    }
+  }
+  return !atLineStart && !AUTOLINK_LITERAL.test(src);
+}
+
+/** The tree remark would build for a plain paragraph, or `undefined` when `src` is not one. */
+export function plainParagraphTree(src: string): Root | undefined {
+  if (!isPlainParagraph(src)) return undefined;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const position = { start: { line: 1, column: 1, offset: 0 }, end: { line, column: src.length - lineStart + 1, offset: src.length } };
+  return {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'text', value: src, position }], position }],
+    position,
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Incremental linting of one document that is being edited. A session keeps the document's
+ * blocks, each block's analysis, line number and script counts; an edit re-scans from the block
+ * before the edited one until the scan emits a block that starts where an old block starts (after
+ * the edit, shifted), so only the blocks an edit can affect are analysed again. Findings are always
+ * exactly those of a fresh `lint()` of the same text.
+ */
+import type { DocType, LintOptions } from './config/types.js';
+import { DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
+import { getEngine, type BlockResult, type Engine } from './engine.js';
+import { countLineBreaks, LineIndex } from './lines.js';
+import { assemble, blockResult, type DocumentState, type Placer } from './lint.js';
+import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
+import type { Finding, Locale, Position } from './types.js';
+
+export interface Session {
+  /** The findings of the current text. */
+  findings(): Finding[];
+  /**
+   * Replaces `deleteCount` code units at `offset` (UTF-16) with `insert` and returns the findings
+   * of the new text. Out-of-range arguments are clamped to the text.
+   */
+  edit(offset: number, deleteCount: number, insert: string): Finding[];
+  /** The current text. */
+  text(): string;
+}
+
+/** Line starts within one block's text, shared by every block with the same analysis. */
+const blockLines = new WeakMap<BlockResult, LineIndex>();
+
+class DocumentSession implements Session {
+  private readonly engine: Engine;
+  private src: string;
+  private blocks: Block[];
+  private results: BlockResult[];
+  /** 0-based line of each block's first character. */
+  private lines: number[];
+  private han: number[];
+  private latin: number[];
+  private hanTotal = 0;
+  private latinTotal = 0;
+  private fmLocale: Locale | undefined;
+  private locale: Locale;
+  private docType: DocType;
+  private current: Finding[];
+
+  constructor(
+    text: string,
+    private readonly options: LintOptions,
+  ) {
+    this.engine = getEngine(options);
+    this.src = text;
+    this.blocks = scanBlocks(text);
+    this.lines = [];
+    this.han = [];
+    this.latin = [];
+    this.measure(this.blocks, 0, 0, this.lines, this.han, this.latin);
+    for (let i = 0; i < this.blocks.length; i++) {
+      this.hanTotal += this.han[i]!;
+      this.latinTotal += this.latin[i]!;
+    }
+    this.fmLocale = frontMatterLocale(text, this.blocks);
+    this.locale = this.resolveLocale();
+    this.docType = resolveDocType(text, options);
+    this.results = this.blocks.map((b) => blockResult(text, b, this.engine, this.locale, this.docType));
+    this.current = this.assemble();
+  }
+
+  findings(): Finding[] {
+    return this.current;
+  }
+
+  text(): string {
+    return this.src;
+  }
+
+  edit(offset: number, deleteCount: number, insert: string): Finding[] {
+    const old = this.src;
+    const at = clamp(offset, 0, old.length);
+    const del = clamp(deleteCount, 0, old.length - at);
+    const ins = String(insert ?? '');
+    if (del === 0 && ins.length === 0) return this.current;
+    const text = old.slice(0, at) + ins + old.slice(at + del);
+    const delta = ins.length - del;
+    const oldEditEnd = at + del;
+    const newEditEnd = at + ins.length;
+    const blocks = this.blocks;
+
+    // Restart at the block before the one the edit starts in: an indented line after a blank line
+    // joins the block before it, so an edit can reach one block back. Front matter can reach from
+    // the first line to a closing line anywhere: restart at 0 when the edit may create it.
+    const first = lastStartAtOrBefore(blocks, at);
+    let r = Math.max(0, first - 1);
+    if (r > 0 && blocks[0]!.kind !== 'frontmatter' && opensFrontMatter(text) && frontMatterAtStart(text) > 0) r = 0;
+    const restartPos = r === 0 ? 0 : blocks[r]!.start;
+    const restartLine = r === 0 ? 0 : this.lines[r]!;
+
+    // Re-scan until a new block starts where an old block started after the edit.
+    let j = firstStartAtOrAfter(blocks, oldEditEnd);
+    let resync = blocks.length;
+    const fresh = scanBlocks(text, restartPos, (b) => {
+      if (b.start < newEditEnd) return true;
+      while (j < blocks.length && blocks[j]!.start + delta < b.start) j++;
+      if (j < blocks.length && blocks[j]!.start + delta === b.start && blocks[j]!.kind === b.kind) {
+        resync = j;
+        return false;
+      }
+      return true;
+    });
+
+    const freshLines: number[] = [];
+    const freshHan: number[] = [];
+    const freshLatin: number[] = [];
+    const lastLine = this.measure(fresh, restartPos, restartLine, freshLines, freshHan, freshLatin, text);
+    for (let i = r; i < resync; i++) {
+      this.hanTotal -= this.han[i]!;
+      this.latinTotal -= this.latin[i]!;
+    }
+    for (let i = 0; i < fresh.length; i++) {
+      this.hanTotal += freshHan[i]!;
+      this.latinTotal += freshLatin[i]!;
+    }
+    if (resync < blocks.length) {
+      // The blocks from the resync point on are unchanged, only moved.
+      const resyncLine = lastLine.line + countLineBreaks(text, lastLine.start, blocks[resync]!.start + delta);
+      const lineDelta = resyncLine - this.lines[resync]!;
+      for (let i = resync; i < blocks.length; i++) {
+        const b = blocks[i]!;
+        b.start += delta;
+        b.end += delta;
+        this.lines[i]! += lineDelta;
+      }
+    }
+    this.blocks = replace(blocks, r, resync, fresh);
+    this.lines = replace(this.lines, r, resync, freshLines);
+    this.han = replace(this.han, r, resync, freshHan);
+    this.latin = replace(this.latin, r, resync, freshLatin);
+    this.src = text;
+
+    if (r === 0) this.fmLocale = frontMatterLocale(text, this.blocks);
+    const locale = this.resolveLocale();
+    const docType = at < DOC_TYPE_HEAD ? resolveDocType(text, this.options) : this.docType;
+    if (locale !== this.locale || docType !== this.docType) {
+      this.locale = locale;
+      this.docType = docType;
+      this.results = this.blocks.map((b) => blockResult(text, b, this.engine, locale, docType));
+    } else {
+      const analysed = fresh.map((b) => blockResult(text, b, this.engine, locale, docType));
+      this.results = replace(this.results, r, resync, analysed);
+    }
+    this.current = this.assemble();
+    return this.current;
+  }
+
+  private resolveLocale(): Locale {
+    const o = this.options.locale;
+    if (o && o !== 'auto') return o;
+    return this.fmLocale ?? localeFromCounts(this.hanTotal, this.latinTotal);
+  }
+
+  /**
+   * Fills the line numbers and script counts of `blocks`, the first of which starts at or after
+   * `from` (a line start on line `line`). Returns the last block start and its line.
+   */
+  private measure(
+    blocks: readonly Block[],
+    from: number,
+    line: number,
+    lines: number[],
+    han: number[],
+    latin: number[],
+    text = this.src,
+  ): { start: number; line: number } {
+    let pos = from;
+    for (const b of blocks) {
+      line += countLineBreaks(text, pos, b.start);
+      pos = b.start;
+      lines.push(line);
+      const c = scriptCounts(text, b.start, b.end);
+      han.push(c.han);
+      latin.push(c.latin);
+    }
+    return { start: pos, line };
+  }
+
+  private assemble(): Finding[] {
+    const state: DocumentState = { text: this.src, blocks: this.blocks, results: this.results, locale: this.locale, docType: this.docType };
+    const place: Placer = (offset, i): Position => {
+      const b = this.blocks[i]!;
+      const r = this.results[i]!;
+      let local = blockLines.get(r);
+      if (!local) {
+        local = new LineIndex(this.src.slice(b.start, b.end));
+        blockLines.set(r, local);
+      }
+      const rel = offset - b.start;
+      const l = local.lineOf(rel);
+      return { line: this.lines[i]! + l + 1, column: rel - local.starts[l]! + 1, offset };
+    };
+    return assemble(state, this.engine, place);
+  }
+}
+
+/** `list` with the items from `from` up to `to` replaced by `items`. */
+function replace<T>(list: T[], from: number, to: number, items: T[]): T[] {
+  if (to - from === items.length) {
+    for (let i = 0; i < items.length; i++) list[from + i] = items[i]!;
+    return list;
+  }
+  return list.slice(0, from).concat(items, list.slice(to));
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  const v = Number.isFinite(n) ? Math.trunc(n) : 0;
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/** Index of the last block starting at or before `offset` (-1 when none). */
+function lastStartAtOrBefore(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first block starting at or after `offset` (`blocks.length` when none). */
+function firstStartAtOrAfter(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Starts an incremental lint of `text`: `edit()` applies a change and re-lints only the blocks it
+ * can affect. The findings always equal `lint()` of the current text with the same options.
+ */
+export function createSession(text: string, options: LintOptions = {}): Session {
+  return new DocumentSession(String(text ?? ''), options);
+}
