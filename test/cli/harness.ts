@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,11 +74,17 @@ export async function runInProcess(argv: string[], cwd: string, options: RunOpti
   return { code, stdout, stderr };
 }
 
-/** Builds dist/cli.js the way `npm run build` does, so the spawned half tests current sources. */
+/**
+ * Builds dist/cli.js the way `npm run build` does, so the spawned half tests current sources.
+ * Test files run in parallel, so the bundle is written to a temporary file and renamed into
+ * place: a spawned binary never reads a half-written bundle.
+ */
 export async function buildCli(): Promise<void> {
-  await build({
+  const outfile = join(repoRoot, 'dist', 'cli.js');
+  const result = await build({
     entryPoints: [join(repoRoot, 'src', 'cli', 'main.ts')],
-    outfile: join(repoRoot, 'dist', 'cli.js'),
+    outfile,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -87,7 +93,13 @@ export async function buildCli(): Promise<void> {
     logLevel: 'error',
     loader: { '.md': 'text' },
   });
-  if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) throw new Error('dist/cli.js was not built');
+  const bundle = result.outputFiles.find((f) => f.path === outfile);
+  if (!bundle) throw new Error('esbuild produced no dist/cli.js');
+  await mkdir(dirname(outfile), { recursive: true });
+  const temp = `${outfile}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, bundle.contents);
+  await rename(temp, outfile);
+  if (!existsSync(outfile)) throw new Error('dist/cli.js was not built');
 }
 
 export function runSpawned(argv: string[], cwd: string, options: RunOptions & { nodeArgs?: string[] } = {}): Promise<Outcome> {
