@@ -93,7 +93,8 @@ export function getEngine(options: LintOptions = {}): Engine {
 }
 
 function collectCode(tree: Nodes, out: Array<[number, number]>, directives: BlockResult['directives']): void {
-  if (tree.type === 'code' || tree.type === 'inlineCode' || tree.type === 'html') {
+  // `<insert ...>` parses as HTML but is a placeholder, not markup.
+  if (tree.type === 'code' || tree.type === 'inlineCode' || (tree.type === 'html' && !/^<insert\b/i.test(tree.value))) {
     const p = tree.position;
     if (p) {
       out.push([p.start.offset!, p.end.offset!]);

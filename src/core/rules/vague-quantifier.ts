@@ -1,7 +1,7 @@
 import { hasCriterion } from '../analysis.js';
 import { OUTCOME_PARTS, type OutcomePart } from '../types.js';
 import { defineRule } from './define.js';
-import { rewriteFix, sourceRange, termMatches } from './util.js';
+import { exact, replaceFix, rewriteFix, sourceRange, termMatches } from './util.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,19 @@ export default defineRule({
         // A number cures an intensifier, but a ceiling alone is never a commitment.
         if (!ceiling && hasCriterion(info, m.start)) continue;
         const range = sourceRange(ctx, info, m);
-        const fix = rewriteFix(ctx, info, range, m.text);
+        // A ceiling is replaced by a committed minimum; an intensifier gets the measurable rewrite.
+        const fix = ceiling
+          ? exact(ctx, range, m.text)
+            ? replaceFix(
+                'replace-term',
+                ctx.locale === 'zh' ? '改为承诺的最低结果' : 'Replace the ceiling with a committed minimum',
+                range,
+                ctx.locale === 'zh' ? '${1:不低于30%}' : '${1:at least 30%}',
+                true,
+                true,
+              )
+            : undefined
+          : rewriteFix(ctx, info, range, m.text);
         const severity = info.question || info.instruction ? ('hint' as const) : undefined;
         ctx.report({
           ...(severity ? { severity } : {}),

@@ -38,7 +38,12 @@ export default defineRule({
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
         if ((kind === 'escape' || kind === 'recurrence') && !hasDuty()) continue;
-        if (kind === 'effort-verb' && !(ctx.locale === 'zh' || EFFORT_GOVERNED.test(text.slice(Math.max(0, m.start - 60), m.start)))) continue;
+        if (kind === 'effort-verb') {
+          const before = text.slice(Math.max(0, m.start - 60), m.start);
+          // "will not attempt to" is a prohibition, not a softened duty.
+          if (/\b(?:not|never|no)\s+$/i.test(before)) continue;
+          if (ctx.locale !== 'zh' && !EFFORT_GOVERNED.test(before)) continue;
+        }
         // "Best practices" is weak only as the sole standard: a named standard cures it.
         if (kind === 'standard' && info.measurements.some((x) => x.id === 'standard')) continue;
         const range = sourceRange(ctx, info, m);
