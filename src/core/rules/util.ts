@@ -47,7 +47,8 @@ export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, range: [number,
   if (!exact(ctx, range, text)) return undefined;
   const topic = classifyTopics(info.unit.text, ctx.locale, 1)[0] ?? 'generic';
   const template = rewriteTemplate(topic, ctx.locale);
-  const sep = ctx.locale === 'zh' ? '，' : ' ';
+  // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
+  const [open, close] = ctx.locale === 'zh' ? ['（', '）'] : [' ', ''];
   const title = ctx.locale === 'zh' ? '改写为可衡量的结果' : 'Rewrite as a measurable outcome';
-  return replaceFix('rewrite-measurable', title, range, `${escapeSnippetText(text)}${sep}${template.snippet}`, true, true);
+  return replaceFix('rewrite-measurable', title, range, `${escapeSnippetText(text)}${open}${template.snippet}${close}`, true, true);
 }
