@@ -13,8 +13,10 @@ export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disabl
 
 export interface Directive {
   kind: DirectiveKind;
-  /** Empty means every rule. */
+  /** The rules named; empty with `named` false means every rule. */
   rules: RuleId[];
+  /** Whether the directive named rules (unknown names then disable nothing). */
+  named: boolean;
   /** Offsets of the comment. */
   start: number;
   end: number;
@@ -30,16 +32,14 @@ export function parseDirectives(html: string, base: number): Array<Omit<Directiv
   const out: Array<Omit<Directive, 'line' | 'endLine'>> = [];
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(html); m; m = DIRECTIVE.exec(html)) {
-    const rules = m[2]!
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .filter((r): r is RuleId => (RULE_IDS as readonly string[]).includes(r));
-    out.push({ kind: m[1] as DirectiveKind, rules, start: base + m.index, end: base + m.index + m[0].length });
+    const names = m[2]!.split(/[\s,]+/).filter(Boolean);
+    const rules = names.filter((r): r is RuleId => (RULE_IDS as readonly string[]).includes(r));
+    out.push({ kind: m[1] as DirectiveKind, rules, named: names.length > 0, start: base + m.index, end: base + m.index + m[0].length });
   }
   return out;
 }
 
-const applies = (d: Directive, rule: RuleId): boolean => d.rules.length === 0 || d.rules.includes(rule);
+const applies = (d: Directive, rule: RuleId): boolean => !d.named || d.rules.includes(rule);
 
 /** Drops the findings that directives switch off. `directives` must be in document order. */
 export function applyDirectives(findings: Finding[], directives: readonly Directive[]): Finding[] {

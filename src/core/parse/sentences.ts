@@ -14,8 +14,6 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
-const ZH_END = /[。！？；!?;]/;
-
 function trimRange(text: string, a: number, z: number): [number, number] | null {
   while (a < z && /\s/.test(text[a]!)) a++;
   while (z > a && /\s/.test(text[z - 1]!)) z--;
@@ -69,7 +67,8 @@ export function splitSentences(text: string, locale: string): Array<[number, num
         const word = m[1]!.toLowerCase();
         if (ABBREVIATIONS.has(word)) continue;
         // Initials (J. Smith) and single-letter list labels (a. b.).
-        if (word.length === 1 && /[A-Za-z]/.test(word)) continue;
+        const beforeWord = text[i - m[1]!.length - 1];
+        if (word.length === 1 && (beforeWord === undefined || !/[A-Za-z0-9$€£]/.test(beforeWord))) continue;
         // Section references: "Section 4." followed by a number is not an end.
       }
       if (/\d$/.test(text.slice(start, i)) && /\d/.test(next) && /(?:sec(?:tion)?|§|clause|article|item|para(?:graph)?|no)\.?\s*[\d.]+$/i.test(text.slice(Math.max(start, i - 20), i))) continue;
@@ -78,7 +77,5 @@ export function splitSentences(text: string, locale: string): Array<[number, num
     i = z - 1;
   }
   push(n);
-  if (locale !== 'zh' || out.length === 0) return out;
-  // Chinese text may still hold ASCII terminators inside Han runs; the loop above has handled them.
-  return out.filter(([a, z]) => !ZH_END.test(text.slice(a, z)) || z - a > 0);
+  return out;
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseBlock } from './markdown.js';
+import { scanBlocks } from './scan.js';
+import { splitSentences } from './sentences.js';
+import { proseUnits } from './units.js';
+
+const sentences = (text: string, locale = 'en'): string[] => splitSentences(text, locale).map(([a, z]) => text.slice(a, z));
+
+describe('sentence segmentation', () => {
+  it('splits at terminators followed by a capital', () => {
+    expect(sentences('The vendor shall report. The agency will review it! Is it done? Yes.')).toEqual([
+      'The vendor shall report.',
+      'The agency will review it!',
+      'Is it done?',
+      'Yes.',
+    ]);
+  });
+
+  it('keeps abbreviations, numbers and section references inside a sentence', () => {
+    expect(sentences('Uptime is 99.9% per month, e.g. for the portal. See Sec. 4.2 for details. Version v2.1 costs $1.5M. Done.')).toEqual([
+      'Uptime is 99.9% per month, e.g. for the portal.',
+      'See Sec. 4.2 for details.',
+      'Version v2.1 costs $1.5M.',
+      'Done.',
+    ]);
+  });
+
+  it('does not split before a lower-case word', () => {
+    expect(sentences('Logs, metrics, etc. are retained.')).toEqual(['Logs, metrics, etc. are retained.']);
+  });
+
+  it('splits Chinese on 。！？；', () => {
+    expect(sentences('平台更快。成本更低！真的吗？是的；没错', 'zh')).toEqual(['平台更快。', '成本更低！', '真的吗？', '是的；', '没错']);
+  });
+});
+
+describe('block pre-scan', () => {
+  it('splits at blank lines and keeps fences, comments and front matter whole', () => {
+    const text = '---\na: 1\n---\n\nPara one.\n\n```\ncode\n\nmore code\n```\n\n<!-- a\n\nb -->\n\nLast.\n';
+    const blocks = scanBlocks(text).map((b) => [b.kind, text.slice(b.start, b.end)]);
+    expect(blocks).toEqual([
+      ['frontmatter', '---\na: 1\n---'],
+      ['content', 'Para one.'],
+      ['content', '```\ncode\n\nmore code\n```'],
+      ['content', '<!-- a\n\nb -->'],
+      ['content', 'Last.'],
+    ]);
+  });
+
+  it('attaches indented continuation lines to the list before them', () => {
+    const text = '- item one\n\n  continued body\n\nNext para.';
+    expect(scanBlocks(text).map((b) => text.slice(b.start, b.end))).toEqual(['- item one\n\n  continued body', 'Next para.']);
+  });
+
+  it('handles CRLF and CR line endings', () => {
+    expect(scanBlocks('A.\r\n\r\nB.').length).toBe(2);
+    expect(scanBlocks('A.\r\rB.').length).toBe(2);
+  });
+});
+
+describe('prose units', () => {
+  const units = (src: string): Array<[string, string]> =>
+    proseUnits(parseBlock(src), src, 'en').map((u) => [u.text, src.slice(u.start, u.end)]);
+
+  it('maps sentences back to exact source across inline formatting', () => {
+    expect(units('Our **significantly** better tool. See [industry-leading](https://x.test) support.')).toEqual([
+      ['Our significantly better tool.', 'Our **significantly** better tool.'],
+      ['See industry-leading support.', 'See [industry-leading](https://x.test) support.'],
+    ]);
+  });
+
+  it('reads list items and table cells, not headings or code', () => {
+    const src = '- First item\n- Second item\n\n| Head | Col |\n|---|---|\n| cell text | `code` |';
+    expect(units(src).map(([t]) => t)).toEqual(['First item', 'Second item', 'Head', 'Col', 'cell text', '\uFFFC']);
+    expect(units('# A heading\n\n```\ncode\n```')).toEqual([]);
+  });
+
+  it('reads prose inside raw HTML blocks', () => {
+    expect(units('<table><tr><td><p>Testing must be regular.</p></td></tr></table>').map(([t]) => t)).toEqual(['Testing must be regular.']);
+  });
+
+  it('handles escapes and entities without losing the mapping', () => {
+    const [[text, source]] = units('Price is 5 \\* 3 &amp; more.') as [[string, string]];
+    expect(text).toBe('Price is 5 * 3 & more.');
+    expect(source).toBe('Price is 5 \\* 3 &amp; more.');
+  });
+});
