@@ -277,7 +277,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'unsafe regular expression',
-    files: { '.povlint.jsonc': '{ "rules": { "puffery": { "terms": [ { "pattern": "(a+)+$" } ] } } }', 'a.md': PUFFERY },
+    files: { '.povlint.jsonc': '{ "rules": { "puffery": { "terms": [ { "pattern": "(?:a+)+$" } ] } } }', 'a.md': PUFFERY },
     argv: ['a.md'],
     code: 2,
     stdout: '',

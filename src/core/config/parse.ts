@@ -6,7 +6,7 @@
  * parts that validated, so an editor can keep working; the CLI refuses to lint when `errors` is
  * not empty.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { LOCALES, RULE_IDS, type RuleId, type SeveritySetting } from '../types.js';
 import { checkGlob } from './ignore.js';
 import { checkPattern } from './regex.js';
@@ -277,6 +277,8 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
   try {
     const syntax: ParseError[] = [];
     const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    // An empty file (or one with only comments) is an empty config.
+    if (stripComments(source).trim() === '') return { config, errors: [] };
     const root = parseTree(source, syntax, { allowTrailingComma: true, disallowComments: false });
     for (const e of syntax) {
       const name = printParseErrorCode(e.error);
