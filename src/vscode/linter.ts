@@ -189,7 +189,9 @@ export class DocumentLinter implements vscode.Disposable {
     this.stats.totalMs += ms;
     if (ms > this.stats.maxMs) {
       this.stats.maxMs = ms;
-      this.output.appendLine(`[lint] longest lint so far: ${ms.toFixed(1)} ms for ${vscode.workspace.asRelativePath(uri)} (${length} characters)`);
+      this.output.appendLine(
+        `[lint] longest lint so far: ${ms.toFixed(1)} ms for ${vscode.workspace.asRelativePath(uri)} (${length} characters) at ${Date.now()}`,
+      );
     }
   }
 

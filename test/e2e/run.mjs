@@ -164,6 +164,7 @@ async function main() {
 
   // Open the RFP; povlint activates on Markdown and squiggles appear.
   const clicked = Date.now();
+  metrics.clickedAt = clicked;
   await row.click();
   await page.waitForSelector('.monaco-editor .view-lines');
   await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
@@ -204,7 +205,14 @@ async function main() {
   const offered = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   await shot(page, '04-quick-fixes');
   check('Ctrl+. offers the quick fixes', offered.some((t) => t.startsWith('Rewrite as a measurable outcome')) && offered.some((t) => t.startsWith('Ignore')), offered.join(' | '));
-  await menu.filter({ hasText: 'Rewrite as a measurable outcome' }).first().click();
+  // Choose with the keyboard, as a user would: move the focus to the rewrite, then Enter.
+  for (let i = 0; i < offered.length; i++) {
+    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '')).trim();
+    if (focused.startsWith('Rewrite as a measurable outcome')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('.action-widget').waitFor({ state: 'hidden' });
   await page.keyboard.press('Escape'); // leave snippet mode with the defaults in place
   await save(page);
   const rewritten = await until('the rewrite to reach the file', () => {
@@ -264,6 +272,17 @@ function collectTimings() {
   const stamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] ExtensionService#_doActivateExtension povlint\.povlint/m.exec(hostLog);
   metrics.activationMs = stamp ? activatedAt - new Date(`${stamp[1]}T${stamp[2]}`).getTime() : NaN;
   const lintTimes = [...output.matchAll(/longest lint so far: ([\d.]+) ms/g)].map((m) => Number(m[1]));
+  // Where the time between opening the file and the first squiggle goes.
+  const firstLintAt = Number(/longest lint so far: [\d.]+ ms .* at (\d+)/.exec(output)?.[1] ?? NaN);
+  if (stamp && metrics.clickedAt) {
+    metrics.timeline = {
+      clickToActivationStartMs: new Date(`${stamp[1]}T${stamp[2]}`).getTime() - metrics.clickedAt,
+      clickToActivatedMs: activatedAt - metrics.clickedAt,
+      clickToFirstLintDoneMs: firstLintAt - metrics.clickedAt,
+      firstLintMs: lintTimes[0],
+    };
+    log(`timeline after opening the file: ${JSON.stringify(metrics.timeline)}`);
+  }
   metrics.longestLintMs = lintTimes.length ? Math.max(...lintTimes) : NaN;
 }
 

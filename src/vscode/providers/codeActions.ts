@@ -9,7 +9,9 @@ import type { ConfigStore } from '../configStore.js';
 import { fromRange } from '../convert.js';
 import type { DocumentLinter } from '../linter.js';
 import { actionsForFinding, type ActionData } from '../model/actions.js';
+import { clausesForDocument } from '../model/clausePick.js';
 import { DIAGNOSTIC_SOURCE, sameDiagnostic } from '../model/diagnostics.js';
+import { effectiveOptions } from '../model/options.js';
 import type { SettingsStore } from '../settingsStore.js';
 import { COMMANDS, type ApplyFixArgs } from '../commands/ids.js';
 
@@ -34,8 +36,10 @@ export class PovCodeActionProvider implements vscode.CodeActionProvider {
     const result = await this.linter.current(document);
     if (!result || token.isCancellationRequested) return [];
     const loaded = await this.configs.forDocument(document.uri);
-    const byId = new Map(loaded.clauses.map((c) => [c.id, c]));
     const text = document.getText();
+    // Clause ids repeat across locales: look in the document's locale first.
+    const locale = effectiveOptions(loaded.config, this.settings.current, this.configs.trusted).lint.locale ?? 'auto';
+    const byId = new Map([...loaded.clauses, ...clausesForDocument(loaded.clauses, locale, text)].map((c) => [c.id, c]));
     const ctx = { text, clause: (id: string) => byId.get(id), clauseSuggestions: this.settings.current['quickFixes.clauseSuggestions'] };
     const actions = new Map<string, vscode.CodeAction>();
     for (const diagnostic of ours) {
