@@ -6,13 +6,39 @@ import { escapeSnippetText } from '../clauses/snippet.js';
 import type { Fix, RuleId } from '../types.js';
 import type { UnitRuleContext } from './define.js';
 
-/** The rule's vocabulary matches in a unit, minus allowed terms and `unless` exceptions. */
+/**
+ * Part of a proper name: a capitalised term inside a run of capitalised words, not at the start of
+ * the sentence ("the Office of Citizen Services and Innovative Technologies").
+ */
+function inProperName(text: string, start: number, end: number): boolean {
+  if (!/^[A-Z]/.test(text.slice(start, end))) return false;
+  const before = text.slice(0, start);
+  if (!/\S/.test(before) || /(?:^|[.!?:;]\s*|^\W*)$/.test(before.replace(/["'“‘(\[*_\s-]+$/, ''))) return false;
+  const prev = /([A-Za-z][\w'’-]*)\s+(?:(?:and|of|for|the|&)\s+)?$/.exec(before);
+  const next = /^\s+(?:(?:and|of|for|the|&)\s+)?([A-Za-z][\w'’-]*)/.exec(text.slice(end));
+  return (!!prev && /^[A-Z]/.test(prev[1]!)) || (!!next && /^[A-Z]/.test(next[1]!));
+}
+
+/** Inside a short quoted span: a title or a name being cited, not a claim being made. */
+function inQuotedTitle(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', start), text.lastIndexOf('"', start - 1));
+  if (open < 0) return false;
+  const closeCurly = text.indexOf('”', end);
+  const closeStraight = text.indexOf('"', end);
+  const close = text[open] === '“' ? closeCurly : closeStraight;
+  if (close < 0) return false;
+  const inner = text.slice(open + 1, close);
+  return inner.split(/\s+/).length <= 12 && !/[.;]\s/.test(inner);
+}
+
+/** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and `unless` exceptions. */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
   const matcher = ctx.vocab.byRule.get(rule);
   if (!matcher) return [];
   const text = info.unit.text;
   return matcher.matchAll(text).filter((m) => {
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
+    if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
