@@ -47,6 +47,13 @@ function looksLikeTitle(text: string, locale: Locale): boolean {
 const WEAK_REFERENCE_BEFORE = /(?:otherwise|unless|except as)\s+$/i;
 const SELF_REFERENCE = /\b(?:this|the foregoing|such)\s+(?:section|agreement|schedule|exhibit|sow)\b/i;
 
+/** A table cell holding a numbered label ("8 Choose a hosting model"): a row title, not a sentence. */
+function numberedLabel(unit: ProseUnit): boolean {
+  if (unit.container !== 'table-cell' && unit.container !== 'table-header') return false;
+  const m = /^\d{1,3}(?:\.\d{1,3})*\.?\s+(.*)$/.exec(unit.text);
+  return !!m && m[1]!.split(/\s+/).length <= 8 && !/[.!?;:]$/.test(m[1]!.replace(/\.{3}$/, ''));
+}
+
 export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
   const text = unit.text;
   const measurements = measure(text, locale).filter(
@@ -59,7 +66,7 @@ export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
     question: zh ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text),
     instruction: zh ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text),
     definition: zh ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text),
-    title: looksLikeTitle(text, locale),
+    title: looksLikeTitle(text, locale) || numberedLabel(unit),
     measurements,
     parts: partsPresent(measurements),
   };
