@@ -60,7 +60,7 @@ export function splitSentences(text: string, locale: string): Array<[number, num
     while (k < n && /\s/.test(text[k]!)) k++;
     if (k >= n) continue;
     const next = text[k]!;
-    if (!/[A-Z0-9"“‘'(\[\u4e00-\u9fff•*-]/.test(next)) continue;
+    if (!/[A-Z0-9"“‘'([\u4e00-\u9fff•*-]/.test(next)) continue;
     if (ch === '.') {
       const m = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(start, i - 12), i));
       if (m) {

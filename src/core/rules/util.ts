@@ -13,7 +13,7 @@ import type { UnitRuleContext } from './define.js';
 function inProperName(text: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(text.slice(start, end))) return false;
   const before = text.slice(0, start);
-  if (!/\S/.test(before) || /(?:^|[.!?:;]\s*|^\W*)$/.test(before.replace(/["'“‘(\[*_\s-]+$/, ''))) return false;
+  if (!/\S/.test(before) || /(?:^|[.!?:;]\s*|^\W*)$/.test(before.replace(/["'“‘([*_\s-]+$/, ''))) return false;
   const prev = /([A-Za-z][\w'’-]*)\s+(?:(?:and|of|for|the|&)\s+)?$/.exec(before);
   const next = /^\s+(?:(?:and|of|for|the|&)\s+)?([A-Za-z][\w'’-]*)/.exec(text.slice(end));
   return (!!prev && /^[A-Z]/.test(prev[1]!)) || (!!next && /^[A-Z]/.test(next[1]!));
