@@ -155,7 +155,7 @@ function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length + (text.match(/\p{Script=Han}/gu) ?? []).length / 2;
 }
 
-export function density(docsDir: string, print: (s: string) => void): number {
+export function density(docsDir: string, print: (s: string) => void, perDocument = false): number {
   let words = 0;
   let flags = 0;
   const perType = new Map<string, { words: number; flags: number }>();
@@ -165,6 +165,7 @@ export function density(docsDir: string, print: (s: string) => void): number {
     const n = lint(text).filter((x) => COUNTED.has(x.ruleId) && (x.severity === 'warning' || x.severity === 'error')).length;
     words += w;
     flags += n;
+    if (perDocument) print(`    ${f.padEnd(48)} ${(n / (w / 1000)).toFixed(1).padStart(5)} per 1,000 words (${n} findings)`);
     const type = DOC_TYPES.find(([, re]) => re.test(f))?.[0] ?? 'other';
     const t = perType.get(type) ?? { words: 0, flags: 0 };
     t.words += w;
@@ -206,8 +207,8 @@ function main(): void {
     }
   }
   print('\nfindings per 1,000 words over the corpus:');
-  density(join(corpus, 'docs'), print);
-  if (existsSync(join(corpus, 'docs-zh'))) density(join(corpus, 'docs-zh'), print);
+  density(join(corpus, 'docs'), print, verbose);
+  if (existsSync(join(corpus, 'docs-zh'))) density(join(corpus, 'docs-zh'), print, verbose);
   print('');
   for (const l of lines) print(l);
   if (gate && failed) process.exitCode = 1;
