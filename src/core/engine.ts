@@ -147,11 +147,19 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
     vocab.any.test(src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-') || REMEDY_HINT.test(src) || COMMIT_HINT.test(src);
   PLACEHOLDER_PATTERN.lastIndex = 0;
   if (!candidate) return EMPTY_BLOCK;
-  const tree = (fastPath && plainParagraphTree(src)) || parseBlock(src);
   const code: Array<[number, number]> = [];
   const directives: BlockResult['directives'] = [];
-  collectCode(tree, code, directives);
-  const units = proseUnits(tree, src, locale);
+  let units: ReturnType<typeof proseUnits>;
+  try {
+    const tree = (fastPath && plainParagraphTree(src)) || parseBlock(src);
+    collectCode(tree, code, directives);
+    units = proseUnits(tree, src, locale);
+  } catch (e) {
+    // The parser and the tree walks recurse once per nesting level: thousands of list markers or
+    // `>` on one line overflow the stack. Such a block yields no findings instead of a crash.
+    if (e instanceof RangeError) return EMPTY_BLOCK;
+    throw e;
+  }
   const infos: UnitInfo[] = units.map((u) => analyseUnit(u, locale));
   const findings: LocalFinding[] = [];
   const messages = MESSAGES[locale];
