@@ -199,7 +199,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   if (summary.errors > 0) return EXIT_FINDINGS;
   if (options.strict && warningsTotal > 0) return EXIT_FINDINGS;
   if (options.maxWarnings >= 0 && warningsTotal > options.maxWarnings) {
-    io.stderr(`povlint: ${warningsTotal} warnings exceed the limit of ${options.maxWarnings} (--max-warnings)\n`);
+    const count = warningsTotal === 1 ? '1 warning exceeds' : `${warningsTotal} warnings exceed`;
+    io.stderr(`povlint: ${count} the limit of ${options.maxWarnings} (--max-warnings)\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -53,7 +53,7 @@ const scenarios: Scenario[] = [
     argv: ['--max-warnings', '0', 'a.md'],
     code: 1,
     stdout: PUFFERY_LINE,
-    stderr: 'povlint: 1 warnings exceed the limit of 0 (--max-warnings)\n',
+    stderr: 'povlint: 1 warning exceeds the limit of 0 (--max-warnings)\n',
   },
   { name: '--max-warnings 1 with one warning exits 0', files: { 'a.md': PUFFERY }, argv: ['--max-warnings', '1', 'a.md'], code: 0, stdout: PUFFERY_LINE, stderr: '' },
   { name: '--quiet hides warnings', files: { 'a.md': PUFFERY }, argv: ['--quiet', 'a.md'], code: 0, stdout: '', stderr: '' },
@@ -63,7 +63,7 @@ const scenarios: Scenario[] = [
     argv: ['--quiet', '--max-warnings', '0', 'a.md'],
     code: 1,
     stdout: '',
-    stderr: /exceed the limit of 0/,
+    stderr: /exceeds the limit of 0/,
   },
   { name: '--strict fails on a warning', files: { 'a.md': PUFFERY }, argv: ['--strict', 'a.md'], code: 1, stdout: PUFFERY_LINE, stderr: '' },
   {
