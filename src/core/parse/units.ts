@@ -79,9 +79,25 @@ class PlainBuilder {
     };
     for (let j = 0; j < value.length; j++) {
       const ch = value[j]!;
-      // Skip source characters that the parser dropped (escapes, indentation, quote markers, CR).
+      const ref = src[k] === '&' ? referenceAt(src, k, e, value, j) : undefined;
+      if (ref) {
+        // A character reference: its decoded text maps onto the whole reference, inexact.
+        flush();
+        this.pushInexact(value.slice(j, j + ref.n), k, ref.len);
+        j += ref.n - 1;
+        k += ref.len;
+        continue;
+      }
+      // Skip source characters that the parser dropped (escapes, indentation, quote markers, CR),
+      // but never a character reference: its decoded character may also occur later, literally.
       let probe = k;
-      while (probe < e && src[probe] !== ch) probe++;
+      while (probe < e && src[probe] !== ch && !(probe > k && src[probe] === '&' && isReference(src, probe, e))) probe++;
+      if (probe < e && src[probe] !== ch) {
+        // Stopped at a reference: take this character again from there.
+        k = probe;
+        j--;
+        continue;
+      }
       if (probe >= e) {
         // Not found (entity or character reference): map to the current position, inexact.
         flush();
@@ -109,6 +125,39 @@ class PlainBuilder {
     this.segs.push({ p: this.text.length, s, len: value.length, slen });
     this.text += value;
   }
+}
+
+const REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
+function isReference(src: string, k: number, e: number): boolean {
+  REFERENCE.lastIndex = k;
+  const m = REFERENCE.exec(src);
+  return m !== null && k + m[0].length <= e;
+}
+
+/**
+ * The character reference at `k` in `src` that the parser decoded into `value` at `j`: its source
+ * length and how many code units of `value` it became (a whole surrogate pair, never half).
+ */
+function referenceAt(src: string, k: number, e: number, value: string, j: number): { len: number; n: number } | undefined {
+  REFERENCE.lastIndex = k;
+  const m = REFERENCE.exec(src);
+  if (!m || k + m[0].length > e) return undefined;
+  const len = m[0].length;
+  // Not decoded (an unknown name stays literal text).
+  if (value.startsWith(m[0], j)) return undefined;
+  const hex = m[1];
+  const dec = m[2];
+  if (hex !== undefined || dec !== undefined) {
+    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
+    const decoded = code > 0 && code < 0x110000 && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+    return value.startsWith(decoded, j) ? { len, n: decoded.length } : undefined;
+  }
+  const c = value.charCodeAt(j);
+  let n = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  // A few names decode to two characters (&fjlig;): resynchronise with the source after it.
+  if (j + n < value.length && value[j + n] !== src[k + len] && value[j + n + 1] === src[k + len]) n += 1;
+  return j + n <= value.length ? { len, n } : undefined;
 }
 
 function collectPhrasing(nodes: readonly PhrasingContent[], b: PlainBuilder): void {
