@@ -12,7 +12,7 @@ import { parseBlock } from './parse/markdown.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
 import { unitRules } from './rules/index.js';
-import { remedyFacts } from './rules/missing-remedy.js';
+import { commitmentTerm, remedyFacts } from './rules/missing-remedy.js';
 import { PLACEHOLDER_PATTERN } from './rules/unresolved-placeholder.js';
 import { isSafeRegex } from './regex-safety.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
@@ -46,7 +46,7 @@ export interface Engine {
 }
 
 const REMEDY_HINT = /credit|refund|terminat|at risk|reduc|re-?perform|liquidated|penalt|earn[- ]?back|holdback|withh|corrective|remed|赔|退|扣减|违约|终止|解除|罚|减免/i;
-const COMMIT_HINT = /availability|uptime|response|resolution|resolve|restore|latency|error rate|detection|accuracy|turnaround|service level|success criteria|quality level|performance|indicator|可用|响应|恢复|解决|故障|时延|准确|服务等级|服务水平|验收|考核/i;
+const COMMIT_HINT = /availab|uptime|deliver|complet|response|resolution|resolve|restore|latency|error rate|detection|accuracy|turnaround|service level|success criteria|quality level|performance|indicator|可用|响应|恢复|解决|故障|时延|准确|服务等级|服务水平|验收|考核/i;
 
 function ruleOptions(setting: unknown): RuleOptions {
   if (typeof setting === 'string') return { severity: setting as SeveritySetting };
@@ -183,7 +183,7 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
   for (const info of infos) {
     const f = remedyFacts(info, locale);
     if (f.remedy) remedy = true;
-    if (f.commitment) commitments.push({ start: info.unit.start, end: info.unit.end, text: f.commitment[0] });
+    if (f.commitment) commitments.push({ start: info.unit.start, end: info.unit.end, text: commitmentTerm(f.commitment[0]) });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, directives, commitments, remedy };

@@ -60,7 +60,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     timing: (t) => `${code(t)} sets no time; state a deadline or response window`,
     absolute: (t) => `${code(t)} promises an absolute no test could confirm; name the standard, scope and remedy`,
     placeholder: (t) => `${code(t)} is an unresolved placeholder`,
-    missingRemedy: (t) => `${code(t)} commits to an outcome, but the document never says what happens when it is missed (service credits, fees at risk, termination right, refund)`,
+    missingRemedy: (t) => `the commitment on ${code(t)} has no remedy: the document never says what happens when it is missed (service credits, fees at risk, termination right, refund)`,
   },
   zh: {
     improvement: (t, m) => `“${t}”声称有所改进，但${missingPhrase(m, 'zh')}`,
@@ -74,6 +74,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     timing: (t) => `“${t}”没有规定时限；请写明期限或响应时间`,
     absolute: (t) => `“${t}”承诺了无法测试的绝对结果；请写明标准、范围和补救措施`,
     placeholder: (t) => `“${t}”是未填写的占位符`,
-    missingRemedy: (t) => `“${t}”承诺了结果，但文件中没有规定未达标时的后果（服务赔偿、风险费用、终止权、退款）`,
+    missingRemedy: (t) => `对“${t}”的承诺没有补救措施：文件中没有规定未达标时的后果（服务赔偿、风险费用、终止权、退款）`,
   },
 };

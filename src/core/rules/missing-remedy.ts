@@ -10,7 +10,7 @@ export const meta: RuleMeta = {
   id: 'missing-remedy',
   description: 'The document commits to outcomes but never says what happens when they are missed (service credits, fees at risk, termination, refund).',
   defaultSeverity: 'warning',
-  fixes: ['insert-clause'],
+  fixes: [],
   scope: 'document',
 };
 
@@ -28,6 +28,13 @@ export interface RemedyFacts {
 }
 
 /** The facts one unit contributes. */
+const METRIC_WORD = /service level (?:agreement|commitment|objective)s?|success criteria|acceptable quality levels?|performance (?:standards?|requirements|metrics|targets?)|key performance indicators?|uptime commitment|availability|uptime|response time|resolution time|latency|error rate|detection rate|accuracy|turnaround|available|resolved?|respond|restored?|delivered|completed|服务等级|服务水平|验收标准|考核指标|可用性|响应时间|恢复|解决|故障|时延|准确率/i;
+
+/** The short name of what a commitment is about (`availability`), for the message. */
+export function commitmentTerm(span: string): string {
+  return METRIC_WORD.exec(span)?.[0] ?? span.slice(0, 40);
+}
+
 export function remedyFacts(info: UnitInfo, locale: Locale): { commitment?: RegExpExecArray; remedy: boolean } {
   const text = info.unit.text;
   const commit = locale === 'zh' ? COMMIT_ZH : COMMIT_EN;

@@ -2,7 +2,7 @@ import { defineRule } from './define.js';
 
 /** Placeholders left in the text, in any locale. Every pattern is linear (no nested quantifiers). */
 export const PLACEHOLDER_PATTERN =
-  /\[(?:TBD|TBC|TODO|TBA|X{1,3}|N|\?+|insert[^\]\n]{0,80}|[A-Z][A-Z0-9 _/-]{2,40}|待定|待填写|待补充|填写[^\]\n]{0,20})\](?:\s?%)?|(?<![\p{L}\p{N}_])(?:TBD|TBC|TBA)(?![\p{L}\p{N}_])|\$\{\d+(?::[^}\n]{0,80}|\|[^}\n]{0,120})?\}|\{\{\s{0,3}[^{}\n]{1,60}\}\}|<insert[^>\n]{0,80}>|【(?:待定|待填写|待补充|填写[^】\n]{0,20})】|(?<![\p{L}\p{N}])(?:XX|xx|××)(?:\s?%)(?![\p{L}\p{N}])/gu;
+  /\[(?:TBD|TBC|TODO|TBA|X{1,3}|N|\?+|insert[^\]\n]{0,80}|[A-Z][A-Z0-9 _/-]{2,40}|待定|待填写|待补充|填写[^\]\n]{0,20})\](?:\s?%)?|(?<![\p{L}\p{N}_])(?:TBD|TBC|TBA)(?![\p{L}\p{N}_])|\$\{\d+(?::[^}\n]{0,80}|\|[^}\n]{0,120})?\}|\{\{\s{0,3}[^{}\n]{1,60}\}\}|<insert[^>\n]{0,80}>|【(?:待定|待填写|待补充|填写[^】\n]{0,20})】|(?<![A-Za-z0-9])(?:XX|xx|××)(?:\s?[%％])(?![A-Za-z0-9])/gu;
 
 export default defineRule({
   meta: {

@@ -5,6 +5,8 @@ const NEGATED_EN = /\b(?:no|not|never|without|nor|cannot|can't|doesn't|does not|
 /** A disclaimer earlier in the sentence governs the absolutes after it. */
 const DISCLAIMER_EN = /\b(?:(?:makes?|gives?|offers?) no|(?:does|do|will) not|doesn't|don't|cannot|disclaims?(?: any| all)?)\s+(?:\w+\s+){0,3}(?:guarantees?|warrant(?:y|ies|s)?|representations?|represent|promises?)\b/i;
 const NEGATED_ZH = /(?:不|无|未|并非|不能|不会|不作)[\u4e00-\u9fff]{0,4}$/;
+/** A sentence that denies the absolute altogether ("No service can be 100% secure"). */
+const SENTENCE_NEGATION_EN = /^\W*(?:no|nothing|none|neither)\b|\b(?:cannot|can't|can not|could not|couldn't|impossible)\b/i;
 /** Terms that cure `guaranteed`: the guarantee's terms are stated or referenced. */
 const TERMS_EN = /\b(?:as (?:set forth|defined|specified|described)|in accordance with|subject to|service level|sla|schedule|exhibit|section|credits?|refund)\b/i;
 
@@ -13,7 +15,7 @@ export default defineRule({
     id: 'unverifiable-absolute',
     description: 'An absolute that cannot be tested is promised (100% secure, zero risk, never fails, guaranteed without terms).',
     defaultSeverity: 'warning',
-    fixes: ['replace-term'],
+    fixes: [],
     scope: 'unit',
   },
   check(ctx) {
@@ -23,7 +25,7 @@ export default defineRule({
       for (const m of termMatches(ctx, 'unverifiable-absolute', info)) {
         const before = text.slice(Math.max(0, m.start - 40), m.start);
         if ((ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
-        if (ctx.locale === 'en' && DISCLAIMER_EN.test(text.slice(0, m.start))) continue;
+        if (ctx.locale === 'en' && (DISCLAIMER_EN.test(text.slice(0, m.start)) || SENTENCE_NEGATION_EN.test(text.slice(0, m.start)))) continue;
         if (m.entry.kind === 'guarantee' && TERMS_EN.test(text)) continue;
         if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;
         const range = sourceRange(ctx, info, m);

@@ -66,15 +66,24 @@ export function replaceFix(kind: Fix['kind'], title: string, range: [number, num
 }
 
 /**
- * "Rewrite as a measurable outcome": keeps the claim's words and appends the topic's template, whose
- * tab stops are metric, target, baseline, time window and method.
+ * "Rewrite as a measurable outcome": rewrites the claim from its trigger to the end of its clause,
+ * appending the topic's template (tab stops: metric, target, baseline, time window, method). With
+ * `drop`, the trigger itself (an intensifier) is removed.
  */
-export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, range: [number, number], text: string): Fix | undefined {
-  if (!exact(ctx, range, text)) return undefined;
-  const topic = classifyTopics(info.unit.text, ctx.locale, 1)[0] ?? 'generic';
+export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: number; end: number }, drop = false): Fix | undefined {
+  const text = info.unit.text;
+  const zh = ctx.locale === 'zh';
+  const rest = text.slice(m.end).search(zh ? /[，。；！？,;:!?]/ : /[,;:!?]|\.(?:\s|$)/);
+  const clauseEnd = (rest < 0 ? text.length : m.end + rest) - (/\s+$/.exec(text.slice(m.end, rest < 0 ? undefined : m.end + rest))?.[0].length ?? 0);
+  const span = text.slice(m.start, clauseEnd);
+  const range = sourceRange(ctx, info, { start: m.start, end: clauseEnd, text: span });
+  if (!exact(ctx, range, span)) return undefined;
+  const keep = drop ? span.slice(m.end - m.start).replace(/^(?:\s+|[地的])/, '') : span;
+  if (!keep) return undefined;
+  const topic = classifyTopics(text, ctx.locale, 1)[0] ?? 'generic';
   const template = rewriteTemplate(topic, ctx.locale);
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
-  const [open, close] = ctx.locale === 'zh' ? ['（', '）'] : [' ', ''];
-  const title = ctx.locale === 'zh' ? '改写为可衡量的结果' : 'Rewrite as a measurable outcome';
-  return replaceFix('rewrite-measurable', title, range, `${escapeSnippetText(text)}${open}${template.snippet}${close}`, true, true);
+  const [open, close] = zh ? ['（', '）'] : [' ', ''];
+  const title = zh ? '改写为可衡量的结果' : 'Rewrite as a measurable outcome';
+  return replaceFix('rewrite-measurable', title, range, `${escapeSnippetText(keep)}${open}${template.snippet}${close}`, true, true);
 }

@@ -34,7 +34,7 @@ export default defineRule({
                 true,
               )
             : undefined
-          : rewriteFix(ctx, info, range, m.text);
+          : rewriteFix(ctx, info, m, true);
         const severity = info.question || info.instruction ? ('hint' as const) : undefined;
         ctx.report({
           ...(severity ? { severity } : {}),
