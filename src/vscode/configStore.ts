@@ -55,7 +55,7 @@ export class ConfigStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly builtins = builtinClauses();
 
-  constructor(private readonly output: vscode.OutputChannel) {}
+  constructor(private readonly output: vscode.LogOutputChannel) {}
 
   /** Re-reads configs when a config or clause file changes, is created or deleted. */
   watch(): vscode.Disposable {
@@ -200,15 +200,15 @@ export class ConfigStore implements vscode.Disposable {
     const key = file.toString();
     const shown = vscode.workspace.asRelativePath(file);
     if (!errors.length) {
-      if (this.notified.delete(key)) this.output.appendLine(`[config] ${shown}: fixed; using it again`);
+      if (this.notified.delete(key)) this.output.info(`[config] ${shown}: fixed; using it again`);
       return;
     }
     const signature = JSON.stringify(errors);
     // Errors in the config itself mean defaults; a missing clause folder or a broken clause file
     // only drops those clauses.
     const consequence = configUsed ? 'the rest of the config still applies' : 'using defaults until it is fixed';
-    this.output.appendLine(`[config] ${shown}: ${errors.length} error${errors.length === 1 ? '' : 's'}; ${consequence}`);
-    for (const e of errors) this.output.appendLine(`  ${formatConfigError(e)}`);
+    this.output.warn(`[config] ${shown}: ${errors.length} error${errors.length === 1 ? '' : 's'}; ${consequence}`);
+    for (const e of errors) this.output.warn(`[config] ${formatConfigError(e)}`);
     if (this.notified.get(key) === signature) return;
     const first = this.notified.has(key);
     this.notified.set(key, signature);

@@ -30,7 +30,7 @@ export interface PovlintApi {
 
 export function activate(context: vscode.ExtensionContext): PovlintApi {
   const started = performance.now();
-  const output = vscode.window.createOutputChannel('POV Lint');
+  const output = vscode.window.createOutputChannel('POV Lint', { log: true });
   const settings = new SettingsStore(output);
   const configs = new ConfigStore(output);
   const linter = new DocumentLinter(settings, configs, output);
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
   context.subscriptions.push(vscode.window.onDidChangeVisibleTextEditors((editors) => linter.lintVisible(editors)));
 
   const activationMs = performance.now() - started;
-  output.appendLine(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms at ${Date.now()} (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
+  output.info(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms at ${Date.now()} (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
   return { linter, configs, settings, report, activationMs };
 }
 

@@ -25,6 +25,14 @@ export interface LintResult {
   skipped?: 'too-large' | 'ignored';
 }
 
+/** Where Lint Workspace spends its time, summed over files. */
+export interface FileTiming {
+  configMs: number;
+  readMs: number;
+  lintMs: number;
+  publishMs: number;
+}
+
 export interface LintStats {
   lints: number;
   maxMs: number;
@@ -55,7 +63,7 @@ export class DocumentLinter implements vscode.Disposable {
   constructor(
     private readonly settings: SettingsStore,
     private readonly configs: ConfigStore,
-    private readonly output: vscode.OutputChannel,
+    private readonly output: vscode.LogOutputChannel,
   ) {}
 
   /** Lints on open, on type (debounced) and on save as `povlint.run` says; clears closed documents. */
@@ -134,23 +142,43 @@ export class DocumentLinter implements vscode.Disposable {
 
   /**
    * Lints a file that is not open (Lint Workspace): reads it through `vscode.workspace.fs`, so it
-   * works in virtual workspaces, and keeps no text once its diagnostics are published.
+   * works in virtual workspaces, and keeps no text. The caller publishes (in batches).
    */
-  async lintFile(uri: vscode.Uri): Promise<LintResult> {
+  async lintFile(uri: vscode.Uri, timing?: FileTiming): Promise<{ result: LintResult; diagnostics: vscode.Diagnostic[] }> {
+    let t = performance.now();
+    const lap = (key: keyof FileTiming): void => {
+      const now = performance.now();
+      if (timing) timing[key] += now - t;
+      t = now;
+    };
     const loaded = await this.configs.forDocument(uri);
+    lap('configMs');
     const limitKB = effectiveOptions(loaded.config, this.settings.current, this.configs.trusted).maxFileSizeKB;
     const size = (await vscode.workspace.fs.stat(uri)).size;
+    lap('readMs');
     if (size > limitKB * 1024) {
       // Not read at all: say why, never skip silently.
       const d = sizeLimitDiagnostic(size, limitKB, SIZE_DOCS);
-      const result: LintResult = { uri, version: 0, findings: [], shown: 0, skipped: 'too-large' };
-      this.publish(result, [toDiagnostic(d, uri)], true);
-      return result;
+      return { result: { uri, version: 0, findings: [], shown: 0, skipped: 'too-large' }, diagnostics: [toDiagnostic(d, uri)] };
     }
     const text = decoder.decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
-    const { result, diagnostics } = this.lintText(uri, 0, text, loaded);
-    this.publish(result, diagnostics, true);
-    return result;
+    lap('readMs');
+    const linted = this.lintText(uri, 0, text, loaded);
+    lap('lintMs');
+    return linted;
+  }
+
+  /** Publishes the results of many files in one message to the editor (Lint Workspace). */
+  publishMany(batch: readonly { result: LintResult; diagnostics: vscode.Diagnostic[] }[]): void {
+    if (!batch.length) return;
+    for (const { result } of batch) {
+      // Closed files keep only their count: findings are recomputed when a file is opened, so
+      // thousands of files do not hold their findings (and fix snippets) in memory.
+      this.results.set(result.uri.toString(), { ...result, findings: [] });
+      this.workspaceLinted.add(result.uri.toString());
+    }
+    this.collection.set(batch.map(({ result, diagnostics }) => [result.uri, diagnostics]));
+    for (const { result } of batch) this.linted.fire(result);
   }
 
   publish(result: LintResult, diagnostics: vscode.Diagnostic[], fromWorkspaceLint = false): void {
@@ -176,6 +204,10 @@ export class DocumentLinter implements vscode.Disposable {
     return this.results.get(uri.toString());
   }
 
+  log(line: string): void {
+    this.output.info(line);
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.debouncer.cancel(key);
@@ -189,7 +221,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.stats.totalMs += ms;
     if (ms > this.stats.maxMs) {
       this.stats.maxMs = ms;
-      this.output.appendLine(
+      this.output.info(
         `[lint] longest lint so far: ${ms.toFixed(1)} ms for ${vscode.workspace.asRelativePath(uri)} (${length} characters) at ${Date.now()}`,
       );
     }

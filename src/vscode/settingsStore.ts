@@ -8,7 +8,7 @@ export class SettingsStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly output: vscode.LogOutputChannel) {
     this.value = this.read();
     this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('povlint')) return;
@@ -25,7 +25,7 @@ export class SettingsStore implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('povlint');
     const raw = Object.fromEntries(ALL_SETTINGS.map((s) => [s.key, config.get(s.key)]));
     const { settings, errors } = coerceSettings(raw);
-    for (const e of errors) this.output.appendLine(`[settings] ${e}`);
+    for (const e of errors) this.output.warn(`[settings] ${e}`);
     return settings;
   }
 
