@@ -65,7 +65,7 @@ export class ConfigStore implements vscode.Disposable {
     return vscode.Disposable.from(
       ...[configs, clauses].flatMap((w) => [w, w.onDidChange(invalidate), w.onDidCreate(invalidate), w.onDidDelete(invalidate)]),
       // Trust granted: regular-expression terms from the config now apply.
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(invalidate),
     );
   }
 

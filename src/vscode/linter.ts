@@ -8,9 +8,9 @@ import type { Finding } from '../core/types.js';
 import { matchesIgnore } from '../core/config/index.js';
 import { toDiagnostic } from './convert.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
-import { lintTimed } from './engine.js';
+import { incrementalLints, lintTimed } from './engine.js';
 import { findingsToDiagnostics, sizeLimitDiagnostic } from './model/diagnostics.js';
-import { effectiveOptions } from './model/options.js';
+import { effectiveOptions, type EffectiveOptions } from './model/options.js';
 import { Debouncer } from './model/scheduler.js';
 import type { SettingsStore } from './settingsStore.js';
 
@@ -59,6 +59,10 @@ export class DocumentLinter implements vscode.Disposable {
   /** Fires after results for a document were published (not for stale runs). */
   readonly onDidLint = this.linted.event;
   readonly stats: LintStats = { lints: 0, maxMs: 0, totalMs: 0 };
+  /** Core sessions of open documents, so typing re-lints only the blocks it touched. */
+  private readonly incremental = incrementalLints();
+  /** One options object per loaded config while the settings stay the same (sessions compare it). */
+  private options = new WeakMap<LoadedConfig, EffectiveOptions>();
 
   constructor(
     private readonly settings: SettingsStore,
@@ -71,11 +75,19 @@ export class DocumentLinter implements vscode.Disposable {
     return vscode.Disposable.from(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.settings.current.run === 'onType') this.schedule(e.document, this.settings.current.debounceMs);
+        if (!e.contentChanges.length || !isLintable(e.document)) return;
+        this.incremental.record(
+          e.document.uri.toString(),
+          e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleteCount: c.rangeLength, insert: c.text })),
+        );
+        if (this.settings.current.run === 'onType') this.schedule(e.document, this.settings.current.debounceMs);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      this.settings.onDidChange(() => this.relintOpen()),
+      this.settings.onDidChange(() => {
+        this.options = new WeakMap();
+        this.relintOpen();
+      }),
       this.configs.onDidChange(() => this.relintOpen()),
     );
   }
@@ -111,7 +123,7 @@ export class DocumentLinter implements vscode.Disposable {
     const version = document.version;
     const loaded = await this.configs.forDocument(document.uri);
     if (document.isClosed || document.version !== version) return undefined; // stale; a newer run is scheduled
-    const result = this.lintText(document.uri, version, document.getText(), loaded);
+    const result = this.lintText(document.uri, version, document.getText(), loaded, true);
     this.publish(result.result, result.diagnostics);
     return result.result;
   }
@@ -120,9 +132,15 @@ export class DocumentLinter implements vscode.Disposable {
    * Lints text for a URI with its config, without publishing: used for open documents and by
    * Lint Workspace for files read from disk.
    */
-  lintText(uri: vscode.Uri, version: number, text: string, loaded: LoadedConfig): { result: LintResult; diagnostics: vscode.Diagnostic[] } {
+  lintText(
+    uri: vscode.Uri,
+    version: number,
+    text: string,
+    loaded: LoadedConfig,
+    open = false,
+  ): { result: LintResult; diagnostics: vscode.Diagnostic[] } {
     const settings = this.settings.current;
-    const options = effectiveOptions(loaded.config, settings, this.configs.trusted, loaded.customClauses);
+    const options = this.optionsFor(loaded);
     if (loaded.folder && options.ignore.length) {
       const rel = relativePath(loaded.folder, uri);
       if (rel !== undefined && matchesIgnore(rel, options.ignore)) {
@@ -134,8 +152,16 @@ export class DocumentLinter implements vscode.Disposable {
       const d = sizeLimitDiagnostic(bytes, options.maxFileSizeKB, SIZE_DOCS);
       return { result: { uri, version, findings: [], shown: 0, skipped: 'too-large' }, diagnostics: [toDiagnostic(d, uri)] };
     }
-    const { findings, ms } = lintTimed(text, options.lint);
-    this.record(uri, ms, text.length);
+    let findings: Finding[];
+    const started = performance.now();
+    if (open) {
+      const r = this.incremental.findings(uri.toString(), text, options.lint);
+      findings = r.findings;
+      this.record(uri, performance.now() - started, text.length, r.incremental);
+    } else {
+      ({ findings } = lintTimed(text, options.lint));
+      this.record(uri, performance.now() - started, text.length, false);
+    }
     const diagnostics = findingsToDiagnostics(findings, { severity: settings.severity }).map((d) => toDiagnostic(d, uri));
     return { result: { uri, version, findings, shown: diagnostics.length }, diagnostics };
   }
@@ -153,7 +179,7 @@ export class DocumentLinter implements vscode.Disposable {
     };
     const loaded = await this.configs.forDocument(uri);
     lap('configMs');
-    const limitKB = effectiveOptions(loaded.config, this.settings.current, this.configs.trusted).maxFileSizeKB;
+    const limitKB = this.optionsFor(loaded).maxFileSizeKB;
     const size = (await vscode.workspace.fs.stat(uri)).size;
     lap('readMs');
     if (size > limitKB * 1024) {
@@ -211,18 +237,28 @@ export class DocumentLinter implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.debouncer.cancel(key);
+    this.incremental.drop(key);
     if (this.workspaceLinted.has(key)) return;
     this.results.delete(key);
     this.collection.delete(uri);
   }
 
-  private record(uri: vscode.Uri, ms: number, length: number): void {
+  private optionsFor(loaded: LoadedConfig): EffectiveOptions {
+    let options = this.options.get(loaded);
+    if (!options) {
+      options = effectiveOptions(loaded.config, this.settings.current, this.configs.trusted, loaded.customClauses);
+      this.options.set(loaded, options);
+    }
+    return options;
+  }
+
+  private record(uri: vscode.Uri, ms: number, length: number, incremental: boolean): void {
     this.stats.lints++;
     this.stats.totalMs += ms;
     if (ms > this.stats.maxMs) {
       this.stats.maxMs = ms;
       this.output.info(
-        `[lint] longest lint so far: ${ms.toFixed(1)} ms for ${vscode.workspace.asRelativePath(uri)} (${length} characters) at ${Date.now()}`,
+        `[lint] longest lint so far: ${ms.toFixed(1)} ms for ${vscode.workspace.asRelativePath(uri)} (${length} characters${incremental ? ', incremental' : ''}) at ${Date.now()}`,
       );
     }
   }
