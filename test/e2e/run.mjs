@@ -278,6 +278,17 @@ async function main() {
     sampleRss();
     metrics.lintWorkspace = { ms: Date.now() - lintStarted, peakExtensionHostRssMB: peakRssMB, message: (await done.innerText()).split('\n')[0] };
     await shot(page, '08-lint-workspace');
+    // ... and stays cancellable: start it again and cancel it from its progress notification.
+    await page.locator('.notification-toast .codicon-notifications-clear-all, .notification-toast .codicon-close').first().click().catch(() => undefined);
+    await runCommand(page, 'POV Lint: Lint Workspace');
+    const progressToast = page.locator('.notification-toast', { hasText: 'POV Lint: linting workspace' });
+    await progressToast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    const cancelled = page.locator('.notification-toast', { hasText: /POV Lint: cancelled after \d+ of \d+ files/ });
+    await cancelled.waitFor();
+    const cancelMessage = (await cancelled.innerText()).split('\n')[0];
+    await shot(page, '09-lint-workspace-cancelled');
+    const lintedBeforeCancel = Number(/after (\d+) of/.exec(cancelMessage)?.[1]);
+    check('Lint Workspace can be cancelled from its progress notification', lintedBeforeCancel < loadFiles + 1, cancelMessage);
     const breakdown = await until('the Lint Workspace timing in the output log', () => /\[lint workspace\][^\n]*/.exec(outputChannelText(userData))?.[0], 30_000).catch(() => undefined);
     if (breakdown) log(breakdown);
     check(
