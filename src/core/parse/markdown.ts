@@ -1,5 +1,5 @@
 /** The one Markdown parser: unified + remark-parse + remark-gfm (+ remark-frontmatter for the head). */
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -10,7 +10,18 @@ const headParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 't
 
 /** Parses one block of a document (offsets in the tree are relative to the block). */
 export function parseBlock(text: string): Root {
-  return blockParser.parse(text);
+  if (text.charCodeAt(0) !== 0xfeff) return blockParser.parse(text);
+  // The parser drops a leading BOM and counts offsets without it: put it back.
+  const tree = blockParser.parse(text.slice(1));
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (point.offset !== undefined) point.offset += 1;
+      if (point.line === 1) point.column += 1;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return tree;
 }
 
 /**
