@@ -44,7 +44,16 @@ export function wholeTextPlacer(text: string): Placer {
 }
 
 /** Places block results in the document: absolute positions, severities, directives, document rules. */
-export function assemble(state: DocumentState, engine: Engine, place: Placer = wholeTextPlacer(state.text)): Finding[] {
+/**
+ * Remembers the placed findings of a block between assemblies. `get` returns them only when the
+ * block has not moved (a session knows; `lint` has nothing to remember).
+ */
+export interface PlacedCache {
+  get(block: number): Finding[] | undefined;
+  set(block: number, findings: Finding[]): void;
+}
+
+export function assemble(state: DocumentState, engine: Engine, place: Placer = wholeTextPlacer(state.text), placed?: PlacedCache): Finding[] {
   const out: Finding[] = [];
   const directives: Directive[] = [];
   let firstCommitment: { start: number; end: number; text: string; block: number } | undefined;
@@ -66,6 +75,12 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
       const end = base + d.end;
       directives.push({ ...d, start, end, line: place(start, i).line, endLine: place(end, i).line });
     }
+    const known = placed?.get(i);
+    if (known) {
+      for (const f of known) out.push(f);
+      continue;
+    }
+    const first = out.length;
     for (const f of r.findings) {
       const start = base + f.start;
       const end = base + f.end;
@@ -90,6 +105,7 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
         ),
       );
     }
+    placed?.set(i, out.slice(first));
   }
   if (engine.enabled.has('missing-remedy') && firstCommitment && !remedy) {
     const c = firstCommitment;

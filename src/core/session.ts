@@ -9,7 +9,7 @@ import type { DocType, LintOptions } from './config/types.js';
 import { DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
 import { countLineBreaks, LineIndex } from './lines.js';
-import { assemble, blockResult, type DocumentState, type Placer } from './lint.js';
+import { assemble, blockResult, type DocumentState, type PlacedCache, type Placer } from './lint.js';
 import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
 import type { Finding, Locale, Position } from './types.js';
 
@@ -43,6 +43,8 @@ class DocumentSession implements Session {
   private locale: Locale;
   private docType: DocType;
   private current: Finding[];
+  /** Placed findings of each analysed block, reused while the block stays where it was. */
+  private placed = new WeakMap<BlockResult, { start: number; line: number; locale: Locale; docType: DocType; findings: Finding[] }>();
 
   constructor(
     text: string,
@@ -197,7 +199,16 @@ class DocumentSession implements Session {
       const l = local.lineOf(rel);
       return { line: this.lines[i]! + l + 1, column: rel - local.starts[l]! + 1, offset };
     };
-    return assemble(state, this.engine, place);
+    const placed: PlacedCache = {
+      get: (i) => {
+        const p = this.placed.get(this.results[i]!);
+        return p && p.start === this.blocks[i]!.start && p.line === this.lines[i] && p.locale === this.locale && p.docType === this.docType ? p.findings : undefined;
+      },
+      set: (i, findings) => {
+        if (findings.length > 0) this.placed.set(this.results[i]!, { start: this.blocks[i]!.start, line: this.lines[i]!, locale: this.locale, docType: this.docType, findings });
+      },
+    };
+    return assemble(state, this.engine, place, placed);
   }
 }
 
