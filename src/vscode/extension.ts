@@ -16,6 +16,8 @@ import { PovCompletionProvider } from './providers/completion.js';
 import { PovHoverProvider } from './providers/hover.js';
 import { SettingsStore } from './settingsStore.js';
 import { ClaimsStatusBar } from './statusBar.js';
+import { traceHostLag } from './hostLagTrace.js';
+import type { HostLagMonitor } from './model/hostLag.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -26,11 +28,14 @@ export interface PovlintApi {
   settings: SettingsStore;
   report: ReportView;
   activationMs: number;
+  /** Present when `POVLINT_TRACE_HOST_LAG=1`: how long the extension host was blocked. */
+  hostLag?: HostLagMonitor;
 }
 
 export function activate(context: vscode.ExtensionContext): PovlintApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('POV Lint', { log: true });
+  const hostLag = traceHostLag(output);
   const settings = new SettingsStore(output);
   const configs = new ConfigStore(output);
   const linter = new DocumentLinter(settings, configs, output);
@@ -39,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
 
   context.subscriptions.push(
     output,
+    ...(hostLag ? [hostLag] : []),
     settings,
     configs,
     configs.watch(),
@@ -64,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
 
   const activationMs = performance.now() - started;
   output.info(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms at ${Date.now()} (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
-  return { linter, configs, settings, report, activationMs };
+  return { linter, configs, settings, report, activationMs, hostLag };
 }
 
 export function deactivate(): void {

@@ -38,6 +38,11 @@ function log(msg) {
   process.stdout.write(`[e2e] ${msg}\n`);
 }
 
+/** Marks the start of a step, so host blocks can be attributed to what the test was doing. */
+function phase(name) {
+  (metrics.phases ??= []).push({ name, at: Date.now() });
+}
+
 function check(name, ok, detail = '') {
   checks.push({ name, ok });
   log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
@@ -147,7 +152,8 @@ async function main() {
       '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
     ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    // POVLINT_TRACE_HOST_LAG: the extension logs how long its host's thread is blocked.
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POVLINT_TRACE_HOST_LAG: '1' } },
   );
   let serverLog = '';
   server.stdout.on('data', (d) => (serverLog += d));
@@ -174,6 +180,7 @@ async function main() {
   // Open the RFP; povlint activates on Markdown and squiggles appear.
   const clicked = Date.now();
   metrics.clickedAt = clicked;
+  phase('open the RFP until squiggles and the status bar count');
   await row.click();
   await page.waitForSelector('.monaco-editor .view-lines');
   await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
@@ -193,6 +200,7 @@ async function main() {
   const count = Number(/(\d+)/.exec(statusLabel)[1]);
 
   // Problems panel: povlint findings with rule ids.
+  phase('Problems panel');
   await page.keyboard.press('Control+Shift+M');
   const markers = page.locator('.markers-panel .monaco-list-row');
   await markers.first().waitFor();
@@ -205,6 +213,7 @@ async function main() {
   await shot(page, '03-problems');
 
   // Ctrl+. on a flagged claim offers the quick fixes; apply "Rewrite as a measurable outcome".
+  phase('quick fix: rewrite as a measurable outcome');
   const original = readFileSync(docPath, 'utf8');
   const target = claimWithRewrite(original);
   await goTo(page, target.line, target.column);
@@ -233,6 +242,7 @@ async function main() {
   await shot(page, '05-rewritten');
 
   // "POV Lint: Insert Clause…" from the command palette inserts a clause at the cursor.
+  phase('Insert Clause');
   const before = readFileSync(docPath, 'utf8');
   await goTo(page, before.split('\n').length, 1);
   await runCommand(page, 'POV Lint: Insert Clause');
@@ -270,6 +280,7 @@ async function main() {
       peakRssMB = Math.max(peakRssMB, Math.round(kb / 1024));
     };
     const sampler = setInterval(sampleRss, 100);
+    phase(`Lint Workspace over ${loadFiles + 1} files`);
     const lintStarted = Date.now();
     await runCommand(page, 'POV Lint: Lint Workspace');
     const done = page.locator('.notification-toast', { hasText: /POV Lint: \d+ unverifiable claims? in \d+ files?/ });
@@ -279,6 +290,7 @@ async function main() {
     metrics.lintWorkspace = { ms: Date.now() - lintStarted, peakExtensionHostRssMB: peakRssMB, message: (await done.innerText()).split('\n')[0] };
     await shot(page, '08-lint-workspace');
     // ... and stays cancellable: start it again and cancel it from its progress notification.
+    phase('Lint Workspace, cancelled');
     await page.locator('.notification-toast .codicon-notifications-clear-all, .notification-toast .codicon-close').first().click().catch(() => undefined);
     await runCommand(page, 'POV Lint: Lint Workspace');
     const progressToast = page.locator('.notification-toast', { hasText: 'POV Lint: linting workspace' });
@@ -299,6 +311,7 @@ async function main() {
   }
 
   // Status bar again after the edits: still a number.
+  phase('status bar after the edits');
   const after = await until('the status bar to update', async () => {
     const label = await status.first().getAttribute('aria-label');
     return label && /\d+/.test(label) && Number(/(\d+)/.exec(label)[1]) !== count ? label : undefined;
@@ -331,6 +344,24 @@ function collectTimings() {
     log(`timeline after opening the file: ${JSON.stringify(metrics.timeline)}`);
   }
   metrics.longestLintMs = lintTimes.length ? Math.max(...lintTimes) : NaN;
+  metrics.hostBlock = hostBlocks(output);
+  if (metrics.hostBlock) log(`extension host blocks after activation: ${JSON.stringify(metrics.hostBlock)}`);
+}
+
+/**
+ * The longest time the extension host's thread was blocked after povlint activated (from the
+ * extension's `[host lag]` lines), overall and per step of the test, with the longest blocks.
+ */
+function hostBlocks(output) {
+  if (!/\[host lag\] tracing from/.test(output)) return undefined;
+  const blocks = [...output.matchAll(/\[host lag\] (?:longest block so far|block): ([\d.]+) ms at (\d+)/g)].map((m) => ({ ms: Number(m[1]), at: Number(m[2]) }));
+  const phases = metrics.phases ?? [];
+  const phaseOf = (at) => phases.filter((p) => p.at <= at).pop()?.name ?? 'before opening the RFP';
+  const byPhase = {};
+  for (const b of blocks) byPhase[phaseOf(b.at)] = Math.max(byPhase[phaseOf(b.at)] ?? 0, b.ms);
+  const longest = blocks.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, at: NaN });
+  const top = [...blocks].sort((a, b) => b.ms - a.ms).slice(0, 5).map((b) => ({ ms: b.ms, step: phaseOf(b.at), afterOpeningMs: metrics.clickedAt ? b.at - metrics.clickedAt : undefined }));
+  return { longestMs: longest.ms, step: phaseOf(longest.at), over50ms: blocks.filter((b) => b.ms > 50).length, byStep: byPhase, top };
 }
 
 /**
@@ -404,6 +435,7 @@ metrics.wallMs = Date.now() - started;
 log(
   `.vsix ${metrics.vsixKB} KB · workbench loaded in ${metrics.workbenchLoadMs} ms · squiggles ${metrics.openToSquigglesMs} ms after opening · ` +
     `activation ${Number.isFinite(metrics.activationMs) ? metrics.activationMs : '?'} ms (activate() ${Number.isFinite(metrics.activateCallMs) ? metrics.activateCallMs.toFixed(1) : '?'} ms) · longest lint ${Number.isFinite(metrics.longestLintMs) ? metrics.longestLintMs.toFixed(1) : '?'} ms · ` +
+    `longest extension host block ${metrics.hostBlock ? `${metrics.hostBlock.longestMs} ms (${metrics.hostBlock.step})` : '?'} · ` +
     `${checks.filter((c) => c.ok).length}/${checks.length} checks · e2e wall ${(metrics.wallMs / 1000).toFixed(1)} s`,
 );
 writeFileSync(join(results, 'e2e-metrics.json'), JSON.stringify({ ...metrics, checks }, null, 2));
