@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/core/clauses/types.js';
-import { actionsForFinding, REWRITE_TITLE, type ActionData } from '../../src/vscode/model/actions.js';
+import { lint } from '../../src/core/index.js';
+import { actionsForFinding, fixTitle, isChineseFinding, REWRITE_TITLE, type ActionData } from '../../src/vscode/model/actions.js';
 import { ignoreFileEdit, ignoreNextLineEdit } from '../../src/vscode/model/directives.js';
 import { applyOffsetEdits, paragraphEndAt } from '../../src/vscode/model/geometry.js';
 import { findingAt } from './findings.js';
@@ -66,6 +67,35 @@ describe('actionsForFinding', () => {
       fixes: [{ kind: 'replace-puffery', title: 'x', edits: [{ start: 0, end: 1, text: '${1:x}', snippet: true }] }],
     });
     expect(actionsForFinding(p, ctx(text))[0]?.title).toBe('Replace `much faster` with a specific, checkable statement');
+  });
+});
+
+describe('fix titles', () => {
+  const titles = (text: string) =>
+    lint(text).flatMap((f) => f.fixes.filter((x) => x.kind === 'rewrite-measurable' || x.kind === 'replace-puffery').map((x) => [x.kind, fixTitle(x, f)]));
+
+  it('keep the English words for English documents', () => {
+    expect(titles('# RFP\n\nThe platform is best-in-class and much faster.\n')).toEqual(
+      expect.arrayContaining([
+        ['replace-puffery', 'Replace `best-in-class` with a specific, checkable statement'],
+        ['rewrite-measurable', REWRITE_TITLE],
+      ]),
+    );
+  });
+
+  it("use the core's localised titles for Chinese documents", () => {
+    const text = '# 招标\n\n提供业界领先的服务，响应速度更快。\n';
+    expect(lint(text).every(isChineseFinding)).toBe(true);
+    expect(titles(text)).toEqual(
+      expect.arrayContaining([
+        ['replace-puffery', '将“业界领先”替换为具体、可核查的陈述'],
+        ['rewrite-measurable', '改写为可衡量的结果'],
+      ]),
+    );
+  });
+
+  it('treat an English message quoting a Chinese term as English', () => {
+    expect(isChineseFinding(findingAt('It is 更快.', '更快'))).toBe(false);
   });
 });
 

@@ -24,8 +24,20 @@ export interface ActionContext {
 
 export const REWRITE_TITLE = 'Rewrite as a measurable outcome';
 
-/** The title of a core fix; the two fixes every user learns get the same words everywhere. */
+/**
+ * Whether a finding is in Chinese: the core writes its messages (and fix titles) in the document's
+ * locale, so Han script outside backticked code values means a Chinese document.
+ */
+export function isChineseFinding(finding: Finding): boolean {
+  return /\p{Script=Han}/u.test(finding.message.replace(/`[^`]*`/g, ''));
+}
+
+/**
+ * The title of a core fix. In English the two fixes every user learns get the same words
+ * everywhere; in a Chinese document the core's titles are already localised and used as they are.
+ */
 export function fixTitle(fix: Fix, finding: Finding): string {
+  if (isChineseFinding(finding)) return fix.title;
   switch (fix.kind) {
     case 'rewrite-measurable':
       return REWRITE_TITLE;
