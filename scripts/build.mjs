@@ -9,8 +9,13 @@
  * Targets:
  *   core       ESM library with declarations in dist/core/ (tsc, tsconfig.build.json)
  *   cli        dist/cli.js, an ESM bundle for Node from src/cli/main.ts (dependencies external)
- *   extension  dist/extension.cjs, the VS Code extension for the Node extension host (self-contained)
- *   web        dist/web/extension.js, the same extension for the web worker host (vscode.dev)
+ *   extension  dist/extension.cjs, the VS Code extension for the Node extension host (self-contained),
+ *              and dist/worker.cjs, its lint worker (a worker_threads Worker running the core)
+ *   web        dist/web/extension.js, the same extension for the web worker host (vscode.dev), and
+ *              dist/web/worker.js, its lint worker (a Web Worker; a classic script, as the web
+ *              extension host loads nested workers with importScripts)
+ *
+ * The extension and its worker are always built together: one is useless without the other.
  */
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -56,34 +61,64 @@ const targets = [
     name: 'extension',
     source: 'src/vscode/extension.ts',
     run: () =>
-      bundle({
-        entryPoints: [at('src/vscode/extension.ts')],
-        outfile: at('dist/extension.cjs'),
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode'],
-        // ESM builds first: UMD builds (jsonc-parser) hide their requires from the bundler.
-        mainFields: ['module', 'main'],
-      }),
+      Promise.all(
+        [
+          { entry: 'src/vscode/extension.ts', outfile: 'dist/extension.cjs' },
+          { entry: 'src/vscode/worker/node.ts', outfile: 'dist/worker.cjs' },
+        ].map(({ entry, outfile }) =>
+          bundle({
+            entryPoints: [at(entry)],
+            outfile: at(outfile),
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            external: ['vscode'],
+            // ESM builds first: UMD builds (jsonc-parser) hide their requires from the bundler.
+            mainFields: ['module', 'main'],
+          }),
+        ),
+      ),
   },
   {
     name: 'web',
     source: 'src/vscode/extension.ts',
     run: () =>
-      bundle({
-        entryPoints: [at('src/vscode/extension.ts')],
-        outfile: at('dist/web/extension.js'),
-        platform: 'browser',
-        format: 'cjs',
-        target: 'es2022',
-        external: ['vscode'],
-        mainFields: ['browser', 'module', 'main'],
-        conditions: ['browser', 'worker'],
-        define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-      }),
+      Promise.all(
+        [
+          { entry: 'src/vscode/extension.ts', outfile: 'dist/web/extension.js', format: 'cjs', plugins: [webWorkerSpawn] },
+          { entry: 'src/vscode/worker/web.ts', outfile: 'dist/web/worker.js', format: 'iife', plugins: [] },
+        ].map(({ entry, outfile, format, plugins }) =>
+          bundle({
+            entryPoints: [at(entry)],
+            outfile: at(outfile),
+            platform: 'browser',
+            format,
+            target: 'es2022',
+            external: ['vscode'],
+            mainFields: ['browser', 'module', 'main'],
+            conditions: ['browser', 'worker'],
+            define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+            plugins,
+          }),
+        ),
+      ),
   },
 ];
+
+/**
+ * In the web bundle the lint worker is a Web Worker: src/vscode/worker/spawn.ts (worker_threads)
+ * is replaced by spawn.web.ts, which has the same exports.
+ * @type {import('esbuild').Plugin}
+ */
+const webWorkerSpawn = {
+  name: 'web-worker-spawn',
+  setup(b) {
+    const nodeSpawn = at('src/vscode/worker/spawn.js');
+    b.onResolve({ filter: /\/spawn\.js$/ }, (args) =>
+      join(args.resolveDir, args.path) === nodeSpawn ? { path: at('src/vscode/worker/spawn.web.ts') } : undefined,
+    );
+  },
+};
 
 /** @param {import('esbuild').BuildOptions} options */
 async function bundle(options) {

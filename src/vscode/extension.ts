@@ -1,6 +1,7 @@
 /**
  * povlint in VS Code: a thin adapter over the core. Everything that can be decided without an
- * editor lives in ./model (pure, unit-tested); this file only wires the pieces together.
+ * editor lives in ./model (pure, unit-tested); the core runs in a lint worker (./worker), so the
+ * extension host's thread is never busy linting; this file only wires the pieces together.
  */
 import * as vscode from 'vscode';
 import { allowTerm, openConfig } from './commands/config.js';
@@ -11,6 +12,7 @@ import { lintWorkspace } from './commands/lintWorkspace.js';
 import { ReportView } from './commands/report.js';
 import { ConfigStore } from './configStore.js';
 import { DocumentLinter } from './linter.js';
+import { createLintWorker } from './lintWorker.js';
 import { PovCodeActionProvider } from './providers/codeActions.js';
 import { PovCompletionProvider } from './providers/completion.js';
 import { PovHoverProvider } from './providers/hover.js';
@@ -38,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
   const hostLag = traceHostLag(output);
   const settings = new SettingsStore(output);
   const configs = new ConfigStore(output);
-  const linter = new DocumentLinter(settings, configs, output);
+  const worker = createLintWorker(context.extensionUri, output);
+  const linter = new DocumentLinter(settings, configs, worker, output);
   const report = new ReportView(linter);
   const statusBar = new ClaimsStatusBar(linter, settings);
 
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
     settings,
     configs,
     configs.watch(),
+    worker,
     linter,
     linter.watchDocuments(),
     report,

@@ -1,18 +1,19 @@
 /**
  * Lints Markdown documents into the Problems panel: debounced per document, with a stale-result
  * guard (the document version is remembered before linting and results are published only if it
- * still matches), and remembers the findings so providers can use them.
+ * still matches), and remembers the findings so providers can use them. The linting itself runs
+ * in the lint worker, so the extension host's thread only converts and publishes results.
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
 import { matchesIgnore } from '../core/config/index.js';
 import { toDiagnostic } from './convert.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
-import { incrementalLints, lintTimed } from './engine.js';
-import { findingsToDiagnostics, sizeLimitDiagnostic } from './model/diagnostics.js';
+import { findingsToDiagnostics, lintFailedDiagnostic, sizeLimitDiagnostic } from './model/diagnostics.js';
 import { effectiveOptions, type EffectiveOptions } from './model/options.js';
 import { Debouncer } from './model/scheduler.js';
 import type { SettingsStore } from './settingsStore.js';
+import { LintWorkerError, type LintClient } from './worker/client.js';
 
 /** Findings of one document at one version. */
 export interface LintResult {
@@ -22,7 +23,12 @@ export interface LintResult {
   /** Diagnostics shown (after `povlint.severity`). */
   shown: number;
   /** Why the document was not linted, when it was not. */
-  skipped?: 'too-large' | 'ignored';
+  skipped?: 'too-large' | 'ignored' | 'failed';
+}
+
+export interface Linted {
+  result: LintResult;
+  diagnostics: vscode.Diagnostic[];
 }
 
 /** Where Lint Workspace spends its time, summed over files. */
@@ -35,6 +41,7 @@ export interface FileTiming {
 
 export interface LintStats {
   lints: number;
+  /** Longest and total time the lint worker spent on one document. */
   maxMs: number;
   totalMs: number;
 }
@@ -59,26 +66,34 @@ export class DocumentLinter implements vscode.Disposable {
   /** Fires after results for a document were published (not for stale runs). */
   readonly onDidLint = this.linted.event;
   readonly stats: LintStats = { lints: 0, maxMs: 0, totalMs: 0 };
-  /** Core sessions of open documents, so typing re-lints only the blocks it touched. */
-  private readonly incremental = incrementalLints();
-  /** One options object per loaded config while the settings stay the same (sessions compare it). */
+  /** One options object per loaded config while the settings stay the same (the worker's sessions compare it). */
   private options = new WeakMap<LoadedConfig, EffectiveOptions>();
+  /** The lint of each document now in flight, so providers asking meanwhile share it. */
+  private readonly running = new Map<string, { version: number; promise: Promise<LintResult | undefined> }>();
+  /** Versions the worker gave up on (timeout, crash): not tried again until the document changes. */
+  private readonly failed = new Map<string, number>();
 
   constructor(
     private readonly settings: SettingsStore,
     private readonly configs: ConfigStore,
+    private readonly worker: LintClient,
     private readonly output: vscode.LogOutputChannel,
   ) {}
 
-  /** Lints on open, on type (debounced) and on save as `povlint.run` says; clears closed documents. */
+  /**
+   * Lints on open, on type (debounced) and on save as `povlint.run` says; sends every edit to the
+   * worker's session of the document; clears closed documents; re-sends open documents to a
+   * restarted worker.
+   */
   watchDocuments(): vscode.Disposable {
     return vscode.Disposable.from(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length || !isLintable(e.document)) return;
-        this.incremental.record(
+        this.worker.record(
           e.document.uri.toString(),
           e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleteCount: c.rangeLength, insert: c.text })),
+          e.document.version,
         );
         if (this.settings.current.run === 'onType') this.schedule(e.document, this.settings.current.debounceMs);
       }),
@@ -89,6 +104,7 @@ export class DocumentLinter implements vscode.Disposable {
         this.relintOpen();
       }),
       this.configs.onDidChange(() => this.relintOpen()),
+      this.worker.onDidRestart(() => this.relintOpen()),
     );
   }
 
@@ -119,58 +135,52 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   /** Lints a document now and publishes the result unless the document moved on meanwhile. */
-  async lintDocument(document: vscode.TextDocument): Promise<LintResult | undefined> {
-    const version = document.version;
-    const loaded = await this.configs.forDocument(document.uri);
-    if (document.isClosed || document.version !== version) return undefined; // stale; a newer run is scheduled
-    const result = this.lintText(document.uri, version, document.getText(), loaded, true);
-    this.publish(result.result, result.diagnostics);
-    return result.result;
+  lintDocument(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    const key = document.uri.toString();
+    const running = this.running.get(key);
+    if (running && running.version === document.version) return running.promise;
+    const promise = this.lintOpenDocument(document).finally(() => {
+      if (this.running.get(key)?.promise === promise) this.running.delete(key);
+    });
+    this.running.set(key, { version: document.version, promise });
+    return promise;
   }
 
-  /**
-   * Lints text for a URI with its config, without publishing: used for open documents and by
-   * Lint Workspace for files read from disk.
-   */
-  lintText(
-    uri: vscode.Uri,
-    version: number,
-    text: string,
-    loaded: LoadedConfig,
-    open = false,
-  ): { result: LintResult; diagnostics: vscode.Diagnostic[] } {
-    const settings = this.settings.current;
+  private async lintOpenDocument(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    const { uri } = document;
+    const key = uri.toString();
+    const version = document.version;
+    if (this.failed.get(key) === version) return this.results.get(key);
+    const loaded = await this.configs.forDocument(uri);
+    if (document.isClosed || document.version !== version) return undefined; // stale; a newer run is scheduled
     const options = this.optionsFor(loaded);
-    if (loaded.folder && options.ignore.length) {
-      const rel = relativePath(loaded.folder, uri);
-      if (rel !== undefined && matchesIgnore(rel, options.ignore)) {
-        return { result: { uri, version, findings: [], shown: 0, skipped: 'ignored' }, diagnostics: [] };
-      }
+    const skipped = this.skip(uri, version, loaded, options, () => documentBytes(document, options.maxFileSizeKB * 1024));
+    if (skipped) {
+      this.publish(skipped.result, skipped.diagnostics);
+      return skipped.result;
     }
-    const bytes = byteLength(text, options.maxFileSizeKB * 1024);
-    if (bytes > options.maxFileSizeKB * 1024) {
-      const d = sizeLimitDiagnostic(bytes, options.maxFileSizeKB, SIZE_DOCS);
-      return { result: { uri, version, findings: [], shown: 0, skipped: 'too-large' }, diagnostics: [toDiagnostic(d, uri)] };
+    try {
+      const reply = await this.worker.lintDocument(key, document, options.lint);
+      if (document.isClosed || document.version !== reply.version) return undefined; // stale
+      this.record(uri, reply.ms, reply.incremental);
+      const linted = this.toLinted(uri, reply.version, reply.findings);
+      this.publish(linted.result, linted.diagnostics);
+      return linted.result;
+    } catch (e) {
+      const failed = this.failure(uri, version, e);
+      if (!failed) return undefined;
+      this.failed.set(key, version);
+      this.publish(failed.result, failed.diagnostics);
+      return failed.result;
     }
-    let findings: Finding[];
-    const started = performance.now();
-    if (open) {
-      const r = this.incremental.findings(uri.toString(), text, options.lint);
-      findings = r.findings;
-      this.record(uri, performance.now() - started, text.length, r.incremental);
-    } else {
-      ({ findings } = lintTimed(text, options.lint));
-      this.record(uri, performance.now() - started, text.length, false);
-    }
-    const diagnostics = findingsToDiagnostics(findings, { severity: settings.severity }).map((d) => toDiagnostic(d, uri));
-    return { result: { uri, version, findings, shown: diagnostics.length }, diagnostics };
   }
 
   /**
    * Lints a file that is not open (Lint Workspace): reads it through `vscode.workspace.fs`, so it
-   * works in virtual workspaces, and keeps no text. The caller publishes (in batches).
+   * works in virtual workspaces, lints it in the worker and keeps no text. The caller publishes
+   * (in batches).
    */
-  async lintFile(uri: vscode.Uri, timing?: FileTiming): Promise<{ result: LintResult; diagnostics: vscode.Diagnostic[] }> {
+  async lintFile(uri: vscode.Uri, timing?: FileTiming): Promise<Linted> {
     let t = performance.now();
     const lap = (key: keyof FileTiming): void => {
       const now = performance.now();
@@ -179,23 +189,28 @@ export class DocumentLinter implements vscode.Disposable {
     };
     const loaded = await this.configs.forDocument(uri);
     lap('configMs');
-    const limitKB = this.optionsFor(loaded).maxFileSizeKB;
+    const options = this.optionsFor(loaded);
     const size = (await vscode.workspace.fs.stat(uri)).size;
     lap('readMs');
-    if (size > limitKB * 1024) {
-      // Not read at all: say why, never skip silently.
-      const d = sizeLimitDiagnostic(size, limitKB, SIZE_DOCS);
-      return { result: { uri, version: 0, findings: [], shown: 0, skipped: 'too-large' }, diagnostics: [toDiagnostic(d, uri)] };
-    }
+    // Too large: not read at all.
+    const skipped = this.skip(uri, 0, loaded, options, () => size);
+    if (skipped) return skipped;
     const text = decoder.decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
     lap('readMs');
-    const linted = this.lintText(uri, 0, text, loaded);
-    lap('lintMs');
-    return linted;
+    try {
+      const reply = await this.worker.lintText(text, options.lint);
+      lap('lintMs');
+      this.record(uri, reply.ms, false);
+      return this.toLinted(uri, 0, reply.findings);
+    } catch (e) {
+      const failed = this.failure(uri, 0, e);
+      if (!failed) throw e;
+      return failed;
+    }
   }
 
   /** Publishes the results of many files in one message to the editor (Lint Workspace). */
-  publishMany(batch: readonly { result: LintResult; diagnostics: vscode.Diagnostic[] }[]): void {
+  publishMany(batch: readonly Linted[]): void {
     if (!batch.length) return;
     for (const { result } of batch) {
       // Closed files keep only their count: findings are recomputed when a file is opened, so
@@ -217,7 +232,7 @@ export class DocumentLinter implements vscode.Disposable {
 
   /**
    * The findings of a document at its current version, linting it now if the stored result is
-   * stale (lint is fast; providers need findings that match the text they see).
+   * stale (providers need findings that match the text they see).
    */
   async current(document: vscode.TextDocument): Promise<LintResult | undefined> {
     const stored = this.results.get(document.uri.toString());
@@ -234,10 +249,44 @@ export class DocumentLinter implements vscode.Disposable {
     this.output.info(line);
   }
 
+  /** The result for a file ignored by the config or over the size limit; undefined when it is to be linted. */
+  private skip(uri: vscode.Uri, version: number, loaded: LoadedConfig, options: EffectiveOptions, bytes: () => number): Linted | undefined {
+    if (loaded.folder && options.ignore.length) {
+      const rel = relativePath(loaded.folder, uri);
+      if (rel !== undefined && matchesIgnore(rel, options.ignore)) {
+        return { result: { uri, version, findings: [], shown: 0, skipped: 'ignored' }, diagnostics: [] };
+      }
+    }
+    const size = bytes();
+    if (size > options.maxFileSizeKB * 1024) {
+      const d = sizeLimitDiagnostic(size, options.maxFileSizeKB, SIZE_DOCS);
+      return { result: { uri, version, findings: [], shown: 0, skipped: 'too-large' }, diagnostics: [toDiagnostic(d, uri)] };
+    }
+    return undefined;
+  }
+
+  private toLinted(uri: vscode.Uri, version: number, findings: Finding[]): Linted {
+    const diagnostics = findingsToDiagnostics(findings, { severity: this.settings.current.severity }).map((d) => toDiagnostic(d, uri));
+    return { result: { uri, version, findings, shown: diagnostics.length }, diagnostics };
+  }
+
+  /** The result to publish when the worker gave up on a document; undefined (logged) for other errors. */
+  private failure(uri: vscode.Uri, version: number, error: unknown): Linted | undefined {
+    const where = vscode.workspace.asRelativePath(uri);
+    if (error instanceof LintWorkerError && (error.kind === 'timeout' || error.kind === 'crash')) {
+      this.output.error(`[lint] gave up on ${where}: ${error.message}`);
+      const d = lintFailedDiagnostic(error.kind, SIZE_DOCS);
+      return { result: { uri, version, findings: [], shown: 0, skipped: 'failed' }, diagnostics: [toDiagnostic(d, uri)] };
+    }
+    this.output.warn(`[lint] ${where} was not linted: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.debouncer.cancel(key);
-    this.incremental.drop(key);
+    this.worker.close(key);
+    this.failed.delete(key);
     if (this.workspaceLinted.has(key)) return;
     this.results.delete(key);
     this.collection.delete(uri);
@@ -252,13 +301,13 @@ export class DocumentLinter implements vscode.Disposable {
     return options;
   }
 
-  private record(uri: vscode.Uri, ms: number, length: number, incremental: boolean): void {
+  private record(uri: vscode.Uri, ms: number, incremental: boolean): void {
     this.stats.lints++;
     this.stats.totalMs += ms;
     if (ms > this.stats.maxMs) {
       this.stats.maxMs = ms;
       this.output.info(
-        `[lint] longest lint so far: ${ms.toFixed(1)} ms for ${vscode.workspace.asRelativePath(uri)} (${length} characters${incremental ? ', incremental' : ''}) at ${Date.now()}`,
+        `[lint] longest lint so far: ${ms.toFixed(1)} ms in the lint worker for ${vscode.workspace.asRelativePath(uri)}${incremental ? ' (incremental)' : ''} at ${Date.now()}`,
       );
     }
   }
@@ -270,10 +319,14 @@ export class DocumentLinter implements vscode.Disposable {
   }
 }
 
-/** UTF-8 size of `text`, exact up to `limit` (cheap when the text is clearly smaller). */
-function byteLength(text: string, limit: number): number {
-  if (text.length * 3 <= limit) return text.length;
-  return new TextEncoder().encode(text).length;
+/**
+ * UTF-8 size of a document, exact when it could be over `limit`: each UTF-16 code unit takes at
+ * most 3 bytes, so a short document is measured by its length without copying its text.
+ */
+function documentBytes(document: vscode.TextDocument, limit: number): number {
+  const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  if (length * 3 <= limit) return length;
+  return new TextEncoder().encode(document.getText()).length;
 }
 
 /** `uri` relative to `folder` with `/` separators, or undefined when it is outside. */

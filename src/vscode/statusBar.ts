@@ -1,8 +1,14 @@
 /** The status bar count of unverifiable claims in the active document; click for the report. */
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands/ids.js';
-import { isLintable, type DocumentLinter } from './linter.js';
+import { isLintable, type DocumentLinter, type LintResult } from './linter.js';
 import type { SettingsStore } from './settingsStore.js';
+
+const SKIPPED: Record<NonNullable<LintResult['skipped']>, { label: string; tooltip: string }> = {
+  'too-large': { label: 'file too large', tooltip: 'file too large; see povlint.maxFileSizeKB' },
+  ignored: { label: 'file ignored', tooltip: 'file ignored by .povlint.jsonc' },
+  failed: { label: 'lint failed', tooltip: 'could not lint this file; see the "POV Lint" output' },
+};
 
 export class ClaimsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('povlint.status', vscode.StatusBarAlignment.Right, 100);
@@ -35,8 +41,9 @@ export class ClaimsStatusBar implements vscode.Disposable {
       this.item.accessibilityInformation = { label: 'POV Lint: linting' };
     } else if (result.skipped) {
       this.item.text = '$(circle-slash) POV';
-      this.item.tooltip = result.skipped === 'too-large' ? 'POV Lint: file too large; see povlint.maxFileSizeKB' : 'POV Lint: file ignored by .povlint.jsonc';
-      this.item.accessibilityInformation = { label: `POV Lint: ${result.skipped === 'too-large' ? 'file too large' : 'file ignored'}` };
+      const why = SKIPPED[result.skipped];
+      this.item.tooltip = `POV Lint: ${why.tooltip}`;
+      this.item.accessibilityInformation = { label: `POV Lint: ${why.label}` };
     } else {
       const n = result.shown;
       const claims = `${n} unverifiable claim${n === 1 ? '' : 's'}`;

@@ -1,6 +1,8 @@
 /**
  * The built extension bundles load and activate without Node: the web bundle runs in a context
  * with only web-worker globals (as on vscode.dev), and both bundles require nothing but `vscode`.
+ * The lint worker bundles answer the protocol: the Node one in a real `worker_threads` Worker,
+ * the web one in a context with only web-worker globals.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +10,11 @@ import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/core/index.js';
+import { LintClient } from '../../src/vscode/worker/client.js';
+import { nodeWorkerPort } from '../../src/vscode/worker/nodePort.js';
+import type { Response, ToWorker } from '../../src/vscode/worker/protocol.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -97,12 +103,12 @@ const fakeContext = (vscode: unknown): unknown => ({
   extension: { packageJSON: { version: '0.0.0-test' } },
 });
 
-describe('extension bundles', () => {
-  beforeAll(() => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), 'extension', 'web'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-  });
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), 'extension', 'web'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+});
 
+describe('extension bundles', () => {
   for (const [name, file, node] of [
     ['web worker bundle with only web-worker globals', 'dist/web/extension.js', false],
     ['node bundle', 'dist/extension.cjs', true],
@@ -128,4 +134,54 @@ describe('extension bundles', () => {
       expect(context.subscriptions.length).toBeGreaterThan(10);
     });
   }
+});
+
+const rfp = readFileSync(join(root, 'test/fixtures/vscode/rfp.md'), 'utf8');
+
+describe('lint worker bundles', () => {
+  const client = new LintClient({ spawn: () => nodeWorkerPort(join(root, 'dist/worker.cjs')), log: () => undefined });
+  afterAll(() => client.dispose());
+
+  it('dist/worker.cjs in a worker_threads Worker: full text, then edits, and one-off texts, all as a fresh lint', async () => {
+    const doc = { version: 1, text: rfp, getText: () => doc.text };
+    const options = { allowPatterns: false };
+    const first = await client.lintDocument('file:///rfp.md', doc, options);
+    expect(first.incremental).toBe(false);
+    expect(first.findings).toEqual(lint(rfp, options));
+    expect(first.findings.length).toBeGreaterThan(0);
+    const at = rfp.indexOf('\n\n') + 2;
+    const insert = 'The new platform will be significantly faster and best-in-class.\n\n';
+    doc.text = rfp.slice(0, at) + insert + rfp.slice(at);
+    doc.version = 2;
+    client.record('file:///rfp.md', [{ offset: at, deleteCount: 0, insert }], 2);
+    const second = await client.lintDocument('file:///rfp.md', doc, options);
+    expect(second).toMatchObject({ version: 2, incremental: true });
+    expect(second.findings).toEqual(lint(doc.text, options));
+    expect(second.findings.length).toBeGreaterThan(first.findings.length);
+    const once = await client.lintText('We offer best-in-class support.\n', {});
+    expect(once.findings).toEqual(lint('We offer best-in-class support.\n', {}));
+  });
+
+  it('dist/web/worker.js with only web-worker globals answers the protocol', async () => {
+    const listeners: ((e: { data: ToWorker }) => void)[] = [];
+    const responses: Response[] = [];
+    const g: Record<string, unknown> = {
+      ...webGlobals(),
+      addEventListener: (type: string, fn: (e: { data: ToWorker }) => void) => type === 'message' && listeners.push(fn),
+      postMessage: (r: Response) => responses.push(structuredClone(r)),
+    };
+    g.self = g;
+    g.globalThis = g;
+    const context = vm.createContext(g);
+    vm.runInContext(readFileSync(join(root, 'dist/web/worker.js'), 'utf8'), context, { filename: 'worker.js' });
+    expect(listeners).toHaveLength(1);
+    const send = (m: ToWorker): void => listeners[0]!({ data: structuredClone(m) });
+    send({ id: 1, type: 'open', uri: 'a', text: rfp, options: {} });
+    send({ id: 2, type: 'edit', uri: 'a', changes: [{ offset: 0, deleteCount: 0, insert: 'Blazing fast. ' }], length: rfp.length + 14 });
+    send({ type: 'close', uri: 'a' });
+    send({ id: 3, type: 'edit', uri: 'a', changes: [], length: 0 });
+    expect(responses.map((r) => r.type)).toEqual(['findings', 'findings', 'resync']);
+    expect(responses[0]).toMatchObject({ id: 1, findings: lint(rfp, {}) });
+    expect(responses[1]).toMatchObject({ id: 2, incremental: true, findings: lint(`Blazing fast. ${rfp}`, {}) });
+  });
 });

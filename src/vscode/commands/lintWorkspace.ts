@@ -1,10 +1,11 @@
 /**
  * "POV Lint: Lint Workspace": every Markdown file into the Problems panel, with a cancellable
- * progress notification. Files are read one at a time through `vscode.workspace.fs` and the host
- * gets a turn between files, so the editor stays responsive on large workspaces.
+ * progress notification. Files are read through `vscode.workspace.fs`, a few at a time, and linted
+ * in the lint worker; the host only publishes results, in batches, and gets a turn between them.
+ * At most READERS texts are held at once, so memory stays bounded on large workspaces.
  */
 import * as vscode from 'vscode';
-import type { DocumentLinter, FileTiming } from '../linter.js';
+import type { DocumentLinter, FileTiming, Linted } from '../linter.js';
 import { yieldToHost } from '../model/scheduler.js';
 import type { SettingsStore } from '../settingsStore.js';
 
@@ -32,7 +33,7 @@ export function lintWorkspace(linter: DocumentLinter, settings: SettingsStore): 
       const summary: WorkspaceLintSummary = { files: uris.length, linted: 0, claims: 0, skipped: 0, cancelled: false, ms: 0 };
       // Results go to the editor in batches, once per time slice: one message per file would keep
       // the renderer (and an open Problems panel) busy long after linting is done.
-      let batch: Awaited<ReturnType<DocumentLinter['lintFile']>>[] = [];
+      let batch: Linted[] = [];
       let slice = performance.now();
       const timing: FileTiming = { configMs: 0, readMs: 0, lintMs: 0, publishMs: 0 };
       const flush = (): void => {

@@ -90,3 +90,22 @@ export function sameDiagnostic(
     d.range.end.character === r.end.character
   );
 }
+
+/** Code of the one diagnostic that says the lint of a document failed. */
+export const LINT_FAILED_CODE = 'lint-failed';
+
+/**
+ * The diagnostic shown when the lint worker gave up on a document (it took too long, or the worker
+ * stopped while linting it). The document is not linted again until it changes.
+ */
+export function lintFailedDiagnostic(reason: 'timeout' | 'crash', docsBase: string): DiagnosticData {
+  const why = reason === 'timeout' ? 'linting it took too long' : 'the lint worker stopped while linting it';
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `povlint could not lint this file: ${why}; it tries again when the file changes (details in the "POV Lint" output)`,
+    severity: 'info',
+    source: DIAGNOSTIC_SOURCE,
+    code: { value: LINT_FAILED_CODE, target: docsBase },
+    related: [],
+  };
+}

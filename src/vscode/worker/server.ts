@@ -1,0 +1,84 @@
+/**
+ * The lint worker's logic: one core session per open document (keyed by URI), edits applied
+ * incrementally, one-shot lints for files that are not open. Pure: no `vscode`, no Node built-ins;
+ * the core is injected so tests can run it in-process, and the worker entries only connect it to
+ * their platform's message port.
+ */
+import type { LintOptions } from '../../core/config/types.js';
+import type { Session } from '../../core/session.js';
+import type { Finding } from '../../core/types.js';
+import type { Request, Response, ServerPort, ToWorker } from './protocol.js';
+
+export interface Core {
+  createSession(text: string, options?: LintOptions): Session;
+  lint(text: string, options?: LintOptions): Finding[];
+}
+
+export class LintServer {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly core: Core,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The response to one request, or undefined for a notification. Never throws. */
+  handle(message: ToWorker): Response | undefined {
+    if (message.type === 'close') {
+      this.sessions.delete(message.uri);
+      return undefined;
+    }
+    try {
+      return this.answer(message);
+    } catch (e) {
+      // A session that threw mid-edit cannot be trusted; the host resends the full text next time.
+      if (message.type !== 'lint') this.sessions.delete(message.uri);
+      return { id: message.id, type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  }
+
+  private answer(request: Request): Response {
+    const started = this.now();
+    const done = (findings: Finding[], incremental: boolean): Response => ({
+      id: request.id,
+      type: 'findings',
+      findings,
+      ms: this.now() - started,
+      incremental,
+    });
+    switch (request.type) {
+      case 'open': {
+        const session = this.core.createSession(request.text, request.options);
+        this.sessions.set(request.uri, session);
+        return done(session.findings(), false);
+      }
+      case 'edit': {
+        const session = this.sessions.get(request.uri);
+        if (!session) return { id: request.id, type: 'resync' };
+        let findings: Finding[] | undefined;
+        for (const c of request.changes) findings = session.edit(c.offset, c.deleteCount, c.insert);
+        if (session.text().length !== request.length) {
+          this.sessions.delete(request.uri);
+          return { id: request.id, type: 'resync' };
+        }
+        return done(findings ?? session.findings(), true);
+      }
+      case 'lint':
+        return done(this.core.lint(request.text, request.options), false);
+    }
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+}
+
+/** Serves lint requests on a port until the worker is terminated. */
+export function serve(port: ServerPort, core: Core): LintServer {
+  const server = new LintServer(core);
+  port.listen((message) => {
+    const response = server.handle(message);
+    if (response) port.post(response);
+  });
+  return server;
+}
