@@ -91,8 +91,10 @@ class PlainBuilder {
       // Skip source characters that the parser dropped (escapes, indentation, quote markers, CR),
       // but never a character reference: its decoded character may also occur later, literally.
       let probe = k;
-      while (probe < e && src[probe] !== ch && !(probe > k && src[probe] === '&' && isReference(src, probe, e))) probe++;
-      if (probe < e && src[probe] !== ch) {
+      // The parser reads NUL as U+FFFD: match it there, not at a literal U+FFFD further on.
+      const same = (c: string | undefined): boolean => c === ch || (c === '\0' && ch === '\uFFFD');
+      while (probe < e && !same(src[probe]) && !(probe > k && src[probe] === '&' && isReference(src, probe, e))) probe++;
+      if (probe < e && !same(src[probe])) {
         // Stopped at a reference: take this character again from there.
         k = probe;
         j--;
