@@ -23,7 +23,6 @@ const VOCAB_MAX_PATTERN_LENGTH = 600;
 const KNOWN_OVERLAPS: ReadonlyArray<{ locale: string; term: string; by: string }> = [
   { locale: 'en', term: 'lower', by: 'higher' },
   { locale: 'en', term: 'good faith efforts', by: 'in good faith' },
-  { locale: 'en', term: 'as soon as possible', by: 'as automated as possible' },
   { locale: 'en', term: 'if possible', by: 'wherever possible' },
 ];
 
