@@ -9,16 +9,16 @@ import type { Locale, OutcomePart } from './types.js';
 export interface UnitInfo {
   unit: ProseUnit;
   locale: Locale;
-  /** The unit asks a question. */
-  question: boolean;
+  /** The unit asks a question. (Fields are computed on first read.) */
+  readonly question: boolean;
   /** The unit instructs offerors to describe or explain something (RFP instructions, evaluation factors). */
-  instruction: boolean;
+  readonly instruction: boolean;
   /** The unit defines a term. */
-  definition: boolean;
+  readonly definition: boolean;
   /** The unit looks like a title or label (short, no verb, Title Case). */
-  title: boolean;
-  measurements: Measurement[];
-  parts: Set<OutcomePart>;
+  readonly title: boolean;
+  readonly measurements: Measurement[];
+  readonly parts: Set<OutcomePart>;
 }
 
 /** Imperatives that ask for a description, at the start of the sentence. */
@@ -56,19 +56,37 @@ function numberedLabel(unit: ProseUnit): boolean {
 
 export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
   const text = unit.text;
-  const measurements = measure(text, locale).filter(
-    (m) => m.id !== 'reference' || !(WEAK_REFERENCE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || SELF_REFERENCE.test(m.text)),
-  );
   const zh = locale === 'zh';
+  let measurements: Measurement[] | undefined;
+  let parts: Set<OutcomePart> | undefined;
+  let question: boolean | undefined;
+  let instruction: boolean | undefined;
+  let definition: boolean | undefined;
+  let title: boolean | undefined;
+  // Everything is computed on first use: most units hold no trigger and need none of it.
   return {
     unit,
     locale,
-    question: zh ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text),
-    instruction: zh ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text),
-    definition: zh ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text),
-    title: looksLikeTitle(text, locale) || numberedLabel(unit),
-    measurements,
-    parts: partsPresent(measurements),
+    get question() {
+      return (question ??= zh ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text));
+    },
+    get instruction() {
+      return (instruction ??= zh ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text));
+    },
+    get definition() {
+      return (definition ??= zh ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text));
+    },
+    get title() {
+      return (title ??= looksLikeTitle(text, locale) || numberedLabel(unit));
+    },
+    get measurements() {
+      return (measurements ??= measure(text, locale).filter(
+        (m) => m.id !== 'reference' || !(WEAK_REFERENCE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || SELF_REFERENCE.test(m.text)),
+      ));
+    },
+    get parts() {
+      return (parts ??= partsPresent(this.measurements));
+    },
   };
 }
 
@@ -86,10 +104,11 @@ export function hasCriterion(info: UnitInfo, at?: number): boolean {
   let hi = text.length;
   if (at !== undefined && info.locale === 'zh') {
     // Chinese run-on sentences chain claims with commas: a criterion binds only its own clause.
-    const before = text.slice(0, at);
-    lo = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf('：')) + 1;
-    const rest = text.slice(at).search(/[，,；：]/);
-    hi = rest < 0 ? text.length : at + rest;
+    const from = Math.max(0, at - NEAR);
+    const before = text.slice(from, at);
+    lo = from + Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf('：')) + 1;
+    const rest = text.slice(at, at + NEAR).search(/[，,；：]/);
+    hi = rest < 0 ? Math.min(text.length, at + NEAR) : at + rest;
   } else if (at !== undefined && text.length > LONG_UNIT) {
     lo = at - NEAR;
     hi = at + NEAR;

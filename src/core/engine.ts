@@ -7,7 +7,7 @@ import type { DocType, LintOptions, RuleOptions } from './config/types.js';
 import type { Directive } from './directives.js';
 import { parseDirectives } from './directives.js';
 import { MESSAGES } from './messages.js';
-import { plainParagraphTree } from './parse/fast.js';
+import { plainParagraphTree, flatTree, tooDeep } from './parse/fast.js';
 import { parseBlock } from './parse/markdown.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
@@ -151,7 +151,7 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
   const directives: BlockResult['directives'] = [];
   let units: ReturnType<typeof proseUnits>;
   try {
-    const tree = (fastPath && plainParagraphTree(src)) || parseBlock(src);
+    const tree = tooDeep(src) ? flatTree(src) : (fastPath && plainParagraphTree(src)) || parseBlock(src);
     collectCode(tree, code, directives);
     units = proseUnits(tree, src, locale);
   } catch (e) {

@@ -76,3 +76,63 @@ export function plainParagraphTree(src: string): Root | undefined {
     position,
   };
 }
+
+/** Nesting (container markers and indentation) beyond which the Markdown parser is not used. */
+const MAX_MARKERS = 32;
+const MAX_INDENT = 256;
+
+/**
+ * Whether some line of the block nests deeper than any real document does (thousands of list
+ * markers or `>`): the parser's time grows with the square of the depth there, so such a block is
+ * read line by line instead (`flatTree`).
+ */
+export function tooDeep(src: string): boolean {
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    let markers = 0;
+    let indent = 0;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        indent++;
+        i++;
+      } else if (c === 62) {
+        markers++;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && (src.charCodeAt(i + 1) === 32 || src.charCodeAt(i + 1) === 9)) {
+        markers++;
+        i += 2;
+      } else break;
+      if (markers > MAX_MARKERS || indent > MAX_INDENT) return true;
+    }
+    const nl = src.indexOf('\n', i);
+    i = nl < 0 ? n : nl + 1;
+  }
+  return false;
+}
+
+/** Each line as a paragraph of plain text, container markers and indentation stripped. */
+export function flatTree(src: string): Root {
+  const children: Root['children'] = [];
+  const lineRe = /[^\r\n]+/g;
+  for (let m = lineRe.exec(src); m; m = lineRe.exec(src)) {
+    let s = m.index;
+    const e = m.index + m[0].length;
+    for (;;) {
+      const c = src.charCodeAt(s);
+      if (s < e && (c === 32 || c === 9 || c === 62)) s++;
+      else if (s + 1 < e && (c === 45 || c === 42 || c === 43) && (src.charCodeAt(s + 1) === 32 || src.charCodeAt(s + 1) === 9)) s += 2;
+      else break;
+    }
+    if (s >= e) continue;
+    const position = { start: point(src, s), end: point(src, e) };
+    children.push({ type: 'paragraph', position, children: [{ type: 'text', value: src.slice(s, e), position }] });
+  }
+  return { type: 'root', children, position: { start: point(src, 0), end: point(src, src.length) } };
+}
+
+function point(_src: string, offset: number): { line: number; column: number; offset: number } {
+  // Only offsets are read from these trees; line and column are placeholders.
+  return { line: 1, column: offset + 1, offset };
+}

@@ -16,7 +16,8 @@ export interface Block {
   end: number;
 }
 
-const FENCE_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})/;
+// Each part must start with a different character, so a failed match backtracks in linear time.
+const FENCE_OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
 interface LineCursor {
@@ -55,11 +56,11 @@ function frontMatterEnd(text: string, start: number): number {
   const c: LineCursor = { text, pos: start };
   const first = nextLine(c);
   if (!first) return -1;
-  const opener = text.slice(first[0], first[1]).replace(/[ \t]+$/, '');
+  const opener = text.slice(first[0], first[1]).trimEnd();
   if (opener !== '---' && opener !== '+++') return -1;
   const closers = opener === '---' ? ['---', '...'] : ['+++'];
   for (let line = nextLine(c); line; line = nextLine(c)) {
-    const t = text.slice(line[0], line[1]).replace(/[ \t]+$/, '');
+    const t = text.slice(line[0], line[1]).trimEnd();
     if (closers.includes(t)) return line[1];
   }
   return -1;
@@ -80,7 +81,7 @@ export function opensFrontMatter(text: string): boolean {
   if (c !== 45 && c !== 43) return false;
   let e = s;
   while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
-  const line = text.slice(s, e).replace(/[ \t]+$/, '');
+  const line = text.slice(s, e).trimEnd();
   return line === '---' || line === '+++';
 }
 
@@ -118,7 +119,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
     const [ls, le] = line;
     if (fence) {
       blockEnd = le;
-      const m = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(text.slice(ls, le));
+      const m = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})[ \t]*$/.exec(text.slice(ls, le));
       if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) fence = null;
       continue;
     }

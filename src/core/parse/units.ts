@@ -66,7 +66,14 @@ class PlainBuilder {
   addText(value: string, s: number, e: number): void {
     const src = this.src;
     if (src.slice(s, e) === value) {
-      this.push(value, s, value.length);
+      // A CRLF reads as one space, as an LF does, so distances in the text do not depend on line endings.
+      let from = 0;
+      for (let crlf = value.indexOf('\r\n'); crlf >= 0; crlf = value.indexOf('\r\n', from)) {
+        if (crlf > from) this.push(value.slice(from, crlf), s + from, crlf - from);
+        this.pushInexact(' ', s + crlf, 2);
+        from = crlf + 2;
+      }
+      if (from < value.length) this.push(from ? value.slice(from) : value, s + from, value.length - from);
       return;
     }
     let k = s;

@@ -7,6 +7,8 @@ const DISCLAIMER_EN = /\b(?:(?:makes?|gives?|offers?) no|(?:does|do|will) not|do
 const NEGATED_ZH = /(?:不|无|未|并非|不能|不会|不作)[\u4e00-\u9fff]{0,4}$/;
 /** A sentence that denies the absolute altogether ("No service can be 100% secure"). */
 const SENTENCE_NEGATION_EN = /^\W*(?:no|nothing|none|neither)\b|\b(?:cannot|can't|can not|could not|couldn't|impossible)\b/i;
+/** How far back a disclaimer or negation can govern a term (bounded: hostile input stays linear). */
+const WINDOW = 240;
 /** Terms that cure `guaranteed`: the guarantee's terms are stated or referenced. */
 const TERMS_EN = /\b(?:as (?:set forth|defined|specified|described)|in accordance with|subject to|service level|sla|schedule|exhibit|section|credits?|refund)\b/i;
 
@@ -25,7 +27,8 @@ export default defineRule({
       for (const m of termMatches(ctx, 'unverifiable-absolute', info)) {
         const before = text.slice(Math.max(0, m.start - 40), m.start);
         if ((ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
-        if (ctx.locale === 'en' && (DISCLAIMER_EN.test(text.slice(0, m.start)) || SENTENCE_NEGATION_EN.test(text.slice(0, m.start)))) continue;
+        const head = text.slice(Math.max(0, m.start - WINDOW), m.start);
+        if (ctx.locale === 'en' && (DISCLAIMER_EN.test(head) || SENTENCE_NEGATION_EN.test(m.start <= WINDOW ? head : ` ${head}`))) continue;
         if (m.entry.kind === 'guarantee' && TERMS_EN.test(text)) continue;
         if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;
         const range = sourceRange(ctx, info, m);

@@ -12,31 +12,36 @@ import type { UnitRuleContext } from './define.js';
  */
 function inProperName(text: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(text.slice(start, end))) return false;
-  const before = text.slice(0, start);
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (start <= 80 && !/\S/.test(before)) return false;
   if (!/\S/.test(before) || /(?:^|[.!?:;]\s*|^\W*)$/.test(before.replace(/["'“‘([*_\s-]+$/, ''))) return false;
   const prev = /([A-Za-z][\w'’-]*)\s+(?:(?:and|of|for|the|&)\s+)?$/.exec(before);
-  const next = /^\s+(?:(?:and|of|for|the|&)\s+)?([A-Za-z][\w'’-]*)/.exec(text.slice(end));
+  const next = /^\s+(?:(?:and|of|for|the|&)\s+)?([A-Za-z][\w'’-]*)/.exec(text.slice(end, end + 80));
   return (!!prev && /^[A-Z]/.test(prev[1]!)) || (!!next && /^[A-Z]/.test(next[1]!));
 }
 
 /** Inside a short quoted span: a title or a name being cited, not a claim being made. */
 function inQuotedTitle(text: string, start: number, end: number): boolean {
-  const open = Math.max(text.lastIndexOf('“', start), text.lastIndexOf('"', start - 1));
-  if (open < 0) return false;
-  const closeCurly = text.indexOf('”', end);
-  const closeStraight = text.indexOf('"', end);
-  const close = text[open] === '“' ? closeCurly : closeStraight;
+  const from = Math.max(0, start - 120);
+  const window = text.slice(from, start);
+  const at = Math.max(window.lastIndexOf('“'), window.lastIndexOf('"'));
+  if (at < 0) return false;
+  const open = from + at;
+  const close = text.slice(end, end + 120).indexOf(text[open] === '“' ? '”' : '"');
   if (close < 0) return false;
-  const inner = text.slice(open + 1, close);
+  const inner = text.slice(open + 1, end + close);
   return inner.split(/\s+/).length <= 12 && !/[.;]\s/.test(inner);
 }
+
+/** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
+export const MAX_MATCHES_PER_UNIT = 20;
 
 /** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and `unless` exceptions. */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
   const matcher = ctx.vocab.byRule.get(rule);
   if (!matcher) return [];
   const text = info.unit.text;
-  return matcher.matchAll(text).filter((m) => {
+  return matcher.matchAll(text, MAX_MATCHES_PER_UNIT).filter((m) => {
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
     if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     const unless = ctx.vocab.unless.get(m.entry);
@@ -65,6 +70,9 @@ export function replaceFix(kind: Fix['kind'], title: string, range: [number, num
   return { kind, title, edits: [{ start: range[0], end: range[1], text, ...(snippet ? { snippet: true } : {}) }], ...(preferred ? { preferred: true } : {}) };
 }
 
+/** The main topic of each unit, classified once however many claims it holds. */
+const unitTopics = new WeakMap<UnitInfo, string>();
+
 /**
  * "Rewrite as a measurable outcome": rewrites the claim from its trigger to the end of its clause,
  * appending the topic's template (tab stops: metric, target, baseline, time window, method). With
@@ -73,15 +81,16 @@ export function replaceFix(kind: Fix['kind'], title: string, range: [number, num
 export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: number; end: number }, drop = false): Fix | undefined {
   const text = info.unit.text;
   const zh = ctx.locale === 'zh';
-  const rest = text.slice(m.end).search(zh ? /[，。；！？,;:!?]/ : /[,;:!?]|\.(?:\s|$)/);
+  const rest = text.slice(m.end, m.end + 400).search(zh ? /[，。；！？,;:!?]/ : /[,;:!?]|\.(?:\s|$)/);
   const clauseEnd = (rest < 0 ? text.length : m.end + rest) - (/\s+$/.exec(text.slice(m.end, rest < 0 ? undefined : m.end + rest))?.[0].length ?? 0);
   const span = text.slice(m.start, clauseEnd);
   const range = sourceRange(ctx, info, { start: m.start, end: clauseEnd, text: span });
   if (!exact(ctx, range, span)) return undefined;
   const keep = drop ? span.slice(m.end - m.start).replace(/^(?:\s+|[地的])/, '') : span;
   if (!keep) return undefined;
-  const topic = classifyTopics(text, ctx.locale, 1)[0] ?? 'generic';
-  const template = rewriteTemplate(topic, ctx.locale);
+  let topic = unitTopics.get(info);
+  if (!topic) unitTopics.set(info, (topic = classifyTopics(text, ctx.locale, 1)[0] ?? 'generic'));
+  const template = rewriteTemplate(topic as Parameters<typeof rewriteTemplate>[0], ctx.locale);
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
   const [open, close] = zh ? ['（', '）'] : [' ', ''];
   const title = zh ? '改写为可衡量的结果' : 'Rewrite as a measurable outcome';

@@ -31,7 +31,8 @@ export class RuleMatcher {
     this.re = new RegExp(src, 'giu');
   }
 
-  matchAll(text: string): TermMatch[] {
+  /** Matches in order of position, at most `limit` of them. */
+  matchAll(text: string, limit = Infinity): TermMatch[] {
     const out: TermMatch[] = [];
     if (this.entries.length === 0) return out;
     const re = this.re;
@@ -45,6 +46,7 @@ export class RuleMatcher {
       while (gi < m.length && m[gi] === undefined) gi++;
       const entry = this.entries[gi - 1];
       if (entry) out.push({ entry, start: m.index, end: m.index + m[0].length, text: m[0] });
+      if (out.length >= limit) break;
     }
     return out;
   }
