@@ -12,7 +12,7 @@ import { parseBlock } from './parse/markdown.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
 import { unitRules } from './rules/index.js';
-import { commitmentTerm, remedyFacts } from './rules/missing-remedy.js';
+import { remedyFacts, type RemedyFacts } from './rules/missing-remedy.js';
 import { PLACEHOLDER_PATTERN } from './rules/unresolved-placeholder.js';
 import { isSafeRegex } from './regex-safety.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
@@ -125,6 +125,8 @@ export function analyseBlock(src: string, engine: Engine, locale: Locale, docTyp
   return result;
 }
 
+const NO_FACTS: RemedyFacts = { commitments: [], remedy: false };
+
 /** How much block text the cache may hold before it starts over (in UTF-16 code units). */
 const CACHE_CHARS = 16_000_000;
 
@@ -143,10 +145,11 @@ function detach(s: string): string {
 export function computeBlock(src: string, engine: Engine, locale: Locale, fastPath = true): BlockResult {
   const vocab = engine.vocab[locale];
   PLACEHOLDER_PATTERN.lastIndex = 0;
-  const candidate =
-    vocab.any.test(src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-') || REMEDY_HINT.test(src) || COMMIT_HINT.test(src);
+  const candidate = vocab.any.test(src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-');
   PLACEHOLDER_PATTERN.lastIndex = 0;
-  if (!candidate) return EMPTY_BLOCK;
+  // Commitments and remedies are read from the raw text: they never send a block to the parser.
+  const { commitments, remedy } = REMEDY_HINT.test(src) || COMMIT_HINT.test(src) ? remedyFacts(src, locale) : NO_FACTS;
+  if (!candidate) return commitments.length || remedy ? { ...EMPTY_BLOCK, commitments, remedy } : EMPTY_BLOCK;
   const code: Array<[number, number]> = [];
   const directives: BlockResult['directives'] = [];
   let units: ReturnType<typeof proseUnits>;
@@ -177,13 +180,6 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
       isCode: (offset) => code.some(([s, e]) => offset >= s && offset < e),
       report: (f) => findings.push({ ruleId: id, ...f }),
     });
-  }
-  const commitments: BlockResult['commitments'] = [];
-  let remedy = false;
-  for (const info of infos) {
-    const f = remedyFacts(info, locale);
-    if (f.remedy) remedy = true;
-    if (f.commitment) commitments.push({ start: info.unit.start, end: info.unit.end, text: commitmentTerm(f.commitment[0]) });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, directives, commitments, remedy };

@@ -2,7 +2,7 @@
  * Document level: the document commits to outcomes (SLAs, success criteria, targets) but nowhere
  * says what happens when they are missed. Each block contributes facts; the rule reads them all.
  */
-import type { UnitInfo } from '../analysis.js';
+import { measure, partsPresent } from '../measure/index.js';
 import type { Locale } from '../types.js';
 import type { RuleMeta } from './define.js';
 
@@ -35,14 +35,27 @@ export function commitmentTerm(span: string): string {
   return METRIC_WORD.exec(span)?.[0] ?? span.slice(0, 40);
 }
 
-export function remedyFacts(info: UnitInfo, locale: Locale): { commitment?: RegExpExecArray; remedy: boolean } {
-  const text = info.unit.text;
-  const commit = locale === 'zh' ? COMMIT_ZH : COMMIT_EN;
-  const remedy = (locale === 'zh' ? REMEDY_ZH : REMEDY_EN).test(text);
-  const m = commit.exec(text);
-  // A commitment needs a number or a named service-level instrument to be an outcome at all.
-  if (m && (info.parts.has('target') || info.parts.has('window') || /service level|success criteria|quality level|服务等级|服务水平|验收/i.test(m[0]))) {
-    return { commitment: m, remedy };
+const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
+const INSTRUMENT = /service level|success criteria|quality level|服务等级|服务水平|验收/i;
+const COMMIT_G: Record<Locale, RegExp> = { en: new RegExp(COMMIT_EN.source, 'gi'), zh: new RegExp(COMMIT_ZH.source, 'g') };
+
+/**
+ * The facts one block contributes, read from its text without parsing it: whether it states a
+ * remedy, and where it commits to an outcome (a duty bound to a number or a time, or a named
+ * service-level instrument). Offsets are block-local.
+ */
+export function remedyFacts(src: string, locale: Locale): RemedyFacts {
+  if (NOT_PROSE.test(src)) return { commitments: [], remedy: false };
+  const remedy = (locale === 'zh' ? REMEDY_ZH : REMEDY_EN).test(src);
+  const commitments: RemedyFacts['commitments'] = [];
+  const re = COMMIT_G[locale];
+  re.lastIndex = 0;
+  for (let m = re.exec(src); m && commitments.length < 3; m = re.exec(src)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const around = src.slice(Math.max(0, start - 150), end + 150);
+    const parts = partsPresent(measure(around, locale));
+    if (parts.has('target') || parts.has('window') || INSTRUMENT.test(m[0])) commitments.push({ start, end, text: commitmentTerm(m[0]) });
   }
-  return { remedy };
+  return { commitments, remedy };
 }

@@ -21,6 +21,31 @@ export function entrySource(e: VocabEntry): string {
   return e.pattern ?? escapeRegExp(e.term).replace(/\s+/g, '\\s+');
 }
 
+/**
+ * The pattern as it must match raw Markdown for the candidate test: a space may be any run of
+ * white space (line breaks included) or emphasis markers between the words of a term.
+ */
+export function looseSource(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      out += ch + (pattern[i + 1] ?? '');
+      i++;
+    } else if (ch === '[' && !inClass) {
+      inClass = true;
+      out += ch;
+    } else if (ch === ']' && inClass) {
+      inClass = false;
+      out += ch;
+    } else if (ch === ' ') {
+      out += inClass ? '\\s' : '[\\s*_~>]+';
+    } else out += ch;
+  }
+  return out;
+}
+
 export class RuleMatcher {
   private readonly re: RegExp;
   constructor(readonly entries: readonly VocabEntry[], wordBoundaries: boolean) {
@@ -75,7 +100,7 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   }
   const byRule = new Map<RuleId, RuleMatcher>();
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
-  const all = vocab.entries.map(entrySource).join('|') || '(?!)';
+  const all = vocab.entries.map((e) => looseSource(entrySource(e))).join('|') || '(?!)';
   const any = new RegExp(vocab.wordBoundaries ? `(?<![\\p{L}\\p{N}_])(?:${all})(?![\\p{L}\\p{N}_])` : `(?:${all})`, 'iu');
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
