@@ -25,7 +25,7 @@ export function entrySource(e: VocabEntry): string {
  * The pattern as it must match raw Markdown for the candidate test: a space may be any run of
  * white space (line breaks included) or emphasis markers between the words of a term.
  */
-export function looseSource(pattern: string): string {
+export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -40,7 +40,7 @@ export function looseSource(pattern: string): string {
       inClass = false;
       out += ch;
     } else if (ch === ' ') {
-      out += inClass ? '\\s' : '[\\s*_~>]+';
+      out += inClass ? '\\s' : between;
     } else out += ch;
   }
   return out;
@@ -51,7 +51,8 @@ export class RuleMatcher {
   constructor(readonly entries: readonly VocabEntry[], wordBoundaries: boolean) {
     const ordered = [...entries].sort((a, b) => b.term.length - a.term.length);
     this.entries = ordered;
-    const alts = ordered.map((e) => `(${entrySource(e)})`).join('|');
+    // A space in a term matches any run of white space (double spaces, line breaks).
+    const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
     const src = wordBoundaries ? `(?<![\\p{L}\\p{N}_])(?:${alts})(?![\\p{L}\\p{N}_])` : `(?:${alts})`;
     this.re = new RegExp(src, 'giu');
   }
