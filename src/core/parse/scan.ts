@@ -18,6 +18,14 @@ export interface Block {
 
 // Each part must start with a different character, so a failed match backtracks in linear time.
 const FENCE_OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})/;
+const LIST_MARKER = /^ {0,3}(?:[-*+]|(\d{1,9})[.)])(?:[ \t]|$)/;
+
+/** `bullet` or `ordered` when the line starts a top-level list item, else null. */
+function listKind(line: string): 'bullet' | 'ordered' | null {
+  const m = LIST_MARKER.exec(line);
+  return m ? (m[1] ? 'ordered' : 'bullet') : null;
+}
+
 const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
 interface LineCursor {
@@ -114,6 +122,13 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
   let fence: { ch: string; len: number } | null = null;
   let inComment = false;
   let rawHtml: string | null = null;
+  /** The list kind of the current block's first line: a list is split into one block per item. */
+  let blockList: 'bullet' | 'ordered' | null = null;
+  const lineAt = (start: number): string => {
+    const c2: LineCursor = { text, pos: start };
+    const l = nextLine(c2);
+    return l ? text.slice(l[0], l[1]) : '';
+  };
 
   for (let line = nextLine(c); line; line = nextLine(c)) {
     const [ls, le] = line;
@@ -147,11 +162,17 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
         // An indented line after a blank line continues the previous block (list body, indented code).
         blockStart = pending.start;
         pending = null;
+        blockList = listKind(lineAt(blockStart));
       } else {
         if (pending && !emit(pending)) return out;
         pending = null;
         blockStart = ls;
+        blockList = listKind(text.slice(ls, le));
       }
+    } else if (blockList && listKind(text.slice(ls, le)) === blockList) {
+      // The next item of a list: each item is its own block, so an edit re-reads one item only.
+      if (!emit({ kind: 'content', start: blockStart, end: blockEnd })) return out;
+      blockStart = ls;
     }
     blockEnd = le;
     const lineText = text.slice(ls, le);
