@@ -52,6 +52,12 @@ export class ConfigStore implements vscode.Disposable {
   /** Broken config files we have notified about, with the errors we notified. */
   private readonly notified = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Errors of configs and custom clause files, as diagnostics on the file at fault. */
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('povlint-config');
+  /** The files each config's errors were shown on, to clear them when it is fixed. */
+  private readonly diagnosed = new Map<string, vscode.Uri[]>();
+  /** Clause files by the path their errors name. */
+  private readonly clauseUris = new Map<string, vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly builtins = builtinClauses();
 
@@ -183,7 +189,9 @@ export class ConfigStore implements vscode.Disposable {
         if (type !== vscode.FileType.File || !name.toLowerCase().endsWith('.md')) continue;
         const uri = vscode.Uri.joinPath(dir, name);
         try {
-          files.push({ path: vscode.workspace.asRelativePath(uri), text: decode(await vscode.workspace.fs.readFile(uri)) });
+          const path = vscode.workspace.asRelativePath(uri);
+          this.clauseUris.set(path, uri);
+          files.push({ path, text: decode(await vscode.workspace.fs.readFile(uri)) });
         } catch (e) {
           errors.push({ file: vscode.workspace.asRelativePath(uri), line: 1, column: 1, key: '', message: `cannot read clause file (${(e as Error).message})` });
         }
@@ -199,6 +207,7 @@ export class ConfigStore implements vscode.Disposable {
   private report(file: vscode.Uri, errors: readonly ConfigError[], configUsed: boolean): void {
     const key = file.toString();
     const shown = vscode.workspace.asRelativePath(file);
+    this.showDiagnostics(key, file, errors);
     if (!errors.length) {
       if (this.notified.delete(key)) this.output.info(`[config] ${shown}: fixed; using it again`);
       return;
@@ -227,8 +236,25 @@ export class ConfigStore implements vscode.Disposable {
       });
   }
 
+  /** Each error as a diagnostic on its own file: the config, or the broken clause file. */
+  private showDiagnostics(key: string, config: vscode.Uri, errors: readonly ConfigError[]): void {
+    for (const uri of this.diagnosed.get(key) ?? []) this.diagnostics.delete(uri);
+    const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    for (const e of errors) {
+      const uri = (e.file !== undefined && this.clauseUris.get(e.file)) || config;
+      const entry = byFile.get(uri.toString()) ?? { uri, list: [] };
+      const d = new vscode.Diagnostic(errorRange(e), e.key ? `${e.key}: ${e.message}` : e.message, vscode.DiagnosticSeverity.Error);
+      d.source = 'povlint';
+      entry.list.push(d);
+      byFile.set(uri.toString(), entry);
+    }
+    for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);
+    this.diagnosed.set(key, [...byFile.values()].map((x) => x.uri));
+  }
+
   dispose(): void {
     this.changed.dispose();
+    this.diagnostics.dispose();
   }
 }
 
