@@ -20,8 +20,13 @@ it('flags claims and stays quiet on measurable and administrative text', () => {
   for (const c of cases) {
     const flagged = lint(c.text).some((f) => COUNTED.has(f.ruleId) && (f.severity === 'warning' || f.severity === 'error'));
     if (flagged && c.label === 'flag') tp++;
-    else if (flagged) (fp++, errors.push(`FP ${c.text}`));
-    else if (c.label === 'flag') (fn++, errors.push(`FN ${c.text}`));
+    else if (flagged) {
+      fp++;
+      errors.push(`FP ${c.text}`);
+    } else if (c.label === 'flag') {
+      fn++;
+      errors.push(`FN ${c.text}`);
+    }
   }
   const precision = tp / (tp + fp);
   const recall = tp / (tp + fn);
