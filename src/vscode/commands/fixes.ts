@@ -1,13 +1,14 @@
 /** Applying quick fixes (refused on a stale document version) and showing rule documentation. */
 import * as vscode from 'vscode';
 import { toTextEdits } from '../convert.js';
+import { fixIsCurrent } from '../model/staleFix.js';
 import type { ApplyFixArgs, RuleDocsArgs } from './ids.js';
 
 /** Applies a fix as a workspace edit (snippet edits keep their tab stops); false when refused. */
 export async function applyFix(args: ApplyFixArgs): Promise<boolean> {
   const uri = vscode.Uri.parse(args.uri);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) ?? (await vscode.workspace.openTextDocument(uri));
-  if (document.version !== args.version) {
+  if (!fixIsCurrent(args, document.version)) {
     void vscode.window.showWarningMessage(
       `POV Lint: the document changed after "${args.title}" was offered, so nothing was changed. Open the quick fixes again.`,
     );

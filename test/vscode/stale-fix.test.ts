@@ -1,0 +1,69 @@
+/**
+ * No data lost: a document edited while its lint is running gets no fix computed for the old text.
+ * The real core runs behind the real lint client and server (in-process port); the document changes
+ * between the request and the answer.
+ */
+import { expect, it } from 'vitest';
+import { createSession, lint } from '../../src/core/index.js';
+import { actionsForFinding } from '../../src/vscode/model/actions.js';
+import { fixIsCurrent } from '../../src/vscode/model/staleFix.js';
+import type { Timers } from '../../src/vscode/model/scheduler.js';
+import { LintClient, type DocumentLike } from '../../src/vscode/worker/client.js';
+import type { Response, WorkerPort } from '../../src/vscode/worker/protocol.js';
+import { LintServer } from '../../src/vscode/worker/server.js';
+
+class Doc implements DocumentLike {
+  version = 1;
+  constructor(public text: string) {}
+  getText(): string {
+    return this.text;
+  }
+  edit(offset: number, deleteCount: number, insert: string) {
+    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + deleteCount);
+    this.version++;
+    return [{ offset, deleteCount, insert }];
+  }
+}
+
+function port(): WorkerPort {
+  const server = new LintServer({ createSession, lint });
+  let deliver: (r: Response) => void = () => undefined;
+  return {
+    post(message) {
+      const response = server.handle(message);
+      // The answer arrives later, as from a real worker.
+      if (response) setTimeout(() => deliver(response), 5);
+    },
+    listen(onMessage) {
+      deliver = onMessage;
+    },
+    terminate() {},
+  };
+}
+
+const timers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+
+it('refuses a fix computed for a version the document has moved past', async () => {
+  const client = new LintClient({ spawn: port, timers, log: () => undefined });
+  const doc = new Doc('# RFP\n\nOur platform responds faster than the incumbent.\n');
+  const running = client.lintDocument('a', doc, {});
+  // The user types while the lint is running.
+  client.record('a', doc.edit(0, 0, 'Draft. '), doc.version);
+  const stale = await running;
+  expect(stale).toBeDefined();
+  expect(stale!.version).toBe(1);
+  expect(doc.version).toBe(2);
+  const finding = stale!.findings.find((f) => f.ruleId === 'unmeasured-claim')!;
+  const action = actionsForFinding(finding, { text: 'irrelevant', clause: () => undefined, clauseSuggestions: 0 }).find((a) => a.type === 'edit')!;
+  expect(action.type).toBe('edit');
+  // The fix carries the version it was computed for, and that version is no longer the document's.
+  expect(fixIsCurrent({ version: stale!.version }, doc.version)).toBe(false);
+  const before = doc.text;
+  if (fixIsCurrent({ version: stale!.version }, doc.version) && action.type === 'edit') doc.text = 'changed';
+  expect(doc.text).toBe(before);
+  // Linted again, the current version gets fixes that apply.
+  const fresh = await client.lintDocument('a', doc, {});
+  expect(fresh!.version).toBe(doc.version);
+  expect(fixIsCurrent({ version: fresh!.version }, doc.version)).toBe(true);
+  expect(fresh!.findings).toEqual(lint(doc.text, {}));
+});
