@@ -106,8 +106,10 @@ export function tooDeep(src: string): boolean {
       } else break;
       if (markers > MAX_MARKERS || indent > MAX_INDENT) return true;
     }
-    const nl = src.indexOf('\n', i);
-    i = nl < 0 ? n : nl + 1;
+    // Next line: after an LF, a CR or a CRLF.
+    while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+    if (src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10) i++;
+    i++;
   }
   return false;
 }
