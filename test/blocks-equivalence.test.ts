@@ -3,19 +3,14 @@
  * prose units (text and source range) of every block, placed in the document, equal the units of
  * a whole-document remark parse, for the corpus (when present), the examples and the fixtures.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { markdownFiles } from './helpers/files.js';
 import { parseBlock, parseBlockGfm } from '../src/core/parse/markdown.js';
 import { scanBlocks } from '../src/core/parse/scan.js';
 import { proseUnits } from '../src/core/parse/units.js';
 
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? markdownFiles(join(dir, d.name)) : d.name.endsWith('.md') ? [join(dir, d.name)] : [],
-  );
-}
 
 const root = join(import.meta.dirname, '..');
 const files = [

@@ -8,22 +8,11 @@ import { createSession, lint } from '../../src/core/index.js';
 import { actionsForFinding } from '../../src/vscode/model/actions.js';
 import { fixIsCurrent } from '../../src/vscode/model/staleFix.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
-import { LintClient, type DocumentLike } from '../../src/vscode/worker/client.js';
+import { LintClient } from '../../src/vscode/worker/client.js';
+import { Doc } from '../helpers/doc.js';
 import type { Response, WorkerPort } from '../../src/vscode/worker/protocol.js';
 import { LintServer } from '../../src/vscode/worker/server.js';
 
-class Doc implements DocumentLike {
-  version = 1;
-  constructor(public text: string) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(offset: number, deleteCount: number, insert: string) {
-    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + deleteCount);
-    this.version++;
-    return [{ offset, deleteCount, insert }];
-  }
-}
 
 function port(): WorkerPort {
   const server = new LintServer({ createSession, lint });

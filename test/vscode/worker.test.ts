@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createSession, lint } from '../../src/core/index.js';
 import type { LintOptions } from '../../src/core/config/types.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
-import { LintClient, LintWorkerError, type DocumentLike } from '../../src/vscode/worker/client.js';
+import { LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
+import { Doc } from '../helpers/doc.js';
 import { isResponse, lengthAfter, type Response, type ToWorker, type WorkerPort } from '../../src/vscode/worker/protocol.js';
 import { LintServer } from '../../src/vscode/worker/server.js';
 
@@ -127,19 +128,6 @@ function fakeWorkers() {
   return { started, spawn };
 }
 
-class Doc implements DocumentLike {
-  version = 1;
-  constructor(public text: string) {}
-  getText(): string {
-    return this.text;
-  }
-  /** Applies one change as the editor would and returns it for `record`. */
-  edit(offset: number, deleteCount: number, insert: string) {
-    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + deleteCount);
-    this.version++;
-    return [{ offset, deleteCount, insert }];
-  }
-}
 
 function client(over: Partial<ConstructorParameters<typeof LintClient>[0]> = {}) {
   const workers = fakeWorkers();
