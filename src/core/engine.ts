@@ -9,6 +9,7 @@ import { parseDirectives } from './directives.js';
 import { MESSAGES } from './messages.js';
 import { plainParagraphTree, flatTree, tooDeep } from './parse/fast.js';
 import { parseBlock } from './parse/markdown.js';
+import { subsetTree } from './parse/subset.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
 import { unitRules } from './rules/index.js';
@@ -16,7 +17,7 @@ import { remedyFacts, type RemedyFacts } from './rules/missing-remedy.js';
 import { PLACEHOLDER_PATTERN } from './rules/unresolved-placeholder.js';
 import { isSafeRegex } from './regex-safety.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
-import { compileVocabulary, escapeRegExp, type CompiledVocabulary } from './vocab/matcher.js';
+import { compileVocabulary, escapeRegExp, mayHoldTerm, type CompiledVocabulary } from './vocab/matcher.js';
 import type { VocabEntry, Vocabulary } from './vocab/types.js';
 import { VOCABULARIES } from './vocab/index.js';
 import type { Nodes, Parents } from 'mdast';
@@ -145,7 +146,7 @@ function detach(s: string): string {
 export function computeBlock(src: string, engine: Engine, locale: Locale, fastPath = true): BlockResult {
   const vocab = engine.vocab[locale];
   PLACEHOLDER_PATTERN.lastIndex = 0;
-  const candidate = vocab.any.test(src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-');
+  const candidate = mayHoldTerm(vocab, src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-');
   PLACEHOLDER_PATTERN.lastIndex = 0;
   // Commitments and remedies are read from the raw text: they never send a block to the parser.
   const { commitments, remedy } = REMEDY_HINT.test(src) || COMMIT_HINT.test(src) ? remedyFacts(src, locale) : NO_FACTS;
@@ -154,7 +155,7 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
   const directives: BlockResult['directives'] = [];
   let units: ReturnType<typeof proseUnits>;
   try {
-    const tree = tooDeep(src) ? flatTree(src) : (fastPath && plainParagraphTree(src)) || parseBlock(src);
+    const tree = tooDeep(src) ? flatTree(src) : (fastPath && (plainParagraphTree(src) ?? subsetTree(src))) || parseBlock(src);
     collectCode(tree, code, directives);
     units = proseUnits(tree, src, locale);
   } catch (e) {

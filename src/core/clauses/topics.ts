@@ -40,6 +40,36 @@ export function compileTerm(term: TopicTerm, locale: Locale): RegExp {
   return locale === 'en' ? new RegExp(`(?<![\\w-])(?:${pattern})(?![\\w-])`, 'i') : new RegExp(escapeRegExp(pattern), 'i');
 }
 
+/**
+ * A lower-case literal that every match of an English pattern starts with (case-insensitively), or
+ * '' when there is none: a text that lacks it cannot match, and the regular expression is skipped.
+ * Only plain ASCII characters count; the prefix stops at the first operator, class, group or
+ * escape, and a character made optional by a quantifier is left out. A pattern with a top-level
+ * alternative has no prefix.
+ */
+export function literalPrefix(pattern: string): string {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return '';
+  }
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (!/[A-Za-z0-9 -]/.test(c)) break;
+    const q = pattern[i + 1];
+    if (q === '?' || q === '*' || q === '{') break;
+    out += c.toLowerCase();
+    if (q === '+') break;
+  }
+  return out;
+}
+
 const compiled = new Map<Locale, CompiledTerm[]>();
 
 function termsFor(locale: Locale): CompiledTerm[] {
@@ -52,10 +82,12 @@ function termsFor(locale: Locale): CompiledTerm[] {
       const weight = typeof term === 'string' ? 1 : (term.weight ?? 1);
       if (locale === 'en') {
         const re = compileTerm(term, locale);
+        const prefix = literalPrefix(typeof term === 'string' ? term : term.pattern);
         list.push({
           topic,
           weight,
-          match: (text) => {
+          match: (text, lower) => {
+            if (prefix && !lower.includes(prefix)) return null;
             const m = re.exec(text);
             return m ? { index: m.index, text: m[0] } : null;
           },

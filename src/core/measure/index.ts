@@ -5,6 +5,7 @@
 import type { Locale, OutcomePart } from '../types.js';
 import { EN_RECOGNISERS } from './en.js';
 import type { Measurement, Recogniser } from './types.js';
+import { NEEDS_UNICODE, withoutUnicode } from '../unicode-regex.js';
 import { ZH_RECOGNISERS } from './zh.js';
 
 export type { Measurement, Recogniser } from './types.js';
@@ -13,15 +14,19 @@ export const RECOGNISERS: Record<Locale, readonly Recogniser[]> = { en: EN_RECOG
 
 interface Compiled {
   rec: Recogniser;
+  /** The pattern with Unicode semantics. */
   re: RegExp;
+  /** The same without the `u` flag, for texts where it matches alike (see unicode-regex.ts). */
+  ascii: RegExp | undefined;
 }
+
 
 const compiled = new Map<Locale, Compiled[]>();
 
 function compile(locale: Locale): Compiled[] {
   let c = compiled.get(locale);
   if (!c) {
-    c = RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu') }));
+    c = RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu'), ascii: withoutUnicode(rec.pattern, 'giu') }));
     compiled.set(locale, c);
   }
   return c;
@@ -30,7 +35,10 @@ function compile(locale: Locale): Compiled[] {
 /** Every measurement in `text`, in order of position. */
 export function measure(text: string, locale: Locale): Measurement[] {
   const out: Measurement[] = [];
-  for (const { rec, re } of compile(locale)) {
+  const folds = NEEDS_UNICODE.test(text);
+  for (const c of compile(locale)) {
+    const rec = c.rec;
+    const re = folds || !c.ascii ? c.re : c.ascii;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

@@ -4,6 +4,7 @@
  */
 import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
+import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD } from '../unicode-regex.js';
 
 export interface TermMatch {
   entry: VocabEntry;
@@ -47,20 +48,25 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
 }
 
 export class RuleMatcher {
-  private readonly re: RegExp;
+  /** The exact matcher. */
+  readonly re: RegExp;
+  /** Matches wherever `re` does, faster: a text it misses holds no term (see unicode-regex.ts). */
+  readonly pre: RegExp | undefined;
   constructor(readonly entries: readonly VocabEntry[], wordBoundaries: boolean) {
     const ordered = [...entries].sort((a, b) => b.term.length - a.term.length);
     this.entries = ordered;
     // A space in a term matches any run of white space (double spaces, line breaks).
     const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
-    const src = wordBoundaries ? `(?<![\\p{L}\\p{N}_])(?:${alts})(?![\\p{L}\\p{N}_])` : `(?:${alts})`;
+    const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
     this.re = new RegExp(src, 'giu');
+    this.pre = looserWithoutUnicode(src, 'iu');
   }
 
   /** Matches in order of position, at most `limit` of them. */
   matchAll(text: string, limit = Infinity): TermMatch[] {
     const out: TermMatch[] = [];
     if (this.entries.length === 0) return out;
+    if (this.pre && !NEEDS_UNICODE.test(text) && !this.pre.test(text)) return out;
     const re = this.re;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -90,6 +96,13 @@ export interface CompiledVocabulary {
   byRule: Map<RuleId, RuleMatcher>;
   /** Matches any term of any rule: the cheap test that decides whether a block needs parsing. */
   any: RegExp;
+  /** Matches wherever `any` does, faster, on texts without `NEEDS_UNICODE` (see unicode-regex.ts). */
+  anyLoose: RegExp | undefined;
+}
+
+/** Whether a block's raw text may hold a term (never false when it does). */
+export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
+  return (v.anyLoose && !NEEDS_UNICODE.test(text) ? v.anyLoose : v.any).test(text);
 }
 
 export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
@@ -102,7 +115,9 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   const byRule = new Map<RuleId, RuleMatcher>();
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
   const all = vocab.entries.map((e) => looseSource(entrySource(e))).join('|') || '(?!)';
-  const any = new RegExp(vocab.wordBoundaries ? `(?<![\\p{L}\\p{N}_])(?:${all})(?![\\p{L}\\p{N}_])` : `(?:${all})`, 'iu');
+  const anySource = vocab.wordBoundaries ? `(?<!${UNICODE_WORD})(?:${all})(?!${UNICODE_WORD})` : `(?:${all})`;
+  const any = new RegExp(anySource, 'iu');
+  const anyLoose = looserWithoutUnicode(anySource, 'iu');
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
     if (!e.unlessBefore && !e.unlessAfter) continue;
@@ -111,5 +126,5 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
       ...(e.unlessAfter ? { after: new RegExp(`^(?:${e.unlessAfter})`, 'iu') } : {}),
     });
   }
-  return { vocab, byRule, any, unless };
+  return { vocab, byRule, any, anyLoose, unless };
 }

@@ -1,0 +1,613 @@
+/**
+ * A reader for the subset of Markdown that most prose blocks are written in, building the part of
+ * the tree the analysis reads (paragraphs, list items, headings, and inline text, emphasis, links,
+ * code spans and raw HTML tags, with exact offsets) several times faster than the full parser.
+ *
+ * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
+ * `undefined`, wherever the input leaves the subset: blank lines, tabs, tables, block quotes,
+ * fences, HTML blocks, setext headings, thematic breaks, indented code, link reference
+ * definitions, images, character references, hard breaks, multi-line tags, autolinks and every
+ * GFM construct (strikethrough, footnotes, task items, literal autolinks). The caller then runs the
+ * full parser. Tests compare the prose both produce over the corpus and generated Markdown.
+ */
+import type { Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
+
+type Point = { line: number; column: number; offset: number };
+type Pos = { start: Point; end: Point };
+
+/** Only offsets are read from these trees; line and column are placeholders. */
+function pos(start: number, end: number): Pos {
+  return { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } };
+}
+
+/** One line of a container's content: the source range after the container's prefix. */
+interface Line {
+  s: number;
+  e: number;
+  /** Offset just past the line ending (equals `e` on the last line). */
+  next: number;
+  /** The line reached this container only as a lazy paragraph continuation. */
+  lazy: boolean;
+}
+
+/** Thrown (and caught at the top) when the input leaves the subset. */
+class Outside extends Error {}
+const OUT = new Outside();
+function out(): never {
+  throw OUT;
+}
+
+/** Characters and sequences that send a block to the full parser wherever they appear. */
+const ALWAYS_OUT = /[\t\0\uFEFF|~]|\r(?!\n)|<[!?]|\[\^|!\[|\\\r?\n|[ ]\r?\n|[ ]$|povlint-|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+/** GFM literal autolinks (and emails) in text: the full parser decides those. */
+const GFM_IN_TEXT = /[@~]|www\.|:\/\/|mailto:|xmpp:/i;
+
+const BLOCK_NAMES = new Set(htmlBlockNames);
+const RAW_NAMES = new Set(htmlRawNames);
+
+/** A complete open or closing tag on one line (CommonMark raw HTML, spaces only). */
+const TAG = /<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\r\n]+|'[^'\r\n]*'|"[^"\r\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>/y;
+const TAG_NAME = /<\/?([A-Za-z][A-Za-z\d-]*)/y;
+
+const ATX = /^(#{1,6})(?: |$)/;
+const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
+const SETEXT = /^(?:=+|-+) *$/;
+const FENCE = /^(?:`{3,}|~{3,})/;
+const BULLET = /^([-*+])( +)(?=[^ ])/;
+const ORDERED = /^(\d{1,9})([.)])( +)(?=[^ ])/;
+const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)]) *$/;
+
+function indentOf(src: string, l: Line): number {
+  let i = l.s;
+  while (i < l.e && src.charCodeAt(i) === 32) i++;
+  return i - l.s;
+}
+
+/** The tree the full parser would build for `src` (as far as the analysis reads it), or `undefined`. */
+export function subsetTree(src: string): Root | undefined {
+  if (src.length === 0 || ALWAYS_OUT.test(src)) return undefined;
+  const lines: Line[] = [];
+  for (let s = 0; s <= src.length; ) {
+    let e = src.indexOf('\n', s);
+    if (e < 0) e = src.length;
+    const next = e < src.length ? e + 1 : e;
+    if (e > s && src.charCodeAt(e - 1) === 13) e--;
+    if (/^ *$/.test(src.slice(s, e))) return undefined; // a blank line: loose lists, several paragraphs
+    lines.push({ s, e, next, lazy: false });
+    if (next >= src.length) break;
+    s = next;
+  }
+  try {
+    const children = flow(src, lines);
+    return { type: 'root', children, position: pos(0, src.length) };
+  } catch (e) {
+    if (e === OUT) return undefined;
+    throw e;
+  }
+}
+
+/** Whether the line (already de-indented) opens an HTML block, or may: the full parser decides. */
+function htmlBlockStart(src: string, at: number, e: number, paragraphStart: boolean): boolean {
+  if (src.charCodeAt(at) !== 60) return false;
+  TAG_NAME.lastIndex = at;
+  const m = TAG_NAME.exec(src);
+  if (!m) return true;
+  const name = m[1]!.toLowerCase();
+  if (BLOCK_NAMES.has(name) || RAW_NAMES.has(name)) return true;
+  if (!paragraphStart) return false;
+  // Type 7: a line holding one complete tag and nothing else.
+  TAG.lastIndex = at;
+  const t = TAG.exec(src);
+  return !t || /^ *$/.test(src.slice(at + t[0].length, e));
+}
+
+interface ItemStart {
+  ordered: boolean;
+  /** Width of the marker itself (`-`, `10.`). */
+  marker: number;
+  /** Marker character (bullet) or delimiter (ordered), to group items into lists. */
+  kind: string;
+  /** Content column, relative to the line start. */
+  width: number;
+  start: number;
+}
+
+function itemStart(text: string): ItemStart | undefined {
+  let m = BULLET.exec(text);
+  if (m) return { ordered: false, marker: 1, kind: m[1]!, width: 1 + m[2]!.length, start: 0 };
+  m = ORDERED.exec(text);
+  if (m) return { ordered: true, marker: m[1]!.length + 1, kind: m[2]!, width: m[1]!.length + 1 + m[3]!.length, start: Number(m[1]) };
+  return undefined;
+}
+
+/** Parses the lines of one container's content as a sequence of blocks. */
+function flow(src: string, lines: Line[]): RootContent[] {
+  const nodes: RootContent[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l.lazy) out();
+    const ind = indentOf(src, l);
+    if (ind >= 4) out(); // indented code
+    const at = l.s + ind;
+    const text = src.slice(at, l.e);
+    if (THEMATIC.test(text) || FENCE.test(text) || text[0] === '>' || EMPTY_ITEM.test(text)) out();
+    const h = ATX.exec(text);
+    if (h) {
+      if (/[<`]/.test(text)) out();
+      nodes.push({ type: 'heading', depth: h[1]!.length as Heading['depth'], children: [], position: pos(at, l.e) });
+      i++;
+      continue;
+    }
+    const item = itemStart(text);
+    if (item) {
+      i = list(src, lines, i, ind, item, nodes);
+      continue;
+    }
+    if (htmlBlockStart(src, at, l.e, true)) out();
+    // A paragraph: this line and every line that continues it.
+    let j = i + 1;
+    while (j < lines.length && continues(src, lines[j]!)) j++;
+    nodes.push(paragraph(src, lines, i, j, at));
+    i = j;
+  }
+  return nodes;
+}
+
+/** Whether a line continues the paragraph before it (false: it starts a block the subset reads). */
+function continues(src: string, l: Line): boolean {
+  const ind = indentOf(src, l);
+  if (ind >= 4 || l.lazy) return true;
+  const at = l.s + ind;
+  const text = src.slice(at, l.e);
+  const c = text[0];
+  if (c === '>' || FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+  if (c === '#') return !ATX.test(text);
+  if (c === '<') {
+    if (htmlBlockStart(src, at, l.e, false)) out();
+    return true;
+  }
+  if (c === '-' || c === '*' || c === '+') {
+    if (BULLET.test(text)) return false;
+    if (/^[-*+] *$/.test(text)) out();
+    return true;
+  }
+  if (c !== undefined && c >= '0' && c <= '9') {
+    const m = ORDERED.exec(text);
+    if (m) {
+      if (m[1] === '1') return false;
+      out();
+    }
+    if (EMPTY_ITEM.test(text)) out();
+  }
+  return true;
+}
+
+/** Reads a list starting at line `i`; returns the index of the first line after it. */
+function list(src: string, lines: Line[], i: number, ind: number, first: ItemStart, nodes: RootContent[]): number {
+  const items: ListItem[] = [];
+  let item: ItemStart | undefined = first;
+  let itemInd = ind;
+  const listStart = lines[i]!.s + ind;
+  let listEnd = listStart;
+  while (item) {
+    const head = lines[i]!;
+    const width = itemInd + item.width;
+    if (item.width - item.marker > 4) out(); // content after 5+ spaces: indented code
+    const content: Line[] = [{ s: head.s + width, e: head.e, next: head.next, lazy: false }];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      const li = indentOf(src, l);
+      if (li >= width) {
+        content.push({ s: l.s + width, e: l.e, next: l.next, lazy: l.lazy });
+        continue;
+      }
+      if (li < 4) {
+        const text = src.slice(l.s + li, l.e);
+        if (THEMATIC.test(text)) out();
+        if (itemStart(text) || EMPTY_ITEM.test(text)) break;
+        const c = text[0];
+        if (c === '#' || c === '>' || c === '<' || FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+      }
+      // A lazy continuation line: it must continue a paragraph inside the item.
+      content.push({ s: l.s + li, e: l.e, next: l.next, lazy: true });
+    }
+    const children = flow(src, content);
+    const end = content[content.length - 1]!.e;
+    items.push({ type: 'listItem', spread: false, checked: null, children: children as ListItem['children'], position: pos(head.s + itemInd, end) });
+    listEnd = end;
+    i = j;
+    item = undefined;
+    if (i < lines.length) {
+      const l = lines[i]!;
+      const li = indentOf(src, l);
+      const next = li < 4 ? itemStart(src.slice(l.s + li, l.e)) : undefined;
+      if (next && next.ordered === first.ordered && next.kind === first.kind && !l.lazy) {
+        item = next;
+        itemInd = li;
+      }
+    }
+  }
+  const node: List = { type: 'list', ordered: first.ordered, start: first.ordered ? first.start : null, spread: false, children: items, position: pos(listStart, listEnd) };
+  nodes.push(node);
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline content
+
+/** A piece of a paragraph's content, in content offsets (see `Content`). */
+type Atom =
+  | { k: 'text'; s: number; e: number; v: string }
+  | { k: 'seq'; s: number; e: number; marker: number; open: boolean; close: boolean; dead: boolean }
+  | { k: 'node'; s: number; e: number; node: PhrasingContent };
+
+interface Group {
+  type: 'emphasis' | 'strong';
+  s: number;
+  e: number;
+}
+
+/**
+ * A paragraph's content: its lines joined with their line endings, container prefixes and
+ * indentation removed (what the parser's inline stage reads), and the map back to the source.
+ */
+class Content {
+  text = '';
+  /** Per line: content offset of its first character, its source offset, its length, the source offset past its line ending. */
+  starts: number[] = [];
+  sources: number[] = [];
+  lens: number[] = [];
+  nexts: number[] = [];
+
+  add(src: string, s: number, e: number, next: number, last: boolean): void {
+    this.starts.push(this.text.length);
+    this.sources.push(s);
+    this.lens.push(e - s);
+    this.nexts.push(next);
+    this.text += src.slice(s, last ? e : next);
+  }
+
+  /** Source offset of content offset `c`; at a line start, `side` picks before or after the prefix. */
+  toSource(c: number, side: 'start' | 'end'): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= c) lo = mid;
+      else hi = mid - 1;
+    }
+    const d = c - this.starts[lo]!;
+    if (d === 0 && side === 'end' && lo > 0) return this.nexts[lo - 1]!;
+    if (d <= this.lens[lo]!) return this.sources[lo]! + d;
+    return this.sources[lo]! + this.lens[lo]! + (d - this.lens[lo]!);
+  }
+}
+
+function paragraph(src: string, lines: Line[], from: number, to: number, at: number): Paragraph {
+  const content = new Content();
+  for (let k = from; k < to; k++) {
+    const l = lines[k]!;
+    const s = k === from ? at : l.s + indentOf(src, l);
+    content.add(src, s, l.e, l.next, k === to - 1);
+  }
+  const text = content.text;
+  // A link reference definition, or a task item's checkbox.
+  if (text[0] === '[' && (text.includes(']:') || /^\[[ xX]\]/.test(text))) out();
+  const children = inline(text, content);
+  return { type: 'paragraph', children, position: pos(at, lines[to - 1]!.e) };
+}
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+const UNICODE_WHITESPACE = /\s/;
+
+/** micromark's character classes for attention: 1 white space (or none), 2 punctuation, 0 other. */
+function classify(text: string, i: number): number {
+  if (i < 0 || i >= text.length) return 1;
+  const ch = text[i]!;
+  if (UNICODE_WHITESPACE.test(ch)) return 1;
+  if (UNICODE_PUNCTUATION.test(ch)) return 2;
+  return 0;
+}
+
+/** Most delimiter runs in one paragraph before the subset leaves it to the parser (the matching is quadratic). */
+const MAX_SEQUENCES = 200;
+
+function inline(text: string, content: Content): PhrasingContent[] {
+  const atoms: Atom[] = [];
+  const brackets: Array<{ atom: number; active: boolean; s: number }> = [];
+  let sequences = 0;
+  let textStart = -1;
+  const flushText = (i: number): void => {
+    if (textStart >= 0 && i > textStart) atoms.push({ k: 'text', s: textStart, e: i, v: text.slice(textStart, i) });
+    textStart = -1;
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 92: {
+        // Backslash: an escaped punctuation character is literal text (line-end escapes never get here).
+        if (i + 1 < n && ASCII_PUNCTUATION.test(text[i + 1]!)) {
+          flushText(i);
+          atoms.push({ k: 'text', s: i, e: i + 2, v: text[i + 1]! });
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      case 96: {
+        let run = i;
+        while (run < n && text.charCodeAt(run) === 96) run++;
+        const size = run - i;
+        const close = closingBackticks(text, run, size);
+        if (close < 0) {
+          // An unmatched run: literal text. (Over several lines the parser's text positions then
+          // run on into the next line's indentation; that case is left to it.)
+          if (content.starts.length > 1) out();
+          if (textStart < 0) textStart = i;
+          i = run;
+          continue;
+        }
+        flushText(i);
+        const node: InlineCode = { type: 'inlineCode', value: codeValue(text.slice(run, close)), position: undefined };
+        atoms.push({ k: 'node', s: i, e: close + size, node });
+        i = close + size;
+        continue;
+      }
+      case 60: {
+        const d = text.charCodeAt(i + 1);
+        const letter = (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 47;
+        if (!letter) break;
+        TAG.lastIndex = i;
+        const m = TAG.exec(text);
+        if (!m) out(); // an autolink, a tag over several lines or an invalid one: the parser decides
+        flushText(i);
+        const node: Html = { type: 'html', value: m[0] };
+        atoms.push({ k: 'node', s: i, e: i + m[0].length, node });
+        i += m[0].length;
+        continue;
+      }
+      case 42:
+      case 95: {
+        let run = i;
+        while (run < n && text.charCodeAt(run) === c) run++;
+        flushText(i);
+        // micromark: a run opens when followed by "other", or by punctuation after space or
+        // punctuation; it closes symmetrically. `_` also needs space or punctuation outside.
+        const before = classify(text, i - 1);
+        const after = classify(text, run);
+        const o = after === 0 || (after === 2 && before !== 0);
+        const cl = before === 0 || (before === 2 && after !== 0);
+        atoms.push({
+          k: 'seq',
+          s: i,
+          e: run,
+          marker: c,
+          open: c === 42 ? o : o && (before !== 0 || !cl),
+          close: c === 42 ? cl : cl && (after !== 0 || !o),
+          dead: false,
+        });
+        if (++sequences > MAX_SEQUENCES) out();
+        i = run;
+        continue;
+      }
+      case 91: {
+        flushText(i);
+        brackets.push({ atom: atoms.length, active: true, s: i });
+        atoms.push({ k: 'text', s: i, e: i + 1, v: '[' });
+        i++;
+        continue;
+      }
+      case 93: {
+        const opener = brackets.pop();
+        if (opener && opener.active) {
+          const tail = linkTail(text, i + 1);
+          if (tail > 0) {
+            flushText(i);
+            const inner = atoms.splice(opener.atom);
+            inner.shift();
+            const link: Link = { type: 'link', url: '', title: null, children: build(inner, resolveAttention(inner), content) };
+            atoms.push({ k: 'node', s: opener.s, e: tail, node: link });
+            for (const b of brackets) b.active = false;
+            i = tail;
+            continue;
+          }
+        }
+        break;
+      }
+      default:
+    }
+    if (textStart < 0) textStart = i;
+    i++;
+  }
+  flushText(n);
+  const nodes = build(atoms, resolveAttention(atoms), content);
+  if (hasGfmText(nodes)) out();
+  return nodes;
+}
+
+function closingBackticks(text: string, from: number, size: number): number {
+  for (let i = text.indexOf('`', from); i >= 0; i = text.indexOf('`', i)) {
+    let run = i;
+    while (run < text.length && text.charCodeAt(run) === 96) run++;
+    if (run - i === size) return i;
+    i = run;
+  }
+  return -1;
+}
+
+function codeValue(raw: string): string {
+  const v = raw.replace(/\r\n|\n/g, ' ');
+  return v.length > 2 && v[0] === ' ' && v[v.length - 1] === ' ' && /[^ ]/.test(v) ? v.slice(1, -1) : v;
+}
+
+/**
+ * The end of an inline link's `(destination "title")` starting at `i`, or -1. Line endings inside
+ * are left to the parser.
+ */
+function linkTail(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 40) return -1;
+  const n = text.length;
+  let j = i + 1;
+  const space = (): number => {
+    const from = j;
+    while (j < n && text.charCodeAt(j) === 32) j++;
+    if (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) out();
+    return j - from;
+  };
+  space();
+  if (text.charCodeAt(j) === 41) return j + 1;
+  if (text.charCodeAt(j) === 60) {
+    j++;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (j >= n || c === 10 || c === 13 || c === 60) return -1;
+      if (c === 62) {
+        j++;
+        break;
+      }
+      j += c === 92 && j + 1 < n && ASCII_PUNCTUATION.test(text[j + 1]!) ? 2 : 1;
+    }
+  } else {
+    let depth = 0;
+    const from = j;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (j >= n || c <= 32 || c === 127) break;
+      if (c === 40) {
+        if (++depth > 32) out();
+      } else if (c === 41) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === 92 && j + 1 < n && ASCII_PUNCTUATION.test(text[j + 1]!)) {
+        j += 2;
+        continue;
+      }
+      j++;
+    }
+    if (j === from || depth !== 0) return -1;
+  }
+  const gap = space();
+  if (text.charCodeAt(j) === 41) return j + 1;
+  if (!gap) return -1;
+  const q = text.charCodeAt(j);
+  const closer = q === 34 ? 34 : q === 39 ? 39 : q === 40 ? 41 : -1;
+  if (closer < 0) return -1;
+  j++;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (j >= n) return -1;
+    if (c === 10 || c === 13) out();
+    if (c === closer) {
+      j++;
+      break;
+    }
+    if (closer === 41 && c === 40) return -1;
+    j += c === 92 && j + 1 < n && ASCII_PUNCTUATION.test(text[j + 1]!) ? 2 : 1;
+  }
+  space();
+  return text.charCodeAt(j) === 41 ? j + 1 : -1;
+}
+
+/**
+ * micromark's attention resolution: each closing run, left to right, takes the nearest opening run
+ * of the same marker before it (rule of three on the current sizes); the runs between a matched
+ * pair take no further part.
+ */
+function resolveAttention(atoms: Atom[]): Group[] {
+  const groups: Group[] = [];
+  for (let c = 0; c < atoms.length; c++) {
+    const closer = atoms[c]!;
+    if (closer.k !== 'seq' || !closer.close || closer.dead) continue;
+    let o = c;
+    while (o-- > 0 && closer.e > closer.s) {
+      const opener = atoms[o]!;
+      if (opener.k !== 'seq' || opener.dead || !opener.open || opener.marker !== closer.marker || opener.e === opener.s) continue;
+      const cs = closer.e - closer.s;
+      const os = opener.e - opener.s;
+      if ((opener.close || closer.open) && cs % 3 && !((os + cs) % 3)) continue;
+      const use = os > 1 && cs > 1 ? 2 : 1;
+      opener.e -= use;
+      closer.s += use;
+      for (let k = o + 1; k < c; k++) {
+        const a = atoms[k]!;
+        if (a.k === 'seq') a.dead = true;
+      }
+      groups.push({ type: use > 1 ? 'strong' : 'emphasis', s: opener.e, e: closer.s });
+      // Walk back again from the opener: the runs between are spent.
+      o = o + 1;
+    }
+  }
+  return groups;
+}
+
+/** Builds mdast phrasing nodes from resolved atoms, merging adjacent text as the parser does. */
+function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent[] {
+  const groups = found.sort((a, b) => a.s - b.s || b.e - a.e);
+  // Pieces in content order: text (incl. leftover delimiters), nodes, and group boundaries.
+  type Piece = { s: number; e: number; v?: string; node?: PhrasingContent };
+  const pieces: Piece[] = [];
+  for (const a of atoms) {
+    if (a.k === 'text') pieces.push({ s: a.s, e: a.e, v: a.v });
+    else if (a.k === 'node') pieces.push({ s: a.s, e: a.e, node: a.node });
+    else if (a.e > a.s) pieces.push({ s: a.s, e: a.e, v: content.text.slice(a.s, a.e) });
+  }
+  pieces.sort((a, b) => a.s - b.s);
+  let p = 0;
+  let g = 0;
+  const level = (end: number): PhrasingContent[] => {
+    const nodes: PhrasingContent[] = [];
+    let tail: Text | undefined;
+    let tailStart = 0;
+    let tailEnd = 0;
+    const closeText = (): void => {
+      if (tail) tail.position = pos(content.toSource(tailStart, 'start'), content.toSource(tailEnd, 'end'));
+      tail = undefined;
+    };
+    for (;;) {
+      const nextGroup = g < groups.length && groups[g]!.s < end ? groups[g]! : undefined;
+      const piece = p < pieces.length && pieces[p]!.s < end ? pieces[p]! : undefined;
+      if (nextGroup && (!piece || nextGroup.s <= piece.s)) {
+        g++;
+        closeText();
+        const children = level(nextGroup.e - (nextGroup.type === 'strong' ? 2 : 1));
+        nodes.push({ type: nextGroup.type, children, position: pos(content.toSource(nextGroup.s, 'start'), content.toSource(nextGroup.e, 'end')) });
+        continue;
+      }
+      if (!piece) break;
+      p++;
+      if (piece.node) {
+        closeText();
+        const node = piece.node;
+        node.position = pos(content.toSource(piece.s, 'start'), content.toSource(piece.e, 'end'));
+        nodes.push(node);
+        continue;
+      }
+      if (tail && tailEnd === piece.s) {
+        tail.value += piece.v!;
+        tailEnd = piece.e;
+      } else {
+        closeText();
+        tail = { type: 'text', value: piece.v! };
+        tailStart = piece.s;
+        tailEnd = piece.e;
+        nodes.push(tail);
+      }
+    }
+    closeText();
+    return nodes;
+  };
+  return level(Infinity);
+}
+
+function hasGfmText(nodes: readonly PhrasingContent[]): boolean {
+  for (const n of nodes) {
+    if (n.type === 'text' ? GFM_IN_TEXT.test(n.value) : 'children' in n && hasGfmText(n.children as PhrasingContent[])) return true;
+  }
+  return false;
+}

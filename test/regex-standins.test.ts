@@ -1,0 +1,122 @@
+/**
+ * Faster stand-ins for regular expressions must not change a result: recognisers compiled without
+ * the `u` flag find exactly the matches of the originals, the vocabularies' loose pre-tests match
+ * wherever the exact matchers do, and topic terms are skipped only when their literal prefix is
+ * missing. Checked on the corpus sentences (when present), the fixtures and generated text.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileTerm, literalPrefix, TOPIC_VOCABULARY } from '../src/core/clauses/topics.js';
+import { RECOGNISERS } from '../src/core/measure/index.js';
+import { NEEDS_UNICODE, withoutUnicode } from '../src/core/unicode-regex.js';
+import { LOCALES } from '../src/core/types.js';
+import { VOCABULARIES } from '../src/core/vocab/index.js';
+import { compileVocabulary, mayHoldTerm } from '../src/core/vocab/matcher.js';
+import { markdownFiles } from './helpers/files.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function sentences(): string[] {
+  const files = [
+    ...markdownFiles(join(ROOT, '..', 'shared', 'corpus', 'docs')),
+    ...markdownFiles(join(ROOT, '..', 'shared', 'corpus', 'docs-zh')),
+    ...markdownFiles(join(ROOT, 'test', 'fixtures')),
+    ...markdownFiles(join(ROOT, 'examples')),
+  ];
+  return files.flatMap((f) => readFileSync(f, 'utf8').split(/(?<=[.!?。；])\s*|\n+/)).filter((s) => s.trim().length > 3);
+}
+
+const all = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+
+/** Text made of ASCII and non-ASCII letters, digits, symbols and white space, with or without characters that need `u`. */
+const text = (withUnicodeOnly: boolean): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.constantFrom(
+        ...'abc xyz 99.9% $10 5 days 3x faster within 30 minutes per month at least 20 ms SLA Section 4 ISO 27001 é É ß ø Ω 中 。 € ≤ - / , . ( )'.split(' '),
+        ' ',
+        '\n',
+        ...(withUnicodeOnly ? ['ſ', 'K', '😀'] : []),
+      ),
+      { maxLength: 30 },
+    )
+    .map((xs) => xs.join(''));
+
+describe('regular-expression stand-ins', () => {
+  const corpus = sentences();
+
+  it('recognisers without `u` find what the originals find', () => {
+    for (const locale of LOCALES) {
+      for (const rec of RECOGNISERS[locale]) {
+        const fast = withoutUnicode(rec.pattern, 'giu');
+        if (!fast) continue;
+        const exact = new RegExp(rec.pattern, 'giu');
+        for (const s of corpus) if (!NEEDS_UNICODE.test(s)) expect(all(fast, s), `${rec.id}: ${s}`).toEqual(all(exact, s));
+        fc.assert(
+          fc.property(text(false), (t) => {
+            expect(all(fast, t), rec.id).toEqual(all(exact, t));
+          }),
+          { seed: 7, numRuns: 300 },
+        );
+      }
+    }
+  }, 120_000);
+
+  it('texts with characters that need `u` are recognised', () => {
+    expect(NEEDS_UNICODE.test('ſ')).toBe(true);
+    expect(NEEDS_UNICODE.test('\u212A')).toBe(true);
+    expect(NEEDS_UNICODE.test('😀')).toBe(true);
+    expect(NEEDS_UNICODE.test('Größe 中文 é')).toBe(false);
+    // The stand-in differs there, which is why it is not used on such text.
+    const exact = /\bsla\b/giu;
+    const fast = withoutUnicode('\\bsla\\b', 'giu')!;
+    expect(all(exact, 'ſla')).not.toEqual(all(fast, 'ſla'));
+  });
+
+  it('patterns that need `u` get no stand-in', () => {
+    expect(withoutUnicode('\\p{L}+', 'u')).toBeUndefined();
+    expect(withoutUnicode('\\u{1F600}', 'u')).toBeUndefined();
+    expect(withoutUnicode('straße', 'iu')).toBeUndefined();
+    expect(withoutUnicode('中文|99%', 'iu')).toBeInstanceOf(RegExp);
+  });
+
+  it('the vocabularies’ loose pre-test never misses a term', () => {
+    for (const locale of LOCALES) {
+      const v = compileVocabulary(VOCABULARIES[locale]);
+      expect(v.anyLoose).toBeInstanceOf(RegExp);
+      for (const s of corpus) if (v.any.test(s)) expect(mayHoldTerm(v, s), s).toBe(true);
+      for (const [rule, m] of v.byRule) {
+        expect(m.pre, rule).toBeInstanceOf(RegExp);
+        const pre = new RegExp(m.pre!.source, m.pre!.flags.replace('g', ''));
+        const exact = new RegExp(m.re.source, m.re.flags.replace('g', ''));
+        for (const s of corpus) if (!NEEDS_UNICODE.test(s) && exact.test(s)) expect(pre.test(s), `${rule}: ${s}`).toBe(true);
+        // Every term, alone and inside text, with ASCII and non-ASCII neighbours.
+        for (const e of m.entries) {
+          for (const t of [e.term, `x ${e.term}.`, `é${e.term}é`, `(${e.term})`, `${e.term.toUpperCase()}`]) {
+            if (!NEEDS_UNICODE.test(t) && exact.test(t)) expect(pre.test(t), `${rule}: ${t}`).toBe(true);
+          }
+        }
+      }
+    }
+  }, 120_000);
+
+  it('topic terms are skipped only when their literal prefix is missing', () => {
+    expect(literalPrefix('response times?')).toBe('response time');
+    expect(literalPrefix('fast(?:er|est)?')).toBe('fast');
+    expect(literalPrefix('speeds?')).toBe('speed');
+    expect(literalPrefix('a+b')).toBe('a');
+    expect(literalPrefix('[a-z]x')).toBe('');
+    expect(literalPrefix('uptime|availability')).toBe('');
+    expect(literalPrefix('(?:a|b)c')).toBe('');
+    expect(literalPrefix('x{2}')).toBe('');
+    const terms = Object.values(TOPIC_VOCABULARY.en).flat().map((t) => (typeof t === 'string' ? t : t.pattern));
+    for (const term of terms) {
+      const prefix = literalPrefix(term);
+      if (!prefix) continue;
+      const re = compileTerm(term, 'en');
+      for (const s of corpus) if (re.test(s)) expect(s.toLowerCase().includes(prefix), `${term}: ${s}`).toBe(true);
+    }
+  }, 120_000);
+});

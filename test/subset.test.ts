@@ -1,0 +1,137 @@
+/**
+ * The subset reader (src/core/parse/subset.ts) must read exactly what remark reads wherever it
+ * accepts a block: the same prose units (text, offsets, map back to the source) and the same code
+ * and HTML ranges, on every block of the corpus, the examples and the fixtures, and on generated
+ * Markdown dense in the constructs it handles and the ones it must hand over. Where it accepts a
+ * block, the paragraphs' inline trees (types, offsets, text values) are compared too.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeBlock, getEngine } from '../src/core/engine.js';
+import { parseBlock } from '../src/core/parse/markdown.js';
+import { scanBlocks } from '../src/core/parse/scan.js';
+import { subsetTree } from '../src/core/parse/subset.js';
+import { proseUnits } from '../src/core/parse/units.js';
+import type { Locale } from '../src/core/types.js';
+import { markdownFiles } from './helpers/files.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+interface Node {
+  type: string;
+  value?: string;
+  children?: Node[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+function codeRanges(node: Node, out: unknown[] = []): unknown[] {
+  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') out.push([node.type, node.position?.start.offset, node.position?.end.offset, node.type === 'html' ? node.value : '']);
+  for (const c of node.children ?? []) codeRanges(c, out);
+  return out;
+}
+
+/** What the analysis reads from a tree. */
+function reading(tree: Node, src: string, locale: Locale = 'en'): unknown {
+  return {
+    units: proseUnits(tree as never, src, locale).map((u) => ({ text: u.text, from: u.from, start: u.start, end: u.end, container: u.container, base: u.base.text, segs: u.base.segs })),
+    code: codeRanges(tree),
+  };
+}
+
+/** Types, offsets and text of a tree, headings without their content (the analysis skips them). */
+function shape(node: Node): unknown {
+  const out: Record<string, unknown> = { type: node.type, s: node.position?.start.offset, e: node.position?.end.offset };
+  if (node.type === 'text' || node.type === 'html') out.v = node.value;
+  if (node.type !== 'heading' && node.children) out.c = node.children.map(shape);
+  return out;
+}
+
+function blocks(): Array<{ src: string; locale: Locale }> {
+  const sources: Array<[string, Locale]> = [
+    ...markdownFiles(join(CORPUS, 'docs')).map((f): [string, Locale] => [f, 'en']),
+    ...markdownFiles(join(CORPUS, 'docs-zh')).map((f): [string, Locale] => [f, 'zh']),
+    ...markdownFiles(join(ROOT, 'examples')).map((f): [string, Locale] => [f, 'en']),
+    ...markdownFiles(join(ROOT, 'test', 'fixtures')).map((f): [string, Locale] => [f, /zh/.test(f) ? 'zh' : 'en']),
+  ];
+  const out: Array<{ src: string; locale: Locale }> = [];
+  for (const [file, locale] of sources) {
+    const text = readFileSync(file, 'utf8');
+    for (const b of scanBlocks(text)) if (b.kind === 'content') out.push({ src: text.slice(b.start, b.end), locale });
+  }
+  return out;
+}
+
+/** Pieces of Markdown: prose, every inline construct, container markers, and things to hand over. */
+const PIECES = [
+  'a', 'b', 'word', 'faster', 'Significantly', ' ', ' ', '  ', '.', ',', '-', ':', '?', '(', ')', '"', "'", '!', '#', '<', '>', '=', '+',
+  '*', '**', '***', '_', '__', '*a*', '_a_', '**a**', 'x*y', 'a_b_c', '*(', ')*', '_"', '"_',
+  '[', ']', '](u)', '](u "t")', "](u 't')", '](u (t))', '](<u v>)', '](u(v))', '](', '][r]', '[]',
+  '`', '``', '`c`', '``c`d``',
+  '<span>', '</span>', '<span class="a_b">', "<b title='x*y'>", '<br>', '<br/>', '<div>', '</div>', '<a href="x">', '</a>', '<x-y>', '<3', '< b', '<http://x>', '<!-- c -->',
+  '\\*', '\\_', '\\[', '\\', '\\`', '&', '&amp;', '&x', '&#42;',
+  '😀', 'é', '。', '“', '”', '€', '±', '\u00a0',
+  'http://x', 'www.', '@', '~', '|', '\t',
+  '\n', '\n', '\n', '\r\n', '\n ', '\n  ', '\n   ', '\n    ', '\n\n',
+  '\n- ', '\n* ', '\n+ ', '\n1. ', '\n1) ', '\n2. ', '\n10) ', '\n  - ', '\n   1. ', '\n    1. ', '\n      - ', '\n-', '\n1.',
+  '\n# ', '\n## ', '\n####### ', '\n#x', '\n---', '\n===', '\n***', '\n> ', '\n```', '\n[r]: /u', '\n<div>', '\n<span>x</span>',
+];
+
+describe('subset reader', () => {
+  const all = blocks();
+
+  it('accepts most prose blocks of real documents', () => {
+    const accepted = all.filter((b) => subsetTree(b.src)).reduce((n, b) => n + b.src.length, 0);
+    const total = all.reduce((n, b) => n + b.src.length, 0);
+    expect(total).toBeGreaterThan(0);
+    // Not a speed figure: a guard that the reader is in use at all (it reads about 70% of the corpus).
+    expect(accepted / total).toBeGreaterThan(0.3);
+  });
+
+  it('reads every block it accepts as remark does', () => {
+    for (const { src, locale } of all) {
+      const tree = subsetTree(src);
+      if (!tree) continue;
+      const ref = parseBlock(src) as Node;
+      expect(reading(tree as Node, src, locale), src).toEqual(reading(ref, src, locale));
+      expect(shape(tree as Node), src).toEqual(shape(ref));
+    }
+  }, 120_000);
+
+  it('gives the same block results as the parser on every block it accepts', () => {
+    const engine = getEngine({});
+    for (const { src, locale } of all) {
+      if (subsetTree(src)) expect(computeBlock(src, engine, locale, true), src).toEqual(computeBlock(src, engine, locale, false));
+    }
+  }, 120_000);
+
+  it('agrees with remark on generated Markdown', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('', '- ', '* ', '1. ', '10) ', '# ', '  - '), fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (head, parts) => {
+        const src = (head + parts.join('')).replace(/^\s+|\s+$/g, '');
+        const tree = subsetTree(src);
+        if (!tree) return;
+        accepted++;
+        const ref = parseBlock(src) as Node;
+        expect(shape(tree as Node), JSON.stringify(src)).toEqual(shape(ref));
+        expect(reading(tree as Node, src), JSON.stringify(src)).toEqual(reading(ref, src));
+      }),
+      { seed: 1729, numRuns: 20_000 },
+    );
+    // The generator must exercise the reader, not only the hand-over.
+    expect(accepted).toBeGreaterThan(2_000);
+  }, 300_000);
+
+  it('hands over what it does not read', () => {
+    for (const src of [
+      'a\n\nb', '- a\n\n  b', '| a | b |\n|---|---|', '> quote', '```\ncode\n```', '    code', 'a\n===', 'a\n---', '***',
+      '<div>\nx', '[r]: /u', '![alt](u)', 'a &amp; b', 'a  \nb', 'a\\\nb', '<http://x.y>', 'see www.example.com', 'a@b.co',
+      '~~gone~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
+    ]) {
+      expect(subsetTree(src), src).toBeUndefined();
+    }
+  });
+});
