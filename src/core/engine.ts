@@ -7,7 +7,7 @@ import type { DocType, LintOptions, RuleOptions } from './config/types.js';
 import type { Directive } from './directives.js';
 import { parseDirectives } from './directives.js';
 import { MESSAGES } from './messages.js';
-import { plainParagraphTree, flatTree, tooDeep } from './parse/fast.js';
+import { fencedCodeOnly, plainParagraphTree, flatTree, tooDeep } from './parse/fast.js';
 import { parseBlock } from './parse/markdown.js';
 import { subsetTree } from './parse/subset.js';
 import { proseUnits, toSource } from './parse/units.js';
@@ -150,7 +150,7 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
   PLACEHOLDER_PATTERN.lastIndex = 0;
   // Commitments and remedies are read from the raw text: they never send a block to the parser.
   const { commitments, remedy } = REMEDY_HINT.test(src) || COMMIT_HINT.test(src) ? remedyFacts(src, locale) : NO_FACTS;
-  if (!candidate) return commitments.length || remedy ? { ...EMPTY_BLOCK, commitments, remedy } : EMPTY_BLOCK;
+  if (!candidate || (fastPath && fencedCodeOnly(src))) return commitments.length || remedy ? { ...EMPTY_BLOCK, commitments, remedy } : EMPTY_BLOCK;
   const code: Array<[number, number]> = [];
   const directives: BlockResult['directives'] = [];
   let units: ReturnType<typeof proseUnits>;

@@ -138,3 +138,28 @@ function point(_src: string, offset: number): { line: number; column: number; of
   // Only offsets are read from these trees; line and column are placeholders.
   return { line: 1, column: offset + 1, offset };
 }
+
+const FENCE_LINE = /^(`{3,}|~{3,})([^\r\n]*)/;
+
+/**
+ * Whether the block is one fenced code block opened at the left margin (closed by its last line, or
+ * never): it holds no prose, so it needs no parsing.
+ */
+export function fencedCodeOnly(src: string): boolean {
+  const open = FENCE_LINE.exec(src);
+  if (!open) return false;
+  const fence = open[1]!;
+  if (fence[0] === '`' && open[2]!.includes('`')) return false;
+  const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  let s = open[0].length;
+  while (s < src.length) {
+    // Next line.
+    if (src.charCodeAt(s) === 13 && src.charCodeAt(s + 1) === 10) s += 2;
+    else s++;
+    let e = s;
+    while (e < src.length && src.charCodeAt(e) !== 10 && src.charCodeAt(e) !== 13) e++;
+    if (close.test(src.slice(s, e))) return e === src.length;
+    s = e;
+  }
+  return true;
+}

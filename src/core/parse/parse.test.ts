@@ -52,6 +52,16 @@ describe('block pre-scan', () => {
     expect(scanBlocks(text).map((b) => text.slice(b.start, b.end))).toEqual(['- item one\n\n  continued body', 'Next para.']);
   });
 
+  it('gives a fenced code block at the left margin a block of its own', () => {
+    const text = 'Intro text.\n```sh\nmake better\n```\nAfter the fence.\n    indented code';
+    expect(scanBlocks(text).map((b) => text.slice(b.start, b.end))).toEqual(['Intro text.', '```sh\nmake better\n```', 'After the fence.\n    indented code']);
+    // Not when an HTML block may be open (the fence line is part of it), nor for an indented closer.
+    const html = '<div>\n```\nx\n```';
+    expect(scanBlocks(html).map((b) => html.slice(b.start, b.end))).toEqual([html]);
+    const indented = '```\nx\n    ```\ny';
+    expect(scanBlocks(indented).map((b) => indented.slice(b.start, b.end))).toEqual([indented]);
+  });
+
   it('handles CRLF and CR line endings', () => {
     expect(scanBlocks('A.\r\n\r\nB.').length).toBe(2);
     expect(scanBlocks('A.\r\rB.').length).toBe(2);

@@ -28,6 +28,11 @@ function listKind(line: string): 'bullet' | 'ordered' | null {
 
 const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
+/** A fence opened at the left margin: outside every container, whatever came before it. */
+const TOP_FENCE = /^(?:`{3,}|~{3,})/;
+/** A line that may open an HTML block, which a fence line would not end. */
+const HTML_LINE = /^ {0,3}</;
+
 interface LineCursor {
   text: string;
   pos: number;
@@ -119,6 +124,13 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
   let blockStart = -1;
   let blockEnd = -1;
   let pending: Block | null = null; // the last closed block, kept until we know no indented line continues it
+  /** `pending` ended with a fence at the left margin: nothing continues it. */
+  let pendingFenced = false;
+  /** Some line of the current block (or of `pending`) may have opened an HTML block. */
+  let blockHtml = false;
+  let pendingHtml = false;
+  /** The open fence starts its block at the left margin (so its closing line ends the block). */
+  let fenceAtMargin = false;
   let fence: { ch: string; len: number } | null = null;
   let inComment = false;
   let rawHtml: string | null = null;
@@ -135,7 +147,18 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
     if (fence) {
       blockEnd = le;
       const m = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})[ \t]*$/.exec(text.slice(ls, le));
-      if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) fence = null;
+      if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) {
+        fence = null;
+        if (fenceAtMargin && / {0,3}[`~]/y.test(text.slice(ls, le))) {
+          // A fenced code block at the left margin ends its block: the next line starts afresh.
+          if (pending && !emit(pending)) return out;
+          pending = { kind: 'content', start: blockStart, end: blockEnd };
+          pendingFenced = true;
+          pendingHtml = false;
+          blockStart = -1;
+        }
+        fenceAtMargin = false;
+      }
       continue;
     }
     if (inComment) {
@@ -152,35 +175,51 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       if (blockStart >= 0) {
         if (pending && !emit(pending)) return out;
         pending = { kind: 'content', start: blockStart, end: blockEnd };
+        pendingFenced = false;
+        pendingHtml = blockHtml;
         blockStart = -1;
       }
       continue;
     }
+    const lineText = text.slice(ls, le);
     if (blockStart < 0) {
       const ch = text.charCodeAt(ls);
-      if (pending && (ch === 32 || ch === 9)) {
+      if (pending && !pendingFenced && (ch === 32 || ch === 9)) {
         // An indented line after a blank line continues the previous block (list body, indented code).
         blockStart = pending.start;
+        blockHtml = pendingHtml;
         pending = null;
         blockList = listKind(lineAt(blockStart));
       } else {
         if (pending && !emit(pending)) return out;
         pending = null;
         blockStart = ls;
-        blockList = listKind(text.slice(ls, le));
+        blockHtml = false;
+        blockList = listKind(lineText);
       }
-    } else if (blockList && listKind(text.slice(ls, le)) === blockList) {
+    } else if (blockList && listKind(lineText) === blockList) {
       // The next item of a list: each item is its own block, so an edit re-reads one item only.
       if (!emit({ kind: 'content', start: blockStart, end: blockEnd })) return out;
       blockStart = ls;
+      blockHtml = false;
     }
-    blockEnd = le;
-    const lineText = text.slice(ls, le);
     const f = FENCE_OPEN.exec(lineText);
     if (f && !(f[1]![0] === '`' && lineText.slice(f.index + f[0].length).includes('`'))) {
+      if (TOP_FENCE.test(lineText) && !blockHtml) {
+        // A fence at the left margin ends whatever came before it: it starts a block of its own.
+        if (blockStart < ls) {
+          if (!emit({ kind: 'content', start: blockStart, end: blockEnd })) return out;
+          blockStart = ls;
+          blockList = null;
+        }
+        fenceAtMargin = true;
+      }
+      blockEnd = le;
       fence = { ch: f[1]![0]!, len: f[1]!.length };
       continue;
     }
+    blockEnd = le;
+    if (HTML_LINE.test(lineText)) blockHtml = true;
     const open = lineText.lastIndexOf('<!--');
     if (open >= 0 && !lineText.includes('-->', open + 4)) {
       inComment = true;

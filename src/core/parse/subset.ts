@@ -10,7 +10,7 @@
  * GFM construct (strikethrough, footnotes, task items, literal autolinks). The caller then runs the
  * full parser. Tests compare the prose both produce over the corpus and generated Markdown.
  */
-import type { Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 
 type Point = { line: number; column: number; offset: number };
@@ -39,7 +39,7 @@ function out(): never {
 }
 
 /** Characters and sequences that send a block to the full parser wherever they appear. */
-const ALWAYS_OUT = /[\t\0\uFEFF|~]|\r(?!\n)|<[!?]|\[\^|!\[|\\\r?\n|[ ]\r?\n|[ ]$|povlint-|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+const ALWAYS_OUT = /[\t\0\uFEFF|~]|\r(?!\n)|<[!?]|\[\^|!\[|\\\r?\n|povlint-|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
 /** GFM literal autolinks (and emails) in text: the full parser decides those. */
 const GFM_IN_TEXT = /[@~]|www\.|:\/\/|mailto:|xmpp:/i;
 
@@ -174,11 +174,8 @@ function continues(src: string, l: Line): boolean {
     return true;
   }
   if (c !== undefined && c >= '0' && c <= '9') {
-    const m = ORDERED.exec(text);
-    if (m) {
-      if (m[1] === '1') return false;
-      out();
-    }
+    // Only an ordered item numbered 1 interrupts a paragraph.
+    if (ORDERED.exec(text)?.[1] === '1') return false;
     if (EMPTY_ITEM.test(text)) out();
   }
   return true;
@@ -256,21 +253,49 @@ interface Group {
  */
 class Content {
   text = '';
-  /** Per line: content offset of its first character, its source offset, its length, the source offset past its line ending. */
+  /**
+   * Per line: content offset of its first character, its source offset, its length without
+   * trailing spaces, the source offset of its line ending, the source offset past it, and how many
+   * trailing spaces were left out.
+   */
   starts: number[] = [];
   sources: number[] = [];
   lens: number[] = [];
+  ends: number[] = [];
   nexts: number[] = [];
+  trailing: number[] = [];
+  /** Content offsets of line endings that are hard breaks (after two or more spaces). */
+  breaks = new Set<number>();
 
   add(src: string, s: number, e: number, next: number, last: boolean): void {
+    let t = e;
+    while (t > s && src.charCodeAt(t - 1) === 32) t--;
     this.starts.push(this.text.length);
     this.sources.push(s);
-    this.lens.push(e - s);
+    this.lens.push(t - s);
+    this.ends.push(e);
     this.nexts.push(next);
-    this.text += src.slice(s, last ? e : next);
+    this.trailing.push(e - t);
+    // Trailing spaces are not content: before a line ending, two or more make a hard break.
+    this.text += src.slice(s, t);
+    if (!last && e - t >= 2) this.breaks.add(this.text.length);
+    if (!last) this.text += src.slice(e, next);
   }
 
-  /** Source offset of content offset `c`; at a line start, `side` picks before or after the prefix. */
+  /** Whether some line in the content range [from, to) lost trailing spaces. */
+  trimmedWithin(from: number, to: number): boolean {
+    for (let k = 0; k < this.starts.length; k++) {
+      const lineEnd = this.starts[k]! + this.lens[k]!;
+      if (lineEnd >= from && lineEnd < to && this.trailing[k]! > 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Source offset of content offset `c`. Where left-out characters sit at `c` (a line ending's
+   * prefix of the next line, or trailing spaces), a node that ends there ends before them and a
+   * node that starts there starts after them.
+   */
   toSource(c: number, side: 'start' | 'end'): number {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -281,8 +306,8 @@ class Content {
     }
     const d = c - this.starts[lo]!;
     if (d === 0 && side === 'end' && lo > 0) return this.nexts[lo - 1]!;
-    if (d <= this.lens[lo]!) return this.sources[lo]! + d;
-    return this.sources[lo]! + this.lens[lo]! + (d - this.lens[lo]!);
+    if (d < this.lens[lo]! || (d === this.lens[lo]! && side === 'end')) return this.sources[lo]! + d;
+    return this.ends[lo]! + (d - this.lens[lo]!);
   }
 }
 
@@ -353,6 +378,8 @@ function inline(text: string, content: Content): PhrasingContent[] {
           i = run;
           continue;
         }
+        // Trailing spaces inside a code span are its content: left to the parser.
+        if (content.trimmedWithin(i, close + size)) out();
         flushText(i);
         const node: InlineCode = { type: 'inlineCode', value: codeValue(text.slice(run, close)), position: undefined };
         atoms.push({ k: 'node', s: i, e: close + size, node });
@@ -394,6 +421,16 @@ function inline(text: string, content: Content): PhrasingContent[] {
         });
         if (++sequences > MAX_SEQUENCES) out();
         i = run;
+        continue;
+      }
+      case 10:
+      case 13: {
+        if (!content.breaks.has(i)) break;
+        const eol = c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        flushText(i);
+        const node: Break = { type: 'break' };
+        atoms.push({ k: 'node', s: i, e: i + eol, node });
+        i += eol;
         continue;
       }
       case 91: {
@@ -584,7 +621,8 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
       if (piece.node) {
         closeText();
         const node = piece.node;
-        node.position = pos(content.toSource(piece.s, 'start'), content.toSource(piece.e, 'end'));
+        // A hard break starts with the trailing spaces it is made of.
+        node.position = pos(content.toSource(piece.s, node.type === 'break' ? 'end' : 'start'), content.toSource(piece.e, 'end'));
         nodes.push(node);
         continue;
       }
