@@ -10,7 +10,7 @@
  * GFM construct (strikethrough, footnotes, task items, literal autolinks). The caller then runs the
  * full parser. Tests compare the prose both produce over the corpus and generated Markdown.
  */
-import type { Break, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 
 type Point = { line: number; column: number; offset: number };
@@ -39,7 +39,7 @@ function out(): never {
 }
 
 /** Characters and sequences that send a block to the full parser wherever they appear. */
-const ALWAYS_OUT = /[\t\0\uFEFF|~]|\r(?!\n)|<[!?]|\[\^|!\[|\\\r?\n|povlint-|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+const ALWAYS_OUT = /[\t\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|!\[|\\\r?\n|povlint-|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
 /** GFM literal autolinks (and emails) in text: the full parser decides those. */
 const GFM_IN_TEXT = /[@~]|www\.|:\/\/|mailto:|xmpp:/i;
 
@@ -79,7 +79,7 @@ export function subsetTree(src: string): Root | undefined {
     s = next;
   }
   try {
-    const children = flow(src, lines);
+    const children = src.charCodeAt(0) === 124 ? [table(src, lines)] : flow(src, lines);
     return { type: 'root', children, position: pos(0, src.length) };
   } catch (e) {
     if (e === OUT) return undefined;
@@ -130,6 +130,7 @@ function flow(src: string, lines: Line[]): RootContent[] {
     if (l.lazy) out();
     const ind = indentOf(src, l);
     if (ind >= 4) out(); // indented code
+    if (src.lastIndexOf('|', l.e - 1) >= l.s) out(); // a table row, or a pipe a table may claim
     const at = l.s + ind;
     const text = src.slice(at, l.e);
     if (THEMATIC.test(text) || FENCE.test(text) || text[0] === '>' || EMPTY_ITEM.test(text)) out();
@@ -157,6 +158,7 @@ function flow(src: string, lines: Line[]): RootContent[] {
 
 /** Whether a line continues the paragraph before it (false: it starts a block the subset reads). */
 function continues(src: string, l: Line): boolean {
+  if (src.lastIndexOf('|', l.e - 1) >= l.s) out();
   const ind = indentOf(src, l);
   if (ind >= 4 || l.lazy) return true;
   const at = l.s + ind;
@@ -230,6 +232,57 @@ function list(src: string, lines: Line[], i: number, ind: number, first: ItemSta
   const node: List = { type: 'list', ordered: first.ordered, start: first.ordered ? first.start : null, spread: false, children: items, position: pos(listStart, listEnd) };
   nodes.push(node);
   return i;
+}
+
+/**
+ * Cells of a table row written with a leading pipe: content ranges (trimmed), split at pipes that
+ * are not escaped (a pipe inside a code span splits too, as in GFM).
+ */
+function rowCells(src: string, l: Line): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let end = l.e;
+  while (end > l.s && src.charCodeAt(end - 1) === 32) end--;
+  let from = l.s + 1;
+  for (let i = from; i <= end; i++) {
+    const c = i < end ? src.charCodeAt(i) : 124;
+    if (c === 92 && i + 1 < end) {
+      i++;
+      continue;
+    }
+    if (c !== 124) continue;
+    if (i === end && i === from) break; // the row ended with a pipe
+    let s = from;
+    let e = i;
+    while (s < e && src.charCodeAt(s) === 32) s++;
+    while (e > s && src.charCodeAt(e - 1) === 32) e--;
+    cells.push([s, e]);
+    from = i + 1;
+  }
+  // A row of a lone pipe is one empty cell.
+  if (cells.length === 0) cells.push([end, end]);
+  return cells;
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** A GFM table whose every line starts with a pipe, and nothing else. */
+function table(src: string, lines: Line[]): Table {
+  if (lines.length < 2 || lines.some((l) => src.charCodeAt(l.s) !== 124)) out();
+  const head = rowCells(src, lines[0]!);
+  const delimiter = rowCells(src, lines[1]!);
+  if (head.length === 0 || head.some(([s, e]) => s === e) || delimiter.length !== head.length || !delimiter.every(([s, e]) => DELIMITER_CELL.test(src.slice(s, e)))) out();
+  const rows: TableRow[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (k === 1) continue;
+    const l = lines[k]!;
+    const children = rowCells(src, l).map(([s, e]): TableCell => {
+      const content = new Content();
+      content.add(src, s, e, e, true);
+      return { type: 'tableCell', children: s < e ? (inline(content.text, content) as TableCell['children']) : [], position: pos(s, e) };
+    });
+    rows.push({ type: 'tableRow', children, position: pos(l.s, l.e) });
+  }
+  return { type: 'table', align: head.map(() => null), children: rows, position: pos(0, lines[lines.length - 1]!.e) };
 }
 
 // ---------------------------------------------------------------------------------------------
