@@ -10,7 +10,9 @@
  * GFM construct (strikethrough, footnotes, task items, literal autolinks). The caller then runs the
  * full parser. Tests compare the prose both produce over the corpus and generated Markdown.
  */
-import type { Break, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 
 type Point = { line: number; column: number; offset: number };
@@ -39,7 +41,7 @@ function out(): never {
 }
 
 /** Characters and sequences that send a block to the full parser wherever they appear. */
-const ALWAYS_OUT = /[\t\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|!\[|\\\r?\n|povlint-|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+const ALWAYS_OUT = /[\t\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
 /** GFM literal autolinks (and emails) in text: the full parser decides those. */
 const GFM_IN_TEXT = /[@~]|www\.|:\/\/|mailto:|xmpp:/i;
 
@@ -49,6 +51,13 @@ const RAW_NAMES = new Set(htmlRawNames);
 /** A complete open or closing tag on one line (CommonMark raw HTML, spaces only). */
 const TAG = /<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\r\n]+|'[^'\r\n]*'|"[^"\r\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>/y;
 const TAG_NAME = /<\/?([A-Za-z][A-Za-z\d-]*)/y;
+/** CommonMark autolinks: a URI or an email address in angle brackets. */
+const AUTOLINK = /<(?:[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0- <>\x7F]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*)>/y;
+/** A character reference: decimal, hexadecimal or named (the name must be known). */
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z\d]{1,31}));/y;
+
+/** Links written as autolinks: their text is a URL already, never a GFM literal. */
+const autolinks = new WeakSet<Link>();
 
 const ATX = /^(#{1,6})(?: |$)/;
 const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
@@ -396,7 +405,7 @@ const MAX_SEQUENCES = 200;
 
 function inline(text: string, content: Content): PhrasingContent[] {
   const atoms: Atom[] = [];
-  const brackets: Array<{ atom: number; active: boolean; s: number }> = [];
+  const brackets: Array<{ atom: number; active: boolean; s: number; image: boolean }> = [];
   let sequences = 0;
   let textStart = -1;
   const flushText = (i: number): void => {
@@ -440,12 +449,27 @@ function inline(text: string, content: Content): PhrasingContent[] {
         continue;
       }
       case 60: {
+        AUTOLINK.lastIndex = i;
+        const a = AUTOLINK.exec(text);
+        if (a) {
+          // At the start of a continuation line the parser's text positions before it can run on
+          // into the line's indentation (after an open bracket): left to the parser.
+          if (text.charCodeAt(i - 1) === 10) out();
+          flushText(i);
+          const end = i + a[0].length;
+          const value = a[0].slice(1, -1);
+          const link: Link = { type: 'link', url: '', title: null, children: [{ type: 'text', value, position: pos(content.toSource(i + 1, 'start'), content.toSource(end - 1, 'end')) }] };
+          autolinks.add(link);
+          atoms.push({ k: 'node', s: i, e: end, node: link });
+          i = end;
+          continue;
+        }
         const d = text.charCodeAt(i + 1);
         const letter = (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 47;
         if (!letter) break;
         TAG.lastIndex = i;
         const m = TAG.exec(text);
-        if (!m) out(); // an autolink, a tag over several lines or an invalid one: the parser decides
+        if (!m) out(); // a tag over several lines or an invalid one: the parser decides
         flushText(i);
         const node: Html = { type: 'html', value: m[0] };
         atoms.push({ k: 'node', s: i, e: i + m[0].length, node });
@@ -486,9 +510,28 @@ function inline(text: string, content: Content): PhrasingContent[] {
         i += eol;
         continue;
       }
+      case 38: {
+        REFERENCE.lastIndex = i;
+        const r = REFERENCE.exec(text);
+        if (!r) break;
+        const v = r[1] !== undefined ? decodeNumericCharacterReference(r[1], 10) : r[2] !== undefined ? decodeNumericCharacterReference(r[2], 16) : decodeNamedCharacterReference(r[3]!);
+        if (v === false) break; // an unknown name is literal text
+        flushText(i);
+        atoms.push({ k: 'text', s: i, e: i + r[0].length, v });
+        i += r[0].length;
+        continue;
+      }
+      case 33: {
+        if (text.charCodeAt(i + 1) !== 91) break;
+        flushText(i);
+        brackets.push({ atom: atoms.length, active: true, s: i, image: true });
+        atoms.push({ k: 'text', s: i, e: i + 2, v: '![' });
+        i += 2;
+        continue;
+      }
       case 91: {
         flushText(i);
-        brackets.push({ atom: atoms.length, active: true, s: i });
+        brackets.push({ atom: atoms.length, active: true, s: i, image: false });
         atoms.push({ k: 'text', s: i, e: i + 1, v: '[' });
         i++;
         continue;
@@ -501,9 +544,17 @@ function inline(text: string, content: Content): PhrasingContent[] {
             flushText(i);
             const inner = atoms.splice(opener.atom);
             inner.shift();
-            const link: Link = { type: 'link', url: '', title: null, children: build(inner, resolveAttention(inner), content) };
-            atoms.push({ k: 'node', s: opener.s, e: tail, node: link });
-            for (const b of brackets) b.active = false;
+            const children = build(inner, resolveAttention(inner), content);
+            if (opener.image) {
+              // An image: its label is alt text, which the analysis does not read.
+              const image: Image = { type: 'image', url: '', alt: null };
+              atoms.push({ k: 'node', s: opener.s, e: tail, node: image });
+            } else {
+              const link: Link = { type: 'link', url: '', title: null, children };
+              atoms.push({ k: 'node', s: opener.s, e: tail, node: link });
+              // No links inside links: earlier link openers become plain brackets.
+              for (const b of brackets) if (!b.image) b.active = false;
+            }
             i = tail;
             continue;
           }
@@ -698,7 +749,7 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
 
 function hasGfmText(nodes: readonly PhrasingContent[]): boolean {
   for (const n of nodes) {
-    if (n.type === 'text' ? GFM_IN_TEXT.test(n.value) : 'children' in n && hasGfmText(n.children as PhrasingContent[])) return true;
+    if (n.type === 'text' ? GFM_IN_TEXT.test(n.value) : 'children' in n && !(n.type === 'link' && autolinks.has(n)) && hasGfmText(n.children as PhrasingContent[])) return true;
   }
   return false;
 }

@@ -11,8 +11,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const info of ctx.units) {
-      if (info.definition || info.title || info.question) continue;
-      for (const m of termMatches(ctx, 'puffery', info)) {
+      const matches = termMatches(ctx, 'puffery', info);
+      if (matches.length === 0 || info.definition || info.title || info.question) continue;
+      for (const m of matches) {
         const range = sourceRange(ctx, info, m);
         const fixes = [];
         if (exact(ctx, range, m.text)) {

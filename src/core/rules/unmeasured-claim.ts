@@ -19,9 +19,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const info of ctx.units) {
-      if (info.definition || info.title) continue;
+      const found = termMatches(ctx, 'unmeasured-claim', info);
+      if (found.length === 0 || info.definition || info.title) continue;
       const text = info.unit.text;
-      const matches = termMatches(ctx, 'unmeasured-claim', info).filter((m) => {
+      const matches = found.filter((m) => {
         if (m.entry.kind !== 'directional') return true;
         const after = text.slice(m.end, m.end + 80);
         return (ctx.locale === 'zh' ? OUTCOME_OBJECT_ZH : OUTCOME_OBJECT_EN).test(after);

@@ -22,9 +22,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const info of ctx.units) {
-      if (info.definition || info.title) continue;
+      const matches = termMatches(ctx, 'unverifiable-absolute', info);
+      if (matches.length === 0 || info.definition || info.title) continue;
       const text = info.unit.text;
-      for (const m of termMatches(ctx, 'unverifiable-absolute', info)) {
+      for (const m of matches) {
         const before = text.slice(Math.max(0, m.start - 40), m.start);
         if ((ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
         const head = text.slice(Math.max(0, m.start - WINDOW), m.start);

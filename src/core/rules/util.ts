@@ -1,5 +1,5 @@
 import type { UnitInfo } from '../analysis.js';
-import type { TermMatch } from '../vocab/matcher.js';
+import { mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
 import { classifyTopics } from '../clauses/topics.js';
 import { rewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
@@ -33,13 +33,21 @@ function inQuotedTitle(text: string, start: number, end: number): boolean {
   return inner.split(/\s+/).length <= 12 && !/[.;]\s/.test(inner);
 }
 
+/** Whether a unit may hold a term of any rule, tested once per unit (most units of a candidate block hold none). */
+const mayHold = new WeakMap<UnitInfo, boolean>();
+function unitMayHoldTerm(ctx: UnitRuleContext, info: UnitInfo): boolean {
+  let v = mayHold.get(info);
+  if (v === undefined) mayHold.set(info, (v = mayHoldTerm(ctx.vocab, info.unit.text)));
+  return v;
+}
+
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
 /** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and `unless` exceptions. */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
   const matcher = ctx.vocab.byRule.get(rule);
-  if (!matcher) return [];
+  if (!matcher || !unitMayHoldTerm(ctx, info)) return [];
   const text = info.unit.text;
   return matcher.matchAll(text, MAX_MATCHES_PER_UNIT).filter((m) => {
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;

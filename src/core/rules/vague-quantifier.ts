@@ -13,9 +13,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const info of ctx.units) {
-      if (info.definition || info.title) continue;
       const matches = termMatches(ctx, 'vague-quantifier', info);
-      if (matches.length === 0) continue;
+      if (matches.length === 0 || info.definition || info.title) continue;
       const missing: OutcomePart[] = OUTCOME_PARTS.filter((p) => !info.parts.has(p));
       for (const m of matches) {
         const ceiling = m.entry.kind === 'ceiling';

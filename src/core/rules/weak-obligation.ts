@@ -28,11 +28,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const info of ctx.units) {
-      if (info.definition || info.title) continue;
+      const matches = termMatches(ctx, 'weak-obligation', info);
+      if (matches.length === 0 || info.definition || info.title) continue;
       const text = info.unit.text;
       let duty: boolean | undefined;
       const hasDuty = (): boolean => (duty ??= dutyContext(info));
-      for (const m of termMatches(ctx, 'weak-obligation', info)) {
+      for (const m of matches) {
         const kind = m.entry.kind;
         const timing = kind === 'timing' || kind === 'recurrence';
         // Timing words are cured by a stated time; effort words are about the word itself.
