@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTerm, literalPrefix, TOPIC_VOCABULARY } from '../src/core/clauses/topics.js';
+import { compileTerm, literalPrefix, scoreTopics, TOPIC_VOCABULARY } from '../src/core/clauses/topics.js';
+import { TOPICS } from '../src/core/clauses/types.js';
 import { RECOGNISERS } from '../src/core/measure/index.js';
 import { NEEDS_UNICODE, withoutUnicode } from '../src/core/unicode-regex.js';
 import { LOCALES } from '../src/core/types.js';
@@ -118,5 +119,27 @@ describe('regular-expression stand-ins', () => {
       const re = compileTerm(term, 'en');
       for (const s of corpus) if (re.test(s)) expect(s.toLowerCase().includes(prefix), `${term}: ${s}`).toBe(true);
     }
+  }, 120_000);
+
+  it('topic scores equal trying every term on every text', () => {
+    const compiled = TOPICS.flatMap((topic) =>
+      (TOPIC_VOCABULARY.en[topic] ?? []).map((t) => ({ topic, weight: typeof t === 'string' ? 1 : (t.weight ?? 1), re: compileTerm(t, 'en') })),
+    );
+    const reference = (text: string): unknown => {
+      const scores = new Map<string, { topic: string; score: number; terms: string[]; first: number }>();
+      for (const { topic, weight, re } of compiled) {
+        const m = re.exec(text);
+        if (!m) continue;
+        const s = scores.get(topic) ?? { topic, score: 0, terms: [], first: m.index };
+        scores.set(topic, s);
+        s.score += weight;
+        s.terms.push(m[0]);
+        s.first = Math.min(s.first, m.index);
+      }
+      return [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first || TOPICS.indexOf(a.topic as never) - TOPICS.indexOf(b.topic as never));
+    };
+    const claims = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'topic-claims.json'), 'utf8')) as unknown;
+    const texts = [...corpus, ...JSON.stringify(claims).split('"'), 'K-fast Kfast \u212Afast', 'Response-time RESPONSE TIME', 'İlatency ſcale'];
+    for (const t of texts) expect(scoreTopics(t, 'en'), t).toEqual(reference(t));
   }, 120_000);
 });

@@ -17,6 +17,8 @@ export function scriptCounts(text: string, start = 0, end = text.length): { han:
   return { han, latin };
 }
 
+const HAN = /[\u4e00-\u9fff]/;
+
 /** Han characters carry about as much as a four-letter word: weigh them so. */
 export function localeFromCounts(han: number, latin: number): Locale {
   return han * 4 > latin ? 'zh' : 'en';
@@ -38,6 +40,8 @@ export function resolveLocale(text: string, blocks: readonly Block[], options: L
   if (options.locale && options.locale !== 'auto') return options.locale;
   const fm = frontMatterLocale(text, blocks);
   if (fm) return fm;
+  // Without a single Han character the answer is English, whatever the letters count.
+  if (!counts && !HAN.test(text)) return 'en';
   const c = counts ?? scriptCounts(text);
   return localeFromCounts(c.han, c.latin);
 }

@@ -29,6 +29,8 @@ export interface TopicScore {
 interface CompiledTerm {
   topic: Topic;
   weight: number;
+  /** English: the literal every match starts with ('' when none). */
+  prefix: string;
   match: (text: string, lower: string) => { index: number; text: string } | null;
 }
 
@@ -86,6 +88,7 @@ function termsFor(locale: Locale): CompiledTerm[] {
         list.push({
           topic,
           weight,
+          prefix,
           match: (text, lower) => {
             if (prefix && !lower.includes(prefix)) return null;
             const m = re.exec(text);
@@ -97,6 +100,7 @@ function termsFor(locale: Locale): CompiledTerm[] {
         list.push({
           topic,
           weight,
+          prefix: '',
           match: (text, lower) => {
             const index = lower.indexOf(needle);
             return index < 0 ? null : { index, text: text.slice(index, index + needle.length) };
@@ -109,11 +113,71 @@ function termsFor(locale: Locale): CompiledTerm[] {
   return list;
 }
 
+/**
+ * English terms by the first one to three characters of their prefix (as numbers: char codes
+ * packed), so a text is tried only against terms whose prefix starts at one of its word starts.
+ */
+interface PrefixIndex {
+  byKey: Map<number, number[]>;
+  /** Terms without a prefix: always tried. */
+  always: number[];
+}
+
+let enIndex: PrefixIndex | undefined;
+
+function prefixIndex(terms: readonly CompiledTerm[]): PrefixIndex {
+  if (enIndex) return enIndex;
+  const byKey = new Map<number, number[]>();
+  const always: number[] = [];
+  terms.forEach((t, i) => {
+    if (!t.prefix) return void always.push(i);
+    let key = 0;
+    for (let k = 0; k < Math.min(3, t.prefix.length); k++) key = key * 256 + t.prefix.charCodeAt(k);
+    const list = byKey.get(key) ?? [];
+    list.push(i);
+    byKey.set(key, list);
+  });
+  return (enIndex = { byKey, always });
+}
+
+/** `c` as the index keys hold it: ASCII letters lower-cased, other ASCII as is, -1 beyond ASCII. */
+function keyChar(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  return c < 128 ? c : -1;
+}
+
+/**
+ * The English terms that may match `text`: a term matches only at a word start (the boundary of
+ * `compileTerm`, in ASCII as it is compiled without `u`), and its match starts with its prefix.
+ */
+function candidates(text: string, terms: readonly CompiledTerm[]): boolean[] {
+  const { byKey, always } = prefixIndex(terms);
+  const on = new Array<boolean>(terms.length).fill(false);
+  for (const i of always) on[i] = true;
+  for (let p = 0; p < text.length; p++) {
+    const before = p > 0 ? text.charCodeAt(p - 1) : 32;
+    if ((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 95 || before === 45) continue;
+    let key = 0;
+    for (let k = 0; k < 3 && p + k < text.length; k++) {
+      const c = keyChar(text.charCodeAt(p + k));
+      if (c < 0) break;
+      key = key * 256 + c;
+      const list = byKey.get(key);
+      if (list) for (const i of list) on[i] = true;
+    }
+  }
+  return on;
+}
+
 /** Every topic with a positive score, best first (ties: earliest match, then the order of TOPICS). */
 export function scoreTopics(text: string, locale: Locale = 'en'): TopicScore[] {
   const lower = text.toLowerCase();
   const scores = new Map<Topic, TopicScore>();
-  for (const term of termsFor(locale)) {
+  const terms = termsFor(locale);
+  const on = locale === 'en' ? candidates(text, terms) : undefined;
+  for (let i = 0; i < terms.length; i++) {
+    if (on && !on[i]) continue;
+    const term = terms[i]!;
     const m = term.match(text, lower);
     if (!m) continue;
     let s = scores.get(term.topic);
