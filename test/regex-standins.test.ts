@@ -142,4 +142,29 @@ describe('regular-expression stand-ins', () => {
     const texts = [...corpus, ...JSON.stringify(claims).split('"'), 'K-fast Kfast \u212Afast', 'Response-time RESPONSE TIME', 'İlatency ſcale'];
     for (const t of texts) expect(scoreTopics(t, 'en'), t).toEqual(reference(t));
   }, 120_000);
+
+  it('term matches equal the exact matcher’s, next to letters of any script too', () => {
+    for (const locale of LOCALES) {
+      const v = compileVocabulary(VOCABULARIES[locale]);
+      for (const [rule, m] of v.byRule) {
+        const exact = (text: string): unknown[] => {
+          const re = new RegExp(m.re.source, m.re.flags);
+          const out: unknown[] = [];
+          for (let x = re.exec(text); x; x = re.exec(text)) {
+            if (x[0].length === 0) {
+              re.lastIndex++;
+              continue;
+            }
+            let gi = 1;
+            while (gi < x.length && x[gi] === undefined) gi++;
+            out.push({ entry: m.entries[gi - 1], start: x.index, end: x.index + x[0].length, text: x[0] });
+          }
+          return out;
+        };
+        const texts = [...corpus];
+        for (const e of m.entries) for (const t of [e.term, `é${e.term}`, `${e.term}ü`, `中${e.term}`, `x ${e.term} ${e.term}é ${e.term}.`, `ſ ${e.term}`, `${e.term} 😀`]) texts.push(t);
+        for (const t of texts) expect(m.matchAll(t), `${rule}: ${t}`).toEqual(exact(t));
+      }
+    }
+  }, 120_000);
 });

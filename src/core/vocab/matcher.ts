@@ -52,7 +52,12 @@ export class RuleMatcher {
   readonly re: RegExp;
   /** Matches wherever `re` does, faster: a text it misses holds no term (see unicode-regex.ts). */
   readonly pre: RegExp | undefined;
-  constructor(readonly entries: readonly VocabEntry[], wordBoundaries: boolean) {
+  /** `pre` with the `g` flag: finds `re`'s matches as long as each passes `re`'s boundaries. */
+  private readonly loose: RegExp | undefined;
+  constructor(
+    readonly entries: readonly VocabEntry[],
+    private readonly wordBoundaries: boolean,
+  ) {
     const ordered = [...entries].sort((a, b) => b.term.length - a.term.length);
     this.entries = ordered;
     // A space in a term matches any run of white space (double spaces, line breaks).
@@ -60,29 +65,45 @@ export class RuleMatcher {
     const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
     this.re = new RegExp(src, 'giu');
     this.pre = looserWithoutUnicode(src, 'iu');
+    this.loose = looserWithoutUnicode(src, 'giu');
   }
 
   /** Matches in order of position, at most `limit` of them. */
   matchAll(text: string, limit = Infinity): TermMatch[] {
     const out: TermMatch[] = [];
     if (this.entries.length === 0) return out;
-    if (this.pre && !NEEDS_UNICODE.test(text) && !this.pre.test(text)) return out;
-    const re = this.re;
+    const portable = this.loose !== undefined && !NEEDS_UNICODE.test(text);
+    if (portable && !this.pre!.test(text)) return out;
+    // The loose matcher finds the same matches as the exact one while every match it finds passes
+    // the exact boundaries (its own are weaker, the alternatives the same); else the exact one runs.
+    if (portable && this.collect(this.loose!, text, limit, out, this.wordBoundaries)) return out;
+    out.length = 0;
+    this.collect(this.re, text, limit, out, false);
+    return out;
+  }
+
+  /** Collects the matches of `re`; false when a match fails the exact word boundaries (with `verify`). */
+  private collect(re: RegExp, text: string, limit: number, out: TermMatch[], verify: boolean): boolean {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
+      const end = m.index + m[0].length;
+      if (verify && ((m.index > 0 && WORD.test(text[m.index - 1]!)) || (end < text.length && WORD.test(text[end]!)))) return false;
       let gi = 1;
       while (gi < m.length && m[gi] === undefined) gi++;
       const entry = this.entries[gi - 1];
-      if (entry) out.push({ entry, start: m.index, end: m.index + m[0].length, text: m[0] });
+      if (entry) out.push({ entry, start: m.index, end, text: m[0] });
       if (out.length >= limit) break;
     }
-    return out;
+    return true;
   }
 }
+
+/** A character of the terms' boundary class (`UNICODE_WORD`). */
+const WORD = new RegExp(UNICODE_WORD, 'u');
 
 export interface Unless {
   before?: RegExp;
