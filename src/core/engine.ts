@@ -49,6 +49,9 @@ export interface Engine {
 const REMEDY_HINT = /credit|refund|terminat|at risk|reduc|re-?perform|liquidated|penalt|earn[- ]?back|holdback|withh|corrective|remed|赔|退|扣减|违约|终止|解除|罚|减免/i;
 const COMMIT_HINT = /availab|uptime|deliver|complet|response|resolution|resolve|restore|latency|error rate|detection|accuracy|turnaround|service level|success criteria|quality level|performance|indicator|可用|响应|恢复|解决|故障|时延|准确|服务等级|服务水平|验收|考核/i;
 
+/** Either hint, in one pass over the block. */
+const FACT_HINT = new RegExp(`${REMEDY_HINT.source}|${COMMIT_HINT.source}`, 'i');
+
 function ruleOptions(setting: unknown): RuleOptions {
   if (typeof setting === 'string') return { severity: setting as SeveritySetting };
   return (setting ?? {}) as RuleOptions;
@@ -149,7 +152,7 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
   const candidate = mayHoldTerm(vocab, src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-');
   PLACEHOLDER_PATTERN.lastIndex = 0;
   // Commitments and remedies are read from the raw text: they never send a block to the parser.
-  const { commitments, remedy } = REMEDY_HINT.test(src) || COMMIT_HINT.test(src) ? remedyFacts(src, locale) : NO_FACTS;
+  const { commitments, remedy } = FACT_HINT.test(src) ? remedyFacts(src, locale) : NO_FACTS;
   if (!candidate || (fastPath && fencedCodeOnly(src))) return commitments.length || remedy ? { ...EMPTY_BLOCK, commitments, remedy } : EMPTY_BLOCK;
   const code: Array<[number, number]> = [];
   const directives: BlockResult['directives'] = [];

@@ -203,7 +203,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       blockStart = ls;
       blockHtml = false;
     }
-    const f = FENCE_OPEN.exec(lineText);
+    const f = lineText.includes('``') || lineText.includes('~~') ? FENCE_OPEN.exec(lineText) : null;
     if (f && !(f[1]![0] === '`' && lineText.slice(f.index + f[0].length).includes('`'))) {
       if (TOP_FENCE.test(lineText) && !blockHtml) {
         // A fence at the left margin ends whatever came before it: it starts a block of its own.
@@ -219,7 +219,9 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       continue;
     }
     blockEnd = le;
-    if (HTML_LINE.test(lineText)) blockHtml = true;
+    const lt = lineText.includes('<');
+    if (lt && HTML_LINE.test(lineText)) blockHtml = true;
+    if (!lt) continue;
     const open = lineText.lastIndexOf('<!--');
     if (open >= 0 && !lineText.includes('-->', open + 4)) {
       inComment = true;

@@ -50,10 +50,11 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
 export class RuleMatcher {
   /** The exact matcher. */
   readonly re: RegExp;
-  /** Matches wherever `re` does, faster: a text it misses holds no term (see unicode-regex.ts). */
+  /**
+   * Matches wherever `re` does, faster (see unicode-regex.ts): a text it misses holds no term, and
+   * it finds `re`'s matches as long as each passes `re`'s boundaries. (Global: reset `lastIndex`.)
+   */
   readonly pre: RegExp | undefined;
-  /** `pre` with the `g` flag: finds `re`'s matches as long as each passes `re`'s boundaries. */
-  private readonly loose: RegExp | undefined;
   constructor(
     readonly entries: readonly VocabEntry[],
     private readonly wordBoundaries: boolean,
@@ -64,19 +65,22 @@ export class RuleMatcher {
     const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
     const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
     this.re = new RegExp(src, 'giu');
-    this.pre = looserWithoutUnicode(src, 'iu');
-    this.loose = looserWithoutUnicode(src, 'giu');
+    this.pre = looserWithoutUnicode(src, 'giu');
   }
 
   /** Matches in order of position, at most `limit` of them. */
   matchAll(text: string, limit = Infinity): TermMatch[] {
     const out: TermMatch[] = [];
     if (this.entries.length === 0) return out;
-    const portable = this.loose !== undefined && !NEEDS_UNICODE.test(text);
-    if (portable && !this.pre!.test(text)) return out;
+    const pre = this.pre;
+    const portable = pre !== undefined && !NEEDS_UNICODE.test(text);
+    if (portable) {
+      pre.lastIndex = 0;
+      if (!pre.test(text)) return out;
+    }
     // The loose matcher finds the same matches as the exact one while every match it finds passes
     // the exact boundaries (its own are weaker, the alternatives the same); else the exact one runs.
-    if (portable && this.collect(this.loose!, text, limit, out, this.wordBoundaries)) return out;
+    if (portable && this.collect(pre, text, limit, out, this.wordBoundaries)) return out;
     out.length = 0;
     this.collect(this.re, text, limit, out, false);
     return out;
