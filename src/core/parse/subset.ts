@@ -10,7 +10,7 @@
  * GFM construct (strikethrough, footnotes, task items, literal autolinks). The caller then runs the
  * full parser. Tests compare the prose both produce over the corpus and generated Markdown.
  */
-import type { Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
@@ -62,6 +62,8 @@ const autolinks = new WeakSet<Link>();
 const ATX = /^(#{1,6})(?: |$)/;
 const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
 const SETEXT = /^(?:=+|-+) *$/;
+/** A line GFM may read as a table's delimiter row (making the line above a header). */
+const TABLE_DELIMITER = /^[ :|]*-[ :|-]*$/;
 const FENCE = /^(?:`{3,}|~{3,})/;
 const BULLET = /^([-*+])( +)(?=[^ ])/;
 const ORDERED = /^(\d{1,9})([.)])( +)(?=[^ ])/;
@@ -142,7 +144,11 @@ function flow(src: string, lines: Line[]): RootContent[] {
     if (src.lastIndexOf('|', l.e - 1) >= l.s) out(); // a table row, or a pipe a table may claim
     const at = l.s + ind;
     const text = src.slice(at, l.e);
-    if (THEMATIC.test(text) || FENCE.test(text) || text[0] === '>' || EMPTY_ITEM.test(text)) out();
+    if (THEMATIC.test(text) || FENCE.test(text) || EMPTY_ITEM.test(text)) out();
+    if (text[0] === '>') {
+      i = quote(src, lines, i, ind, nodes);
+      continue;
+    }
     const h = ATX.exec(text);
     if (h) {
       if (/[<`]/.test(text)) out();
@@ -173,7 +179,8 @@ function continues(src: string, l: Line): boolean {
   const at = l.s + ind;
   const text = src.slice(at, l.e);
   const c = text[0];
-  if (c === '>' || FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+  if (c === '>') return false;
+  if (FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text) || TABLE_DELIMITER.test(text)) out();
   if (c === '#') return !ATX.test(text);
   if (c === '<') {
     if (htmlBlockStart(src, at, l.e, false)) out();
@@ -190,6 +197,37 @@ function continues(src: string, l: Line): boolean {
     if (EMPTY_ITEM.test(text)) out();
   }
   return true;
+}
+
+/**
+ * Reads a block quote starting at line `i`: its `>` lines, and the lines that lazily continue a
+ * paragraph inside it. Returns the index of the first line after it.
+ */
+function quote(src: string, lines: Line[], i: number, ind: number, nodes: RootContent[]): number {
+  const content: Line[] = [];
+  let j = i;
+  for (; j < lines.length; j++) {
+    const l = lines[j]!;
+    const li = indentOf(src, l);
+    const at = l.s + li;
+    if (li < 4 && src.charCodeAt(at) === 62) {
+      const s = src.charCodeAt(at + 1) === 32 ? at + 2 : at + 1;
+      if (/^ *$/.test(src.slice(s, l.e))) out(); // an empty quote line: the quote's paragraphs end there
+      content.push({ s, e: l.e, next: l.next, lazy: l.lazy });
+      continue;
+    }
+    // Any other line either starts a block outside the quote or lazily continues its paragraph.
+    if (li < 4) {
+      const text = src.slice(at, l.e);
+      if (itemStart(text) || EMPTY_ITEM.test(text)) break;
+      const c = text[0];
+      if (c === '#' || c === '<' || FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+    }
+    content.push({ s: at, e: l.e, next: l.next, lazy: true });
+  }
+  const children = flow(src, content) as Blockquote['children'];
+  nodes.push({ type: 'blockquote', children, position: pos(lines[i]!.s + ind, content[content.length - 1]!.e) });
+  return j;
 }
 
 /** Reads a list starting at line `i`; returns the index of the first line after it. */
@@ -381,6 +419,9 @@ function paragraph(src: string, lines: Line[], from: number, to: number, at: num
     content.add(src, s, l.e, l.next, k === to - 1);
   }
   const text = content.text;
+  // A bracket that ends a line makes the parser's text positions run on into the next line's
+  // indentation: left to it.
+  for (let k = 0; k + 1 < content.starts.length; k++) if (content.lens[k]! > 0 && text.charCodeAt(content.starts[k]! + content.lens[k]! - 1) === 91) out();
   // A link reference definition, or a task item's checkbox.
   if (text[0] === '[' && (text.includes(']:') || /^\[[ xX]\]/.test(text))) out();
   const children = inline(text, content);
