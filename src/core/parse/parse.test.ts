@@ -62,6 +62,16 @@ describe('block pre-scan', () => {
     expect(scanBlocks(indented).map((b) => indented.slice(b.start, b.end))).toEqual([indented]);
   });
 
+  it('starts a new block at an indented line after a blank line unless a list item may go on there', () => {
+    const text = '#### Stories\n\n  - As a user, I can file faster\n\n    more of the same item\n\nPara.\n\n  indented para';
+    expect(scanBlocks(text).map((b) => text.slice(b.start, b.end))).toEqual([
+      '#### Stories',
+      '  - As a user, I can file faster\n\n    more of the same item',
+      'Para.',
+      '  indented para',
+    ]);
+  });
+
   it('handles CRLF and CR line endings', () => {
     expect(scanBlocks('A.\r\n\r\nB.').length).toBe(2);
     expect(scanBlocks('A.\r\rB.').length).toBe(2);

@@ -30,6 +30,11 @@ const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
 /** A fence opened at the left margin: outside every container, whatever came before it. */
 const TOP_FENCE = /^(?:`{3,}|~{3,})/;
+/**
+ * A line that may open a container whose content can go on after a blank line: a list item at any
+ * depth, or a footnote definition.
+ */
+const CONTAINER_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\[\^)/;
 /** A line that may open an HTML block, which a fence line would not end. */
 const HTML_LINE = /^ {0,3}</;
 
@@ -129,6 +134,9 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
   /** Some line of the current block (or of `pending`) may have opened an HTML block. */
   let blockHtml = false;
   let pendingHtml = false;
+  /** Some line of the current block (or of `pending`) may have opened a list item or footnote. */
+  let blockContainer = false;
+  let pendingContainer = false;
   /** The open fence starts its block at the left margin (so its closing line ends the block). */
   let fenceAtMargin = false;
   let fence: { ch: string; len: number } | null = null;
@@ -155,6 +163,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
           pending = { kind: 'content', start: blockStart, end: blockEnd };
           pendingFenced = true;
           pendingHtml = false;
+          pendingContainer = false;
           blockStart = -1;
         }
         fenceAtMargin = false;
@@ -177,6 +186,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
         pending = { kind: 'content', start: blockStart, end: blockEnd };
         pendingFenced = false;
         pendingHtml = blockHtml;
+        pendingContainer = blockContainer;
         blockStart = -1;
       }
       continue;
@@ -184,10 +194,13 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
     const lineText = text.slice(ls, le);
     if (blockStart < 0) {
       const ch = text.charCodeAt(ls);
-      if (pending && !pendingFenced && (ch === 32 || ch === 9)) {
-        // An indented line after a blank line continues the previous block (list body, indented code).
+      if (pending && !pendingFenced && pendingContainer && (ch === 32 || ch === 9)) {
+        // An indented line after a blank line may continue a list item (or footnote) of the
+        // previous block. (After any other block it starts a new one: a paragraph, a list or
+        // indented code.)
         blockStart = pending.start;
         blockHtml = pendingHtml;
+        blockContainer = true;
         pending = null;
         blockList = listKind(lineAt(blockStart));
       } else {
@@ -195,6 +208,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
         pending = null;
         blockStart = ls;
         blockHtml = false;
+        blockContainer = false;
         blockList = listKind(lineText);
       }
     } else if (blockList && listKind(lineText) === blockList) {
@@ -202,7 +216,9 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       if (!emit({ kind: 'content', start: blockStart, end: blockEnd })) return out;
       blockStart = ls;
       blockHtml = false;
+      blockContainer = false;
     }
+    if (!blockContainer && CONTAINER_LINE.test(lineText)) blockContainer = true;
     const f = lineText.includes('``') || lineText.includes('~~') ? FENCE_OPEN.exec(lineText) : null;
     if (f && !(f[1]![0] === '`' && lineText.slice(f.index + f[0].length).includes('`'))) {
       if (TOP_FENCE.test(lineText) && !blockHtml) {
@@ -211,6 +227,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
           if (!emit({ kind: 'content', start: blockStart, end: blockEnd })) return out;
           blockStart = ls;
           blockList = null;
+          blockContainer = false;
         }
         fenceAtMargin = true;
       }
