@@ -70,6 +70,8 @@ describe('block pre-scan', () => {
       'Para.',
       '  indented para',
     ]);
+    const loose = '  - one item\n\n  - the next item\n\n    its second paragraph';
+    expect(scanBlocks(loose).map((b) => loose.slice(b.start, b.end))).toEqual(['  - one item', '  - the next item\n\n    its second paragraph']);
   });
 
   it('handles CRLF and CR line endings', () => {

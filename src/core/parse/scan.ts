@@ -137,6 +137,8 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
   /** Some line of the current block (or of `pending`) may have opened a list item or footnote. */
   let blockContainer = false;
   let pendingContainer = false;
+  /** The list kind of `pending`'s first line: a next item of that kind starts a block, even indented. */
+  let pendingList: 'bullet' | 'ordered' | null = null;
   /** The open fence starts its block at the left margin (so its closing line ends the block). */
   let fenceAtMargin = false;
   let fence: { ch: string; len: number } | null = null;
@@ -187,6 +189,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
         pendingFenced = false;
         pendingHtml = blockHtml;
         pendingContainer = blockContainer;
+        pendingList = blockList;
         blockStart = -1;
       }
       continue;
@@ -194,10 +197,12 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
     const lineText = text.slice(ls, le);
     if (blockStart < 0) {
       const ch = text.charCodeAt(ls);
-      if (pending && !pendingFenced && pendingContainer && (ch === 32 || ch === 9)) {
+      const item = ch === 32 ? listKind(lineText) : null;
+      if (pending && !pendingFenced && pendingContainer && (ch === 32 || ch === 9) && !(item && item === pendingList)) {
         // An indented line after a blank line may continue a list item (or footnote) of the
         // previous block. (After any other block it starts a new one: a paragraph, a list or
-        // indented code.)
+        // indented code; and a list item like the one the block starts with, nested or not, is a
+        // block of its own, as without the blank line.)
         blockStart = pending.start;
         blockHtml = pendingHtml;
         blockContainer = true;
