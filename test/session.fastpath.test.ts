@@ -1,42 +1,10 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeBlock, getEngine } from '../src/core/engine.js';
 import { isPlainParagraph, plainParagraphTree } from '../src/core/parse/fast.js';
 import { parseBlock } from '../src/core/parse/markdown.js';
-import { scanBlocks } from '../src/core/parse/scan.js';
-import type { Locale } from '../src/core/types.js';
+import { proseBlocks } from './helpers/blocks.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...markdownFiles(p));
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
-
-/** Every block of the corpus, the examples and the rule fixtures, with the locale to analyse it in. */
-function blocks(): Array<{ src: string; locale: Locale }> {
-  const sources: Array<[string, Locale]> = [
-    ...markdownFiles(join(CORPUS, 'docs')).map((f): [string, Locale] => [f, 'en']),
-    ...markdownFiles(join(CORPUS, 'docs-zh')).map((f): [string, Locale] => [f, 'zh']),
-    ...markdownFiles(join(ROOT, 'examples')).map((f): [string, Locale] => [f, 'en']),
-    ...markdownFiles(join(ROOT, 'test', 'fixtures')).map((f): [string, Locale] => [f, /zh/.test(f) ? 'zh' : 'en']),
-  ];
-  const out: Array<{ src: string; locale: Locale }> = [];
-  for (const [file, locale] of sources) {
-    const text = readFileSync(file, 'utf8');
-    for (const b of scanBlocks(text)) if (b.kind === 'content') out.push({ src: text.slice(b.start, b.end), locale });
-  }
-  return out;
-}
 
 /** A tree reduced to what the analysis reads: types, values, children and offsets. */
 function shape(node: unknown): unknown {
@@ -51,7 +19,7 @@ function shape(node: unknown): unknown {
 }
 
 describe('plain paragraph shortcut', () => {
-  const all = blocks();
+  const all = proseBlocks();
 
   it('finds blocks to shortcut', () => {
     expect(all.length).toBeGreaterThan(10);

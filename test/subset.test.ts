@@ -6,19 +6,13 @@
  * block, the paragraphs' inline trees (types, offsets, text values) are compared too.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeBlock, getEngine } from '../src/core/engine.js';
 import { parseBlock } from '../src/core/parse/markdown.js';
-import { scanBlocks } from '../src/core/parse/scan.js';
 import { subsetTree } from '../src/core/parse/subset.js';
 import { proseUnits } from '../src/core/parse/units.js';
 import type { Locale } from '../src/core/types.js';
-import { markdownFiles } from './helpers/files.js';
-
-const ROOT = join(import.meta.dirname, '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+import { proseBlocks } from './helpers/blocks.js';
 
 interface Node {
   type: string;
@@ -51,20 +45,6 @@ function shape(node: Node): unknown {
   return out;
 }
 
-function blocks(): Array<{ src: string; locale: Locale }> {
-  const sources: Array<[string, Locale]> = [
-    ...markdownFiles(join(CORPUS, 'docs')).map((f): [string, Locale] => [f, 'en']),
-    ...markdownFiles(join(CORPUS, 'docs-zh')).map((f): [string, Locale] => [f, 'zh']),
-    ...markdownFiles(join(ROOT, 'examples')).map((f): [string, Locale] => [f, 'en']),
-    ...markdownFiles(join(ROOT, 'test', 'fixtures')).map((f): [string, Locale] => [f, /zh/.test(f) ? 'zh' : 'en']),
-  ];
-  const out: Array<{ src: string; locale: Locale }> = [];
-  for (const [file, locale] of sources) {
-    const text = readFileSync(file, 'utf8');
-    for (const b of scanBlocks(text)) if (b.kind === 'content') out.push({ src: text.slice(b.start, b.end), locale });
-  }
-  return out;
-}
 
 /** Pieces of Markdown: prose, every inline construct, container markers, and things to hand over. */
 const PIECES = [
@@ -84,7 +64,7 @@ const PIECES = [
 ];
 
 describe('subset reader', () => {
-  const all = blocks();
+  const all = proseBlocks();
 
   it('accepts most prose blocks of real documents', () => {
     const accepted = all.filter((b) => subsetTree(b.src)).reduce((n, b) => n + b.src.length, 0);
