@@ -5,6 +5,13 @@ export class LineIndex {
   readonly starts: number[];
   constructor(text: string, from = 0, to = text.length) {
     const starts = [from];
+    const cr = text.indexOf('\r', from);
+    if (cr < 0 || cr >= to) {
+      // LF only: let indexOf find the line ends.
+      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

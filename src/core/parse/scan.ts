@@ -41,6 +41,8 @@ const HTML_LINE = /^ {0,3}</;
 interface LineCursor {
   text: string;
   pos: number;
+  /** The text from `pos` on has no CR: line ends are found with indexOf. */
+  lfOnly?: boolean;
 }
 
 /** Returns [lineStart, contentEnd, nextLineStart] or null at end of text. */
@@ -48,12 +50,17 @@ function nextLine(c: LineCursor): [number, number, number] | null {
   const { text } = c;
   const start = c.pos;
   if (start >= text.length) return null;
-  let i = start;
   const n = text.length;
-  while (i < n) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || ch === 13) break;
-    i++;
+  let i = start;
+  if (c.lfOnly) {
+    i = text.indexOf('\n', start);
+    if (i < 0) i = n;
+  } else {
+    while (i < n) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) break;
+      i++;
+    }
   }
   let next = i;
   if (i < n) next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
@@ -125,7 +132,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       pos = c.pos;
     }
   }
-  const c: LineCursor = { text, pos };
+  const c: LineCursor = { text, pos, lfOnly: text.indexOf('\r', pos) < 0 };
   let blockStart = -1;
   let blockEnd = -1;
   let pending: Block | null = null; // the last closed block, kept until we know no indented line continues it
