@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { corpusFiles } from './helpers/corpus.js';
 import { markdownFiles } from './helpers/files.js';
 import { parseBlock, parseBlockGfm } from '../src/core/parse/markdown.js';
 import { scanBlocks } from '../src/core/parse/scan.js';
@@ -14,7 +15,7 @@ import { proseUnits } from '../src/core/parse/units.js';
 
 const root = join(import.meta.dirname, '..');
 const files = [
-  ...markdownFiles(join(root, '..', 'shared', 'corpus', 'docs')),
+  ...corpusFiles('docs'),
   ...markdownFiles(join(root, 'examples')),
   ...markdownFiles(join(root, 'test', 'fixtures', 'rules')),
 ];

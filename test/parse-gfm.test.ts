@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { corpusFiles } from './helpers/corpus.js';
 import { markdownFiles } from './helpers/files.js';
 import { parseBlock, parseBlockGfm } from '../src/core/parse/markdown.js';
 import { scanBlocks } from '../src/core/parse/scan.js';
@@ -12,7 +13,7 @@ import { scanBlocks } from '../src/core/parse/scan.js';
 
 const root = join(import.meta.dirname, '..');
 const files = [
-  ...markdownFiles(join(root, '..', 'shared', 'corpus')),
+  ...corpusFiles(''),
   ...markdownFiles(join(root, 'examples')),
   ...markdownFiles(join(root, 'test', 'fixtures')),
 ];

@@ -24,6 +24,7 @@ import { lint } from '../src/core/index.js';
 import { measure, RECOGNISERS } from '../src/core/measure/index.js';
 import { regexProblem } from '../src/core/regex-safety.js';
 import { PLACEHOLDER_PATTERN } from '../src/core/rules/unresolved-placeholder.js';
+import { PATTERNS as REMEDY_PATTERNS } from '../src/core/rules/missing-remedy.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
 import { compileVocabulary, entrySource } from '../src/core/vocab/matcher.js';
@@ -74,6 +75,7 @@ function builtinPatterns(): Pattern[] {
     for (const r of RECOGNISERS[locale]) out.push({ name: `recogniser ${locale} ${r.id}`, source: r.pattern, flags: 'giu' });
   }
   out.push({ name: 'placeholder', source: PLACEHOLDER_PATTERN.source, flags: PLACEHOLDER_PATTERN.flags });
+  for (const [name, re] of Object.entries(REMEDY_PATTERNS)) out.push({ name: `missing-remedy ${name}`, source: re.source, flags: re.flags });
   return out;
 }
 
@@ -105,8 +107,9 @@ const KNOWN_POLYNOMIAL = new Set<string>([
   'src/core/directives.ts /<!--\\s*povlint-(disable-next-lin',
   'src/core/parse/sentences.ts /([A-Za-z][A-Za-z.]*)$',
   'src/core/parse/units.ts /<!--[^]*?(?:-->|$)|<(\\/?)([A-Za-',
-  'src/core/rules/missing-remedy.ts /\\b(?:shall|will|must|guarantees?',
-  'src/core/rules/missing-remedy.ts /(?:承诺|保证|应当?|须|确保)[^。；]{0,40}(?:',
+  'missing-remedy commit en',
+  'missing-remedy commit zh',
+  'missing-remedy remedy en',
   'src/core/rules/unresolved-placeholder.ts /\\[(?:TBD|TBC|TODO|TBA|X{1,3}|N|\\',
   'src/core/rules/util.ts /["\'“‘([*_\\s-]+$',
   'src/core/rules/util.ts /([A-Za-z][\\w\'’-]*)\\s+(?:(?:and|o',

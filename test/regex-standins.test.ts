@@ -15,14 +15,15 @@ import { NEEDS_UNICODE, withoutUnicode } from '../src/core/unicode-regex.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
 import { compileVocabulary, mayHoldTerm } from '../src/core/vocab/matcher.js';
+import { corpusFiles } from './helpers/corpus.js';
 import { markdownFiles } from './helpers/files.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
 function sentences(): string[] {
   const files = [
-    ...markdownFiles(join(ROOT, '..', 'shared', 'corpus', 'docs')),
-    ...markdownFiles(join(ROOT, '..', 'shared', 'corpus', 'docs-zh')),
+    ...corpusFiles('docs'),
+    ...corpusFiles('docs-zh'),
     ...markdownFiles(join(ROOT, 'test', 'fixtures')),
     ...markdownFiles(join(ROOT, 'examples')),
   ];

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSession, lint } from '../src/core/index.js';
 import type { LintOptions } from '../src/core/index.js';
+import { CORPUS, corpusPresent } from './helpers/corpus.js';
 
 const SEED = Number(process.env.POVLINT_FC_SEED ?? 20260611);
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
 
 /** Pieces of Markdown that change the block structure or the findings around them. */
 const PIECES = [
@@ -82,7 +83,7 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.record({
   snap: fc.constantFrom('none', 'none', 'line', 'line', 'start'),
 });
 
-function apply(session: ReturnType<typeof createSession>, e: EditSpec): void {
+function apply(session: ReturnType<typeof createSession>, e: EditSpec): ReturnType<ReturnType<typeof createSession>['edit']> {
   const text = session.text();
   let at = Math.floor(e.at * (text.length + 1));
   if (e.snap === 'start') at = 0;
@@ -91,15 +92,18 @@ function apply(session: ReturnType<typeof createSession>, e: EditSpec): void {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
     at = starts[Math.min(starts.length - 1, Math.floor(e.at * starts.length))]!;
   }
-  session.edit(at, e.del, e.insert);
+  return session.edit(at, e.del, e.insert);
 }
 
 function checkSequence(text: string, edits: EditSpec[], options: LintOptions = {}): void {
   const session = createSession(text, options);
   expect(session.findings()).toEqual(lint(text, options));
   for (const e of edits) {
-    apply(session, e);
-    expect(session.findings()).toEqual(lint(session.text(), options));
+    const returned = apply(session, e);
+    const expected = lint(session.text(), options);
+    // What edit() returns is what a client publishes: it must equal a fresh lint of the new text.
+    expect(returned).toEqual(expected);
+    expect(session.findings()).toEqual(expected);
   }
 }
 
@@ -123,40 +127,40 @@ describe('createSession', () => {
   it('follows an opened and closed code fence', () => {
     const text = 'Intro is faster.\n\nMiddle is better.\n\nEnd is more secure.\n';
     const s = createSession(text);
-    s.edit(text.indexOf('Middle'), 0, '```\n');
+    expect(s.edit(text.indexOf('Middle'), 0, '```\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
     expect(s.findings().map((f) => f.term)).not.toContain('better');
-    s.edit(s.text().length, 0, '```\n');
+    expect(s.edit(s.text().length, 0, '```\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
   });
 
   it('joins an indented line after a blank line to the block before it', () => {
     const text = '- item is here\n\nfaster text here.\n\nNext paragraph.\n';
     const s = createSession(text);
-    s.edit(text.indexOf('faster'), 0, '    ');
+    expect(s.edit(text.indexOf('faster'), 0, '    ')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
-    s.edit(text.indexOf('Next') + 4, 0, '  ');
+    expect(s.edit(text.indexOf('Next') + 4, 0, '  ')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
-    s.edit(s.text().indexOf('faster'), 0, '\n');
+    expect(s.edit(s.text().indexOf('faster'), 0, '\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
   });
 
   it('follows front matter appearing at the start and closing far below', () => {
     const text = 'Body is faster.\n\n' + 'Another paragraph is better.\n\n'.repeat(20) + 'Last.\n';
     const s = createSession(text);
-    s.edit(0, 0, '---\nlang: zh\n');
+    expect(s.edit(0, 0, '---\nlang: zh\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
-    s.edit(s.text().indexOf('Last.'), 0, '---\n');
+    expect(s.edit(s.text().indexOf('Last.'), 0, '---\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
-    s.edit(0, 4, '');
+    expect(s.edit(0, 4, '')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
   });
 
   it('switches locale and document type when the text does', () => {
     const s = createSession('The service will be faster.\n');
-    s.edit(0, 0, '系统将显著提高处理效率，并提供一流的服务。系统将显著提高处理效率。\n\n');
+    expect(s.edit(0, 0, '系统将显著提高处理效率，并提供一流的服务。系统将显著提高处理效率。\n\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
-    s.edit(0, 0, '# Request for Proposal\n\n');
+    expect(s.edit(0, 0, '# Request for Proposal\n\n')).toEqual(lint(s.text()));
     expect(s.findings()).toEqual(lint(s.text()));
   });
 
@@ -175,7 +179,7 @@ describe('createSession', () => {
     );
   }, 30_000);
 
-  it.skipIf(!existsSync(join(CORPUS, 'docs')))('equals lint() while editing real documents', () => {
+  it.skipIf(!corpusPresent('docs'))('equals lint() while editing real documents', () => {
     const dir = join(CORPUS, 'docs');
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.md'))

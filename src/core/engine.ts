@@ -12,9 +12,7 @@ import { parseBlock } from './parse/markdown.js';
 import { subsetTree } from './parse/subset.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
-import { unitRules } from './rules/index.js';
-import { remedyFacts, type RemedyFacts } from './rules/missing-remedy.js';
-import { PLACEHOLDER_PATTERN } from './rules/unresolved-placeholder.js';
+import { documentRules, pretestRules, unitRules } from './rules/index.js';
 import { isSafeRegex } from './regex-safety.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
 import { compileVocabulary, escapeRegExp, mayHoldTerm, type CompiledVocabulary } from './vocab/matcher.js';
@@ -26,12 +24,12 @@ import { ruleMeta } from './rules/index.js';
 export interface BlockResult {
   findings: LocalFinding[];
   directives: Array<Omit<Directive, 'line' | 'endLine'>>;
-  commitments: Array<{ start: number; end: number; text: string }>;
-  remedy: boolean;
+  /** The facts the block contributes to document rules, by rule id (undefined when none). */
+  facts: Partial<Record<RuleId, unknown>> | undefined;
 }
 
 /** The result of a block that cannot hold a finding (shared: compare by identity to skip it). */
-export const EMPTY_BLOCK: BlockResult = Object.freeze({ findings: [], directives: [], commitments: [], remedy: false }) as BlockResult;
+export const EMPTY_BLOCK: BlockResult = Object.freeze({ findings: [], directives: [], facts: undefined }) as BlockResult;
 
 export interface Engine {
   key: string;
@@ -45,12 +43,6 @@ export interface Engine {
   /** Total length of the cached block texts. */
   cachedChars: number;
 }
-
-const REMEDY_HINT = /credit|refund|terminat|at risk|reduc|re-?perform|liquidated|penalt|earn[- ]?back|holdback|withh|corrective|remed|赔|退|扣减|违约|终止|解除|罚|减免/i;
-const COMMIT_HINT = /availab|uptime|deliver|complet|response|resolution|resolve|restore|latency|error rate|detection|accuracy|turnaround|service level|success criteria|quality level|performance|indicator|可用|响应|恢复|解决|故障|时延|准确|服务等级|服务水平|验收|考核/i;
-
-/** Either hint, in one pass over the block. */
-const FACT_HINT = new RegExp(`${REMEDY_HINT.source}|${COMMIT_HINT.source}`, 'i');
 
 function ruleOptions(setting: unknown): RuleOptions {
   if (typeof setting === 'string') return { severity: setting as SeveritySetting };
@@ -129,8 +121,6 @@ export function analyseBlock(src: string, engine: Engine, locale: Locale, docTyp
   return result;
 }
 
-const NO_FACTS: RemedyFacts = { commitments: [], remedy: false };
-
 /** How much block text the cache may hold before it starts over (in UTF-16 code units). */
 const CACHE_CHARS = 16_000_000;
 
@@ -148,12 +138,10 @@ function detach(s: string): string {
  */
 export function computeBlock(src: string, engine: Engine, locale: Locale, fastPath = true): BlockResult {
   const vocab = engine.vocab[locale];
-  PLACEHOLDER_PATTERN.lastIndex = 0;
-  const candidate = mayHoldTerm(vocab, src) || PLACEHOLDER_PATTERN.test(src) || src.includes('povlint-');
-  PLACEHOLDER_PATTERN.lastIndex = 0;
-  // Commitments and remedies are read from the raw text: they never send a block to the parser.
-  const { commitments, remedy } = FACT_HINT.test(src) ? remedyFacts(src, locale) : NO_FACTS;
-  if (!candidate || (fastPath && fencedCodeOnly(src))) return commitments.length || remedy ? { ...EMPTY_BLOCK, commitments, remedy } : EMPTY_BLOCK;
+  const candidate = mayHoldTerm(vocab, src) || src.includes('povlint-') || pretestRules.some((r) => engine.enabled.has(r.meta.id) && r.pretest!(src));
+  // Document rules read their facts from the raw text: they never send a block to the parser.
+  const facts = documentFacts(src, engine, locale);
+  if (!candidate || (fastPath && fencedCodeOnly(src))) return facts ? { ...EMPTY_BLOCK, facts } : EMPTY_BLOCK;
   const code: Array<[number, number]> = [];
   const directives: BlockResult['directives'] = [];
   let units: ReturnType<typeof proseUnits>;
@@ -186,7 +174,18 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
     });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { findings, directives, commitments, remedy };
+  return { findings, directives, facts };
+}
+
+/** The facts a block contributes to the enabled document rules, or undefined when none. */
+function documentFacts(src: string, engine: Engine, locale: Locale): BlockResult['facts'] {
+  let out: BlockResult['facts'];
+  for (const rule of documentRules) {
+    if (!engine.enabled.has(rule.meta.id)) continue;
+    const f = rule.facts(src, locale);
+    if (f !== undefined) (out ??= {})[rule.meta.id] = f;
+  }
+  return out;
 }
 
 export function resolvedSeverity(engine: Engine, f: LocalFinding): Severity {

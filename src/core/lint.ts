@@ -7,9 +7,9 @@ import { enrichFinding } from './enrich.js';
 import { LineIndex } from './lines.js';
 import { scanBlocks, type Block } from './parse/scan.js';
 import { docsUrl } from './rules/define.js';
-import { meta as missingRemedyMeta } from './rules/missing-remedy.js';
+import { documentRules } from './rules/index.js';
 import { MESSAGES } from './messages.js';
-import type { Finding, Locale, Position } from './types.js';
+import type { Finding, Locale, Position, RuleId } from './types.js';
 
 export interface DocumentState {
   text: string;
@@ -56,19 +56,18 @@ export interface PlacedCache {
 export function assemble(state: DocumentState, engine: Engine, place: Placer = wholeTextPlacer(state.text), placed?: PlacedCache): Finding[] {
   const out: Finding[] = [];
   const directives: Directive[] = [];
-  let firstCommitment: { start: number; end: number; text: string; block: number } | undefined;
-  const otherCommitments: Array<{ start: number; end: number; text: string; block: number }> = [];
-  let remedy = false;
   const { blocks, results, locale, docType, text } = state;
+  const facts = new Map<RuleId, Array<{ facts: unknown; base: number; block: number }>>();
   for (let i = 0; i < blocks.length; i++) {
     const r = results[i]!;
     if (r === EMPTY_BLOCK) continue;
     const base = blocks[i]!.start;
-    if (r.remedy) remedy = true;
-    for (const c of r.commitments) {
-      const abs = { start: base + c.start, end: base + c.end, text: c.text, block: i };
-      if (!firstCommitment) firstCommitment = abs;
-      else if (otherCommitments.length < 5) otherCommitments.push(abs);
+    if (r.facts) {
+      for (const id of Object.keys(r.facts) as RuleId[]) {
+        let list = facts.get(id);
+        if (!list) facts.set(id, (list = []));
+        list.push({ facts: r.facts[id], base, block: i });
+      }
     }
     for (const d of r.directives) {
       const start = base + d.start;
@@ -107,35 +106,43 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
     }
     placed?.set(i, out.slice(first));
   }
-  if (engine.enabled.has('missing-remedy') && firstCommitment && !remedy) {
-    const c = firstCommitment;
-    out.push(
-      enrichFinding(
-        {
-          ruleId: 'missing-remedy',
-          severity: engine.severity['missing-remedy'] === 'off' ? 'hint' : (engine.severity['missing-remedy'] as Finding['severity']),
-          message: MESSAGES[locale].missingRemedy(c.text),
-          start: place(c.start, c.block),
-          end: place(c.end, c.block),
-          missing: [],
-          fixes: [],
-          clauses: [],
-          docs: docsUrl(missingRemedyMeta.id),
-          term: c.text,
-          related: otherCommitments.map((o) => ({
-            start: place(o.start, o.block),
-            end: place(o.end, o.block),
-            message: locale === 'zh' ? `另一项承诺：“${o.text}”` : `another commitment: \`${o.text}\``,
-          })),
-        },
-        text.slice(c.start, c.end),
-        locale,
-        docType,
-        engine.options,
-      ),
-    );
-    out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+  let added = false;
+  for (const rule of documentRules) {
+    const id = rule.meta.id;
+    if (!engine.enabled.has(id)) continue;
+    const list = facts.get(id) ?? [];
+    // A block's position for placing an offset: the last block starting at or before it.
+    const blockOf = (offset: number): number => {
+      let b = list[0]?.block ?? 0;
+      for (const x of list) if (x.base <= offset) b = x.block;
+      return b;
+    };
+    for (const f of rule.assemble({ locale, messages: MESSAGES[locale], blocks: list })) {
+      added = true;
+      out.push(
+        enrichFinding(
+          {
+            ruleId: id,
+            severity: engine.severity[id] === 'off' ? 'hint' : (engine.severity[id] as Finding['severity']),
+            message: f.message,
+            start: place(f.start, blockOf(f.start)),
+            end: place(f.end, blockOf(f.start)),
+            missing: [],
+            fixes: [],
+            clauses: [],
+            docs: docsUrl(id),
+            ...(f.term !== undefined ? { term: f.term } : {}),
+            ...(f.related ? { related: f.related.map((o) => ({ start: place(o.start, blockOf(o.start)), end: place(o.end, blockOf(o.start)), message: o.message })) } : {}),
+          },
+          text.slice(f.start, f.end),
+          locale,
+          docType,
+          engine.options,
+        ),
+      );
+    }
   }
+  if (added) out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
   return applyDirectives(out, directives);
 }
 

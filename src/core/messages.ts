@@ -43,6 +43,7 @@ export interface Messages {
   absolute: Msg;
   placeholder: (term: string) => string;
   missingRemedy: (term: string) => string;
+  anotherCommitment: (term: string) => string;
 }
 
 const code = (t: string): string => `\`${t}\``;
@@ -61,6 +62,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     absolute: (t) => `${code(t)} promises an absolute no test could confirm; name the standard, scope and remedy`,
     placeholder: (t) => `${code(t)} is an unresolved placeholder`,
     missingRemedy: (t) => `the commitment on ${code(t)} has no remedy: the document never says what happens when it is missed (service credits, fees at risk, termination right, refund)`,
+    anotherCommitment: (t) => `another commitment: ${code(t)}`,
   },
   zh: {
     improvement: (t, m) => `“${t}”声称有所改进，但${missingPhrase(m, 'zh')}`,
@@ -75,5 +77,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     absolute: (t) => `“${t}”承诺了无法测试的绝对结果；请写明标准、范围和补救措施`,
     placeholder: (t) => `“${t}”是未填写的占位符`,
     missingRemedy: (t) => `对“${t}”的承诺没有补救措施：文件中没有规定未达标时的后果（服务赔偿、风险费用、终止权、退款）`,
+    anotherCommitment: (t) => `另一项承诺：“${t}”`,
   },
 };

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { createSession, lint } from '../../src/core/index.js';
 import { actionsForFinding } from '../../src/vscode/model/actions.js';
-import { fixIsCurrent } from '../../src/vscode/model/staleFix.js';
+import { decideFix, fixArgs } from '../../src/vscode/model/staleFix.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
 import { LintClient } from '../../src/vscode/worker/client.js';
 import { Doc } from '../helpers/doc.js';
@@ -45,14 +45,21 @@ it('refuses a fix computed for a version the document has moved past', async () 
   const finding = stale!.findings.find((f) => f.ruleId === 'unmeasured-claim')!;
   const action = actionsForFinding(finding, { text: 'irrelevant', clause: () => undefined, clauseSuggestions: 0 }).find((a) => a.type === 'edit')!;
   expect(action.type).toBe('edit');
-  // The fix carries the version it was computed for, and that version is no longer the document's.
-  expect(fixIsCurrent({ version: stale!.version }, doc.version)).toBe(false);
-  const before = doc.text;
-  if (fixIsCurrent({ version: stale!.version }, doc.version) && action.type === 'edit') doc.text = 'changed';
-  expect(doc.text).toBe(before);
-  // Linted again, the current version gets fixes that apply.
+  if (action.type !== 'edit') throw new Error('no edit action');
+  // The command's arguments carry the version the findings were computed for, and the command's
+  // own decision refuses them now that the document has moved on.
+  const args = fixArgs('file:///a.md', stale!, action);
+  expect(args.version).toBe(1);
+  const refused = decideFix(args, doc.version);
+  expect(refused.apply).toBe(false);
+  expect(refused.apply ? '' : refused.message).toContain(action.title);
+  // Linted again, the current version gets fixes that apply, with exactly their edits.
   const fresh = await client.lintDocument('a', doc, {});
   expect(fresh!.version).toBe(doc.version);
-  expect(fixIsCurrent({ version: fresh!.version }, doc.version)).toBe(true);
   expect(fresh!.findings).toEqual(lint(doc.text, {}));
+  const freshFinding = fresh!.findings.find((f) => f.ruleId === 'unmeasured-claim')!;
+  const freshAction = actionsForFinding(freshFinding, { text: doc.text, clause: () => undefined, clauseSuggestions: 0 }).find((a) => a.type === 'edit')!;
+  if (freshAction.type !== 'edit') throw new Error('no edit action');
+  const accepted = decideFix(fixArgs('file:///a.md', fresh!, freshAction), doc.version);
+  expect(accepted).toEqual({ apply: true, edits: freshAction.edits });
 });

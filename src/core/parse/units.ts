@@ -113,6 +113,14 @@ class PlainBuilder {
         this.pushInexact(ch, k, 0);
         continue;
       }
+      if (ch === '\r' && value[j + 1] === '\n' && src[probe + 1] === '\n') {
+        // A CRLF reads as one space here too, as on the exact path above.
+        flush();
+        this.pushInexact(' ', probe, 2);
+        j++;
+        k = probe + 2;
+        continue;
+      }
       if (probe !== k || runLen === 0 || runS + runLen !== probe) {
         flush();
         runP = j;

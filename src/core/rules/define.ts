@@ -53,9 +53,45 @@ export interface UnitRuleContext {
 
 export interface UnitRule {
   meta: RuleMeta & { scope: 'unit' };
+  /**
+   * Which block text can hold a finding, for rules whose triggers are not vocabulary terms (the
+   * vocabulary rules share one combined pre-test over their terms).
+   */
+  pretest?: (src: string) => boolean;
   check: (ctx: UnitRuleContext) => void;
 }
 
 export function defineRule(rule: UnitRule): UnitRule {
+  return rule;
+}
+
+/** A document-level finding from `assemble`: offsets in the whole text. */
+export interface DocumentFinding {
+  message: string;
+  start: number;
+  end: number;
+  term?: string;
+  related?: Array<{ start: number; end: number; message: string }>;
+}
+
+export interface DocumentRuleContext<F> {
+  locale: Locale;
+  messages: Messages;
+  /** The facts of every block that contributed some, in document order, with the block's start offset. */
+  blocks: ReadonlyArray<{ facts: F; base: number; block: number }>;
+}
+
+/**
+ * A rule that reads the whole document: each block contributes facts (read from the block's raw
+ * text, cached with the block), and `assemble` turns the facts of all blocks into findings.
+ */
+export interface DocumentRule<F = unknown> {
+  meta: RuleMeta & { scope: 'document' };
+  /** The facts a block contributes (block-local offsets), or undefined when it holds none; runs its own pre-test. */
+  facts: (src: string, locale: Locale) => F | undefined;
+  assemble: (ctx: DocumentRuleContext<F>) => DocumentFinding[];
+}
+
+export function defineDocumentRule<F>(rule: DocumentRule<F>): DocumentRule<F> {
   return rule;
 }

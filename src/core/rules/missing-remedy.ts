@@ -1,34 +1,89 @@
 /**
  * Document level: the document commits to outcomes (SLAs, success criteria, targets) but nowhere
- * says what happens when they are missed. Each block contributes facts; the rule reads them all.
+ * says what happens when they are missed. Each block contributes facts (`facts`, read from raw
+ * text after the rule's own pre-test); `assemble` reads them all.
+ *
+ * The vocabulary lives here once: the pre-test, the commitment and remedy patterns and the metric
+ * word of the message are all built from the same word lists, so they cannot disagree.
  */
 import { measure, partsPresent } from '../measure/index.js';
 import type { Locale } from '../types.js';
-import type { RuleMeta } from './define.js';
+import { defineDocumentRule, type DocumentFinding } from './define.js';
 
-export const meta: RuleMeta = {
-  id: 'missing-remedy',
-  description: 'The document commits to outcomes but never says what happens when they are missed (service credits, fees at risk, termination, refund).',
-  defaultSeverity: 'warning',
-  fixes: [],
-  scope: 'document',
+/** What a duty is bound to (the metric of a commitment). */
+const METRICS_EN = [
+  'availability', 'uptime', 'response time', 'resolution time', 'resolve', 'resolved', 'respond', 'restore', 'restored',
+  'latency', 'error rate', 'detection rate', 'accuracy', 'turnaround', 'delivered', 'completed', 'available',
+];
+/** Named service-level instruments: a commitment by themselves. */
+const INSTRUMENTS_EN = [
+  'service level (?:agreement|commitment|objective)s?', 'success criteria', 'acceptable quality levels?',
+  'performance (?:standards?|requirements|metrics|targets?)', 'key performance indicators?', 'uptime commitment',
+];
+const DUTY_EN = '(?:shall|will|must|guarantees?|commits? to|warrants?|agrees? to)';
+/** Remedy patterns, each with a literal every match of it contains (for the pre-test). */
+const REMEDIES_EN: ReadonlyArray<[pattern: string, stem: string]> = [
+  ['service credits?', 'credit'],
+  ['credits? (?:of|equal|against|toward)', 'credit'],
+  ['fees? at risk', 'risk'],
+  ['at[- ]risk (?:fees?|amount)', 'risk'],
+  ['price reductions?', 'reduc'],
+  ['fee reductions?', 'reduc'],
+  ['reduced fees?', 'reduc'],
+  ['re-?perform(?:ance|ed)?', 'perform'],
+  ['terminat(?:e|ion)\\b[^.]{0,60}\\b(?:failure|breach|chronic|miss)', 'terminat'],
+  ['refund(?:s|ed)?', 'refund'],
+  ['liquidated damages', 'liquidated'],
+  ['penalt(?:y|ies)', 'penalt'],
+  ['earn[- ]?back', 'back'],
+  ['holdback', 'back'],
+  ['withh[oe]ld(?:ing)? (?:of )?(?:payment|fees)', 'withh'],
+  ['corrective action plan', 'corrective'],
+  ['remed(?:y|ies) for', 'remed'],
+];
+const METRICS_ZH = ['可用性', '响应时间', '恢复', '解决', '故障', '时延', '准确率'];
+const INSTRUMENTS_ZH = ['服务等级', '服务水平', '验收标准', '考核指标'];
+const DUTY_ZH = '(?:承诺|保证|应当?|须|确保)';
+const REMEDIES_ZH = ['服务赔偿', '赔偿', '赔付', '退款', '退还', '扣减', '违约金', '代金券', '终止合同', '解除合同', '罚款', '减免'];
+
+const alt = (xs: readonly string[]): string => xs.join('|');
+
+const COMMIT: Record<Locale, RegExp> = {
+  en: new RegExp(`\\b${DUTY_EN}\\b[^.;]{0,120}?\\b(?:${alt(METRICS_EN)})\\b|\\b(?:${alt(INSTRUMENTS_EN)})\\b`, 'gi'),
+  zh: new RegExp(`${DUTY_ZH}[^。；]{0,40}(?:${alt(METRICS_ZH)})|${alt(INSTRUMENTS_ZH)}`, 'g'),
+};
+const REMEDY: Record<Locale, RegExp> = {
+  en: new RegExp(`\\b(?:${alt(REMEDIES_EN.map(([p]) => p))})\\b`, 'i'),
+  zh: new RegExp(alt(REMEDIES_ZH)),
+};
+/** The metric word of a commitment (`availability`), for the message. */
+const METRIC_WORD = new RegExp(alt([...INSTRUMENTS_EN, ...METRICS_EN.slice().sort((a, b) => b.length - a.length), ...INSTRUMENTS_ZH, ...METRICS_ZH]), 'i');
+const INSTRUMENT = new RegExp(alt([...INSTRUMENTS_EN, ...INSTRUMENTS_ZH]), 'i');
+
+/**
+ * The pre-test: a block can contribute a fact only if it holds a metric, instrument or remedy
+ * word. Every match of `COMMIT` or `REMEDY` contains one, so the pre-test never hides a fact.
+ */
+const PRETEST = new RegExp(alt([...new Set([...METRICS_EN, ...INSTRUMENTS_EN, ...REMEDIES_EN.map(([, stem]) => stem), ...METRICS_ZH, ...INSTRUMENTS_ZH, ...REMEDIES_ZH])]), 'i');
+
+/** Each remedy pattern with its stem, for the test that every match holds its stem. */
+export const REMEDY_STEMS = REMEDIES_EN;
+
+/** The rule's patterns, for the regular-expression safety checks. */
+export const PATTERNS: Record<string, RegExp> = {
+  'commit en': COMMIT.en,
+  'commit zh': COMMIT.zh,
+  'remedy en': REMEDY.en,
+  'remedy zh': REMEDY.zh,
+  'metric word': METRIC_WORD,
+  pretest: PRETEST,
 };
 
-const COMMIT_EN =
-  /\b(?:shall|will|must|guarantees?|commits? to|warrants?|agrees? to)\b[^.;]{0,120}?\b(?:availability|uptime|response time|resolution time|resolve|respond|restore|latency|error rate|detection rate|accuracy|turnaround|delivered|completed|available)\b|\b(?:service level (?:agreement|commitment|objective)s?|success criteria|acceptable quality levels?|performance (?:standards?|requirements|metrics|targets?)|key performance indicators?|uptime commitment)\b/i;
-const REMEDY_EN =
-  /\b(?:service credits?|credits? (?:of|equal|against|toward)|fees? at risk|at[- ]risk (?:fees?|amount)|price reductions?|fee reductions?|reduced fees?|re-?perform(?:ance|ed)?|terminat(?:e|ion)\b[^.]{0,60}\b(?:failure|breach|chronic|miss)|refund(?:s|ed)?|liquidated damages|penalt(?:y|ies)|earn[- ]?back|holdback|withh[oe]ld(?:ing)? (?:of )?(?:payment|fees)|corrective action plan|remed(?:y|ies) for)\b/i;
-const COMMIT_ZH = /(?:承诺|保证|应当?|须|确保)[^。；]{0,40}(?:可用性|响应时间|恢复|解决|故障|时延|准确率)|服务等级|服务水平|验收标准|考核指标/;
-const REMEDY_ZH = /(?:服务赔偿|赔偿|赔付|退款|退还|扣减|违约金|代金券|终止合同|解除合同|罚款|减免)/;
-
 export interface RemedyFacts {
-  /** Block-local [start, end) of the commitment units, with their trigger text. */
+  /** Block-local [start, end) of the commitments, with their metric word. */
   commitments: Array<{ start: number; end: number; text: string }>;
   remedy: boolean;
 }
-
-/** The facts one unit contributes. */
-const METRIC_WORD = /service level (?:agreement|commitment|objective)s?|success criteria|acceptable quality levels?|performance (?:standards?|requirements|metrics|targets?)|key performance indicators?|uptime commitment|availability|uptime|response time|resolution time|latency|error rate|detection rate|accuracy|turnaround|available|resolved?|respond|restored?|delivered|completed|服务等级|服务水平|验收标准|考核指标|可用性|响应时间|恢复|解决|故障|时延|准确率/i;
 
 /** The short name of what a commitment is about (`availability`), for the message. */
 export function commitmentTerm(span: string): string {
@@ -36,19 +91,17 @@ export function commitmentTerm(span: string): string {
 }
 
 const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
-const INSTRUMENT = /service level|success criteria|quality level|服务等级|服务水平|验收/i;
-const COMMIT_G: Record<Locale, RegExp> = { en: new RegExp(COMMIT_EN.source, 'gi'), zh: new RegExp(COMMIT_ZH.source, 'g') };
 
 /**
  * The facts one block contributes, read from its text without parsing it: whether it states a
  * remedy, and where it commits to an outcome (a duty bound to a number or a time, or a named
  * service-level instrument). Offsets are block-local.
  */
-export function remedyFacts(src: string, locale: Locale): RemedyFacts {
-  if (NOT_PROSE.test(src)) return { commitments: [], remedy: false };
-  const remedy = (locale === 'zh' ? REMEDY_ZH : REMEDY_EN).test(src);
+export function remedyFacts(src: string, locale: Locale): RemedyFacts | undefined {
+  if (!PRETEST.test(src) || NOT_PROSE.test(src)) return undefined;
+  const remedy = REMEDY[locale].test(src);
   const commitments: RemedyFacts['commitments'] = [];
-  const re = COMMIT_G[locale];
+  const re = COMMIT[locale];
   re.lastIndex = 0;
   for (let m = re.exec(src); m && commitments.length < 3; m = re.exec(src)) {
     const start = m.index;
@@ -57,5 +110,37 @@ export function remedyFacts(src: string, locale: Locale): RemedyFacts {
     const parts = partsPresent(measure(around, locale));
     if (parts.has('target') || parts.has('window') || INSTRUMENT.test(m[0])) commitments.push({ start, end, text: commitmentTerm(m[0]) });
   }
-  return { commitments, remedy };
+  return commitments.length || remedy ? { commitments, remedy } : undefined;
 }
+
+export default defineDocumentRule<RemedyFacts>({
+  meta: {
+    id: 'missing-remedy',
+    description: 'The document commits to outcomes but never says what happens when they are missed (service credits, fees at risk, termination, refund).',
+    defaultSeverity: 'warning',
+    fixes: [],
+    scope: 'document',
+  },
+  facts: remedyFacts,
+  assemble(ctx) {
+    let first: { start: number; end: number; text: string } | undefined;
+    const others: Array<{ start: number; end: number; text: string }> = [];
+    for (const { facts, base } of ctx.blocks) {
+      if (facts.remedy) return [];
+      for (const c of facts.commitments) {
+        const abs = { start: base + c.start, end: base + c.end, text: c.text };
+        if (!first) first = abs;
+        else if (others.length < 5) others.push(abs);
+      }
+    }
+    if (!first) return [];
+    const finding: DocumentFinding = {
+      message: ctx.messages.missingRemedy(first.text),
+      start: first.start,
+      end: first.end,
+      term: first.text,
+      related: others.map((o) => ({ start: o.start, end: o.end, message: ctx.messages.anotherCommitment(o.text) })),
+    };
+    return [finding];
+  },
+});

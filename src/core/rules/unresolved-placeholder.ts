@@ -12,6 +12,12 @@ export default defineRule({
     fixes: [],
     scope: 'unit',
   },
+  pretest(src) {
+    PLACEHOLDER_PATTERN.lastIndex = 0;
+    const found = PLACEHOLDER_PATTERN.test(src);
+    PLACEHOLDER_PATTERN.lastIndex = 0;
+    return found;
+  },
   check(ctx) {
     const re = new RegExp(PLACEHOLDER_PATTERN.source, PLACEHOLDER_PATTERN.flags);
     const src = ctx.source;

@@ -1,21 +1,20 @@
 /** Applying quick fixes (refused on a stale document version) and showing rule documentation. */
 import * as vscode from 'vscode';
 import { toTextEdits } from '../convert.js';
-import { fixIsCurrent } from '../model/staleFix.js';
+import { decideFix } from '../model/staleFix.js';
 import type { ApplyFixArgs, RuleDocsArgs } from './ids.js';
 
 /** Applies a fix as a workspace edit (snippet edits keep their tab stops); false when refused. */
 export async function applyFix(args: ApplyFixArgs): Promise<boolean> {
   const uri = vscode.Uri.parse(args.uri);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) ?? (await vscode.workspace.openTextDocument(uri));
-  if (!fixIsCurrent(args, document.version)) {
-    void vscode.window.showWarningMessage(
-      `POV Lint: the document changed after "${args.title}" was offered, so nothing was changed. Open the quick fixes again.`,
-    );
+  const decision = decideFix(args, document.version);
+  if (!decision.apply) {
+    void vscode.window.showWarningMessage(decision.message);
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
-  edit.set(uri, toTextEdits(document, args.edits));
+  edit.set(uri, toTextEdits(document, decision.edits));
   return vscode.workspace.applyEdit(edit);
 }
 

@@ -1,5 +1,5 @@
 /** Command ids and the arguments of the internal ones. */
-import type { RuleId, TextEdit } from '../../core/types.js';
+import type { RuleId } from '../../core/types.js';
 
 export const COMMANDS = {
   lintWorkspace: 'povlint.lintWorkspace',
@@ -12,13 +12,7 @@ export const COMMANDS = {
   showRuleDocs: 'povlint.showRuleDocs',
 } as const;
 
-export interface ApplyFixArgs {
-  uri: string;
-  /** The document version the edits were computed for. */
-  version: number;
-  edits: TextEdit[];
-  title: string;
-}
+export type { ApplyFixArgs } from '../model/staleFix.js';
 
 export interface AllowTermArgs {
   uri: string;

@@ -13,7 +13,8 @@ import { clausesForDocument } from '../model/clausePick.js';
 import { DIAGNOSTIC_SOURCE, sameDiagnostic } from '../model/diagnostics.js';
 import { effectiveOptions } from '../model/options.js';
 import type { SettingsStore } from '../settingsStore.js';
-import { COMMANDS, type ApplyFixArgs } from '../commands/ids.js';
+import { COMMANDS } from '../commands/ids.js';
+import { fixArgs } from '../model/staleFix.js';
 
 export class PovCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -50,18 +51,19 @@ export class PovCodeActionProvider implements vscode.CodeActionProvider {
         const key = `${data.title}\u0000${JSON.stringify(data)}`;
         const existing = actions.get(key);
         if (existing) existing.diagnostics?.push(diagnostic);
-        else actions.set(key, this.toCodeAction(data, finding, diagnostic, document));
+        else actions.set(key, this.toCodeAction(data, finding, diagnostic, document, result));
       }
     }
     return [...actions.values()];
   }
 
-  private toCodeAction(data: ActionData, finding: Finding, diagnostic: vscode.Diagnostic, document: vscode.TextDocument): vscode.CodeAction {
+  private toCodeAction(data: ActionData, finding: Finding, diagnostic: vscode.Diagnostic, document: vscode.TextDocument, result: { version: number }): vscode.CodeAction {
     const action = new vscode.CodeAction(data.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     switch (data.type) {
       case 'edit': {
-        const args: ApplyFixArgs = { uri: document.uri.toString(), version: document.version, edits: data.edits, title: data.title };
+        // The version the findings were computed for: a result older than the document refuses its fixes.
+        const args = fixArgs(document.uri.toString(), result, data);
         action.command = { title: data.title, command: COMMANDS.applyFix, arguments: [args] };
         action.isPreferred = data.preferred;
         break;

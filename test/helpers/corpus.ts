@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { markdownFiles } from './files.js';
+
+/** The shared labelled corpus, beside the repository (`../shared/corpus`). */
+export const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+
+/**
+ * Whether `sub` of the shared corpus is there. A clone without it may run the tests on the
+ * examples and fixtures alone, unless `POVLINT_REQUIRE_CORPUS` is set (as CI sets it): then a
+ * missing corpus is an error, so a test cannot shrink silently.
+ */
+export function corpusPresent(sub = ''): boolean {
+  const dir = join(CORPUS, sub);
+  if (existsSync(dir)) return true;
+  if (process.env.POVLINT_REQUIRE_CORPUS) throw new Error(`POVLINT_REQUIRE_CORPUS is set but the corpus folder ${dir} is missing`);
+  return false;
+}
+
+/** Every Markdown file of `sub` of the shared corpus (none when it is absent and not required). */
+export function corpusFiles(sub: string): string[] {
+  if (!corpusPresent(sub)) return [];
+  const files = markdownFiles(join(CORPUS, sub));
+  if (files.length === 0 && process.env.POVLINT_REQUIRE_CORPUS) throw new Error(`POVLINT_REQUIRE_CORPUS is set but ${join(CORPUS, sub)} holds no Markdown file`);
+  return files;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/core/index.js';
+import { REMEDY_STEMS, remedyFacts } from '../../src/core/rules/missing-remedy.js';
+
+const remedyFindings = (text: string) => lint(text).filter((f) => f.ruleId === 'missing-remedy');
+
+describe('missing-remedy', () => {
+  // Regression: the engine's pre-filter once had its own copy of the commitment words and lacked
+  // "respond", so this commitment was never read.
+  it.each(['respond to', 'restore', 'resolve'])('fires on a commitment to %s incidents within a time', (verb) => {
+    const found = remedyFindings(`# Support\n\nThe vendor shall ${verb} incidents within 4 hours.\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.term).toBe(verb.split(' ')[0]);
+  });
+
+  it('is quiet once the document states a remedy', () => {
+    expect(remedyFindings('The vendor shall respond to incidents within 4 hours.\n\nEach missed response earns a service credit of 5% of the monthly fee.\n')).toEqual([]);
+  });
+
+  it('every commitment or remedy the patterns find passes the pre-test (no fact is hidden by it)', () => {
+    const texts = [
+      'The vendor shall respond to incidents within 4 hours.',
+      'Uptime commitment: see the table.',
+      'A fee reduction applies.',
+      '供应商应在4小时内恢复服务。',
+      '未达标时给予服务赔偿。',
+    ];
+    for (const t of texts) expect(remedyFacts(t, /[\u4e00-\u9fff]/.test(t) ? 'zh' : 'en')).toBeDefined();
+  });
+
+  it('relates the other commitments to the first', () => {
+    const [f] = remedyFindings('The service shall be available 99.9% of each month.\n\nThe vendor shall respond to incidents within 4 hours.\n');
+    expect(f!.related?.map((r) => r.message)).toEqual(['another commitment: `respond`']);
+  });
+});
+
+describe('missing-remedy pre-test', () => {
+  it('every remedy pattern holds its pre-test stem as a literal outside any optional part', () => {
+    const samples = ['service credit', 'credits of', 'fee at risk', 'at-risk amount', 'price reduction', 'fee reductions', 'reduced fees', 'reperformance', 're-performed', 'termination for chronic failure', 'refunded', 'liquidated damages', 'penalties', 'earn-back', 'earnback', 'holdback', 'withholding of payment', 'corrective action plan', 'remedies for'];
+    for (const [pattern, stem] of REMEDY_STEMS) {
+      const re = new RegExp(pattern, 'i');
+      const hits = samples.filter((s) => re.test(s));
+      expect(hits.length, pattern).toBeGreaterThan(0);
+      for (const h of hits) expect(h.toLowerCase(), pattern).toContain(stem);
+    }
+  });
+});
