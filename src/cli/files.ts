@@ -5,6 +5,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { decodeText, isTooLarge, tooLargeReason } from '../core/config/index.js';
 
 /** Folders never searched. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -97,36 +98,6 @@ export async function* expandInputs(inputs: string[], cwd: string, missing: (inp
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; tooLarge?: boolean };
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * Checks and decodes bytes already read: NUL bytes mean binary; anything that is not valid UTF-8
- * is refused rather than guessed at. A UTF-8 byte order mark is removed, so offsets in findings
- * refer to the text after it (as editors show it).
- */
-export function decodeText(bytes: Uint8Array): ReadResult {
-  if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 text' };
-  }
-  return { ok: true, text: stripBom(text) };
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-export function tooLargeReason(bytes: number, limitKB: number): string {
-  const kb = Math.ceil(bytes / 1024);
-  return (
-    `file is ${kb} KB, over the ${limitKB} KB limit; ` +
-    `raise it with --max-file-size ${Math.max(kb, Math.ceil(limitKB))} or "maxFileSizeKB" in .povlint.jsonc`
-  );
-}
-
 /** Reads one file read-only, refusing it before reading when it is over `limitKB`. */
 export async function readTextFile(path: string, limitKB: number): Promise<ReadResult> {
   let handle;
@@ -134,7 +105,7 @@ export async function readTextFile(path: string, limitKB: number): Promise<ReadR
     handle = await open(path, 'r');
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (info.size > limitKB * 1024) return { ok: false, reason: tooLargeReason(info.size, limitKB), tooLarge: true };
+    if (isTooLarge(info.size, limitKB)) return { ok: false, reason: tooLargeReason(info.size, limitKB), tooLarge: true };
     const bytes = await handle.readFile();
     return decodeText(bytes);
   } catch (e) {

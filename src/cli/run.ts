@@ -5,13 +5,16 @@
  * Files are linted one at a time and each result is handed to the formatter at once; no file's
  * text outlives its lint. Linted files are only ever read.
  */
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import * as core from '../core/index.js';
 import {
   DEFAULT_CONFIG,
+  decodeText,
   formatConfigError,
-  matchesIgnore,
+  isIgnored,
+  isTooLarge,
   mergeConfigs,
+  tooLargeReason,
   toLintOptions,
   type LintOptions,
   type PovlintConfig,
@@ -20,9 +23,9 @@ import type { Finding } from '../core/types.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runClauses } from './commands/clauses.js';
 import { runSuggest } from './commands/suggest.js';
-import { ConfigLoader, type LoadedConfig } from './configs.js';
+import { configResolver, toPosix, type LoadedConfig } from './configs.js';
 import { renderExplanation } from './explain.js';
-import { decodeText, displayPath, expandInputs, readTextFile, tooLargeReason, type Input } from './files.js';
+import { displayPath, expandInputs, readTextFile, type Input } from './files.js';
 import { formatters, type Summary } from './formatters/index.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
@@ -43,7 +46,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'clauses' || command === 'suggest') {
-    const loaded = await new ConfigLoader(io.cwd).forDir(io.cwd);
+    const loaded = await configResolver(io.cwd).forDir(toPosix(io.cwd));
     if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
     return command === 'clauses' ? runClauses(rest, io, loaded.clauses) : runSuggest(rest, io, loaded.clauses);
   }
@@ -65,7 +68,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
-  const loader = new ConfigLoader(io.cwd, options.config);
+  const loader = configResolver(io.cwd, options.config);
   const cliConfig: PovlintConfig = {
     ...(Object.keys(options.rules).length > 0 ? { rules: options.rules } : {}),
     ...(options.locale !== undefined ? { locale: options.locale } : {}),
@@ -73,7 +76,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   };
 
   if (options.explain !== undefined) {
-    const loaded = await loader.forDir(io.cwd);
+    const loaded = await loader.forDir(toPosix(io.cwd));
     if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
     const units = core.explain(options.explain, lintOptions(loaded, cliConfig));
     io.stdout(options.format === 'json' ? `${JSON.stringify({ units }, null, 2)}\n` : renderExplanation(units));
@@ -101,7 +104,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   for (const input of inputs) {
     const dir = input.path ? dirname(input.path) : io.cwd;
     if (configs.has(dir)) continue;
-    const loaded = await loader.forDir(dir);
+    const loaded = await loader.forDir(toPosix(dir));
     configs.set(dir, loaded);
     if (!seenConfigs.has(loaded)) {
       seenConfigs.add(loaded);
@@ -139,8 +142,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     const shown = input.path ? displayPath(io.cwd, input.path) : '<stdin>';
 
     if (input.path) {
-      const ignore = loaded.config.ignore ?? [];
-      if (ignore.length > 0 && matchesIgnore(relative(loaded.dir, input.path).split(sep).join('/'), ignore)) {
+      if (isIgnored(loaded, loaded.config.ignore, toPosix(input.path))) {
         if (input.explicit) io.stderr(`povlint: warning: ${shown}: skipped: ignored by "ignore" in ${displayPath(io.cwd, loaded.path ?? '')}\n`);
         continue;
       }
@@ -163,7 +165,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         continue;
       }
       const bytes = new TextEncoder().encode(raw);
-      if (bytes.length > settings.maxFileSizeKB * 1024) {
+      if (isTooLarge(bytes.length, settings.maxFileSizeKB)) {
         skip(shown, tooLargeReason(bytes.length, settings.maxFileSizeKB));
         continue;
       }

@@ -7,16 +7,18 @@
  */
 import * as vscode from 'vscode';
 import { builtinClauses } from '../core/clauses/builtin.js';
-import { loadLibrary, mergeClauses, type ClauseFile } from '../core/clauses/library.js';
+import { mergeClauses } from '../core/clauses/library.js';
 import type { Clause } from '../core/clauses/types.js';
 import {
   CONFIG_FILE_NAMES,
+  ConfigResolver,
   DEFAULT_CLAUSE_PATH,
   formatConfigError,
-  locateKey,
-  parseConfig,
+  paths,
   type ConfigError,
+  type ConfigFs,
   type PovlintConfig,
+  type ResolvedConfig,
 } from '../core/config/index.js';
 
 export interface LoadedConfig {
@@ -33,9 +35,6 @@ export interface LoadedConfig {
   errors: ConfigError[];
 }
 
-const decoder = new TextDecoder('utf-8');
-const decode = (bytes: Uint8Array): string => decoder.decode(bytes).replace(/^\uFEFF/, '');
-
 async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try {
     return await vscode.workspace.fs.stat(uri);
@@ -44,11 +43,25 @@ async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   }
 }
 
-const parent = (uri: vscode.Uri): vscode.Uri => vscode.Uri.joinPath(uri, '..');
+const entryType = (t: vscode.FileType): 'file' | 'dir' | 'other' =>
+  t & vscode.FileType.File ? 'file' : t & vscode.FileType.Directory ? 'dir' : 'other';
+
+/** `vscode.workspace.fs` behind the core's file-system interface, for paths of one scheme and authority. */
+function workspaceFs(base: vscode.Uri): ConfigFs {
+  const at = (path: string): vscode.Uri => base.with({ path });
+  return {
+    readFile: async (path) => vscode.workspace.fs.readFile(at(path)),
+    readDir: async (path) => (await vscode.workspace.fs.readDirectory(at(path))).map(([name, type]) => ({ name, type: entryType(type) })),
+    stat: async (path) => {
+      const info = await stat(at(path));
+      return info ? { type: entryType(info.type), size: info.size } : undefined;
+    },
+  };
+}
 
 export class ConfigStore implements vscode.Disposable {
-  private readonly byFolder = new Map<string, Promise<LoadedConfig>>();
-  private readonly byFile = new Map<string, Promise<LoadedConfig>>();
+  /** One resolver per discovery root (a workspace folder, or a folder outside any workspace). */
+  private readonly resolvers = new Map<string, { resolver: ConfigResolver; base: vscode.Uri }>();
   /** Broken config files we have notified about, with the errors we notified. */
   private readonly notified = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -56,8 +69,8 @@ export class ConfigStore implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('povlint-config');
   /** The files each config's errors were shown on, to clear them when it is fixed. */
   private readonly diagnosed = new Map<string, vscode.Uri[]>();
-  /** Clause files by the path their errors name. */
-  private readonly clauseUris = new Map<string, vscode.Uri>();
+  /** What each resolved config became for the editor (one object per resolved config). */
+  private readonly loaded = new WeakMap<ResolvedConfig, LoadedConfig>();
   readonly onDidChange = this.changed.event;
   private readonly builtins = builtinClauses();
 
@@ -77,8 +90,7 @@ export class ConfigStore implements vscode.Disposable {
 
   /** Forgets every loaded config and tells listeners to re-lint. */
   invalidate(): void {
-    this.byFolder.clear();
-    this.byFile.clear();
+    for (const { resolver } of this.resolvers.values()) resolver.invalidate();
     this.changed.fire();
   }
 
@@ -87,10 +99,16 @@ export class ConfigStore implements vscode.Disposable {
   }
 
   /** The config that applies to a document. */
-  forDocument(uri: vscode.Uri): Promise<LoadedConfig> {
+  async forDocument(uri: vscode.Uri): Promise<LoadedConfig> {
     const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri) ?? (uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0] : undefined);
-    if (uri.scheme === 'untitled') return workspaceFolder ? this.forFolder(workspaceFolder.uri, workspaceFolder.uri) : this.defaults();
-    return this.forFolder(parent(uri), workspaceFolder?.uri);
+    if (uri.scheme === 'untitled' && !workspaceFolder) return { customClauses: [], clauses: this.builtins, errors: [] };
+    const folder = uri.scheme === 'untitled' ? workspaceFolder!.uri : uri.with({ path: paths.dirname(uri.path) });
+    // Discovery stops at the workspace folder; outside a workspace, a local file looks up to the
+    // root and any other file only in its own folder.
+    const top = workspaceFolder?.uri ?? (folder.scheme === 'file' ? undefined : folder);
+    const { resolver, base } = this.resolverFor(folder, top);
+    const resolved = await resolver.forDir(folder.path);
+    return this.toLoaded(resolved, base);
   }
 
   /** The config file that applies to a document, or where a new one would go. */
@@ -105,109 +123,52 @@ export class ConfigStore implements vscode.Disposable {
     return { file, exists: (await stat(file)) !== undefined };
   }
 
-  private forFolder(folder: vscode.Uri, stopAt: vscode.Uri | undefined): Promise<LoadedConfig> {
-    const key = folder.toString();
-    let found = this.byFolder.get(key);
-    if (!found) {
-      found = this.discover(folder, stopAt);
-      this.byFolder.set(key, found);
+  private resolverFor(folder: vscode.Uri, top: vscode.Uri | undefined): { resolver: ConfigResolver; base: vscode.Uri } {
+    const root = top ?? folder;
+    const key = top ? top.toString() : `${folder.scheme}://${folder.authority}`;
+    let entry = this.resolvers.get(key);
+    if (!entry) {
+      const base = root.with({ path: '/', query: '', fragment: '' });
+      entry = {
+        base,
+        resolver: new ConfigResolver({
+          fs: workspaceFs(base),
+          display: (path) => vscode.workspace.asRelativePath(base.with({ path })),
+          ...(top ? { top: top.path } : {}),
+          defaultsDir: root.path,
+        }),
+      };
+      this.resolvers.set(key, entry);
     }
-    return found;
+    return entry;
   }
 
-  private async discover(folder: vscode.Uri, stopAt: vscode.Uri | undefined): Promise<LoadedConfig> {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = vscode.Uri.joinPath(folder, name);
-      if ((await stat(candidate))?.type === vscode.FileType.File) return this.load(candidate);
-    }
-    const up = parent(folder);
-    const atTop = up.path === folder.path || (stopAt !== undefined && folder.path === stopAt.path) || (!stopAt && folder.scheme !== 'file');
-    return atTop ? this.defaults() : this.forFolder(up, stopAt);
-  }
-
-  private defaults(): Promise<LoadedConfig> {
-    return Promise.resolve({ customClauses: [], clauses: this.builtins, errors: [] });
-  }
-
-  private load(file: vscode.Uri): Promise<LoadedConfig> {
-    const key = file.toString();
-    let found = this.byFile.get(key);
-    if (!found) {
-      found = this.read(file).then((loaded) => {
-        this.report(file, loaded.errors, loaded.config !== undefined);
-        return loaded;
-      });
-      this.byFile.set(key, found);
-    }
-    return found;
-  }
-
-  private async read(file: vscode.Uri): Promise<LoadedConfig> {
-    const shown = vscode.workspace.asRelativePath(file);
-    const folder = parent(file);
-    let text: string;
-    try {
-      text = decode(await vscode.workspace.fs.readFile(file));
-    } catch (e) {
-      const error = { file: shown, line: 1, column: 1, key: '', message: `cannot read config file (${(e as Error).message})` };
-      return { file, folder, customClauses: [], clauses: this.builtins, errors: [error] };
-    }
-    const { config, errors } = parseConfig(text, shown);
-    if (errors.length) return { file, folder, customClauses: [], clauses: this.builtins, errors };
-    const clauseErrors: ConfigError[] = [];
-    const customClauses = await this.loadClauses(config, text, folder, shown, clauseErrors);
-    const clauses = customClauses.length ? mergeClauses(this.builtins, customClauses) : this.builtins;
-    // Broken clause files are reported; the config and every valid clause still apply.
-    return { file, folder, config, customClauses, clauses, errors: clauseErrors };
-  }
-
-  private async loadClauses(
-    config: PovlintConfig,
-    text: string,
-    folder: vscode.Uri,
-    shown: string,
-    errors: ConfigError[],
-  ): Promise<Clause[]> {
-    const explicit = config.clauses?.paths;
-    const paths = explicit ?? [DEFAULT_CLAUSE_PATH];
-    const files: ClauseFile[] = [];
-    for (const [i, p] of paths.entries()) {
-      const dir = vscode.Uri.joinPath(folder, p);
-      const info = await stat(dir);
-      if (info?.type !== vscode.FileType.Directory) {
-        if (explicit === undefined) continue;
-        errors.push({
-          file: shown,
-          ...locateKey(text, ['clauses', 'paths', i]),
-          key: `clauses.paths[${i}]`,
-          message: info ? `"${p}" is not a folder` : `clause folder "${p}" does not exist`,
-        });
-        continue;
-      }
-      const entries = await vscode.workspace.fs.readDirectory(dir);
-      for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (type !== vscode.FileType.File || !name.toLowerCase().endsWith('.md')) continue;
-        const uri = vscode.Uri.joinPath(dir, name);
-        try {
-          const path = vscode.workspace.asRelativePath(uri);
-          this.clauseUris.set(path, uri);
-          files.push({ path, text: decode(await vscode.workspace.fs.readFile(uri)) });
-        } catch (e) {
-          errors.push({ file: vscode.workspace.asRelativePath(uri), line: 1, column: 1, key: '', message: `cannot read clause file (${(e as Error).message})` });
-        }
-      }
-    }
-    if (!files.length) return [];
-    const library = loadLibrary(files, []);
-    for (const e of library.errors) errors.push({ file: e.source, line: e.line, column: e.column, key: e.key ?? '', message: e.message });
-    return library.clauses;
+  /** The editor's view of a resolved config; reports its errors once per resolution. */
+  private toLoaded(resolved: ResolvedConfig, base: vscode.Uri): LoadedConfig {
+    const known = this.loaded.get(resolved);
+    if (known) return known;
+    const file = resolved.path !== undefined ? base.with({ path: resolved.path }) : undefined;
+    const customClauses = resolved.clauses;
+    const loaded: LoadedConfig = {
+      ...(file ? { file } : {}),
+      folder: base.with({ path: resolved.dir }),
+      ...(resolved.valid ? { config: resolved.config } : {}),
+      customClauses,
+      clauses: customClauses.length ? mergeClauses(this.builtins, customClauses) : this.builtins,
+      errors: resolved.errors,
+    };
+    this.loaded.set(resolved, loaded);
+    const clauseUris = new Map([...resolved.clauseFiles].map(([shown, path]) => [shown, base.with({ path })]));
+    // Errors of the defaults' clause folder are shown on the clause files themselves.
+    this.report(file ?? base.with({ path: resolved.dir }), resolved.errors, resolved.valid, clauseUris);
+    return loaded;
   }
 
   /** One notification per broken state of a file; details in the output channel; cleared when fixed. */
-  private report(file: vscode.Uri, errors: readonly ConfigError[], configUsed: boolean): void {
+  private report(file: vscode.Uri, errors: readonly ConfigError[], configUsed: boolean, clauseUris: ReadonlyMap<string, vscode.Uri>): void {
     const key = file.toString();
     const shown = vscode.workspace.asRelativePath(file);
-    this.showDiagnostics(key, file, errors);
+    this.showDiagnostics(key, file, errors, clauseUris);
     if (!errors.length) {
       if (this.notified.delete(key)) this.output.info(`[config] ${shown}: fixed; using it again`);
       return;
@@ -237,11 +198,11 @@ export class ConfigStore implements vscode.Disposable {
   }
 
   /** Each error as a diagnostic on its own file: the config, or the broken clause file. */
-  private showDiagnostics(key: string, config: vscode.Uri, errors: readonly ConfigError[]): void {
+  private showDiagnostics(key: string, config: vscode.Uri, errors: readonly ConfigError[], clauseUris: ReadonlyMap<string, vscode.Uri>): void {
     for (const uri of this.diagnosed.get(key) ?? []) this.diagnostics.delete(uri);
     const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
     for (const e of errors) {
-      const uri = (e.file !== undefined && this.clauseUris.get(e.file)) || config;
+      const uri = (e.file !== undefined && clauseUris.get(e.file)) || config;
       const entry = byFile.get(uri.toString()) ?? { uri, list: [] };
       const d = new vscode.Diagnostic(errorRange(e), e.key ? `${e.key}: ${e.message}` : e.message, vscode.DiagnosticSeverity.Error);
       d.source = 'povlint';

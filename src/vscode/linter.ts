@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
-import { matchesIgnore } from '../core/config/index.js';
+import { decodeText, isIgnored, isTooLarge } from '../core/config/index.js';
 import { toDiagnostic } from './convert.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
 import { findingsToDiagnostics, lintFailedDiagnostic, sizeLimitDiagnostic } from './model/diagnostics.js';
@@ -23,7 +23,7 @@ export interface LintResult {
   /** Diagnostics shown (after `povlint.severity`). */
   shown: number;
   /** Why the document was not linted, when it was not. */
-  skipped?: 'too-large' | 'ignored' | 'failed';
+  skipped?: 'too-large' | 'ignored' | 'failed' | 'unreadable';
 }
 
 export interface Linted {
@@ -47,7 +47,6 @@ export interface LintStats {
 }
 
 const SIZE_DOCS = 'https://github.com/povlint/povlint#vs-code-extension';
-const decoder = new TextDecoder('utf-8');
 
 /** Schemes whose Markdown is not the user's document (diff sides, output, notebooks). */
 const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-notebook-cell', 'comment', 'chat-editing-text-model']);
@@ -195,8 +194,14 @@ export class DocumentLinter implements vscode.Disposable {
     // Too large: not read at all.
     const skipped = this.skip(uri, 0, loaded, options, () => size);
     if (skipped) return skipped;
-    const text = decoder.decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+    const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
     lap('readMs');
+    if (!decoded.ok) {
+      // The same decoding policy as the CLI: binary or non-UTF-8 files are skipped, never guessed at.
+      this.output.info(`[lint] skipped ${vscode.workspace.asRelativePath(uri)}: ${decoded.reason}`);
+      return { result: { uri, version: 0, findings: [], shown: 0, skipped: 'unreadable' }, diagnostics: [] };
+    }
+    const text = decoded.text;
     try {
       const reply = await this.worker.lintText(text, options.lint);
       lap('lintMs');
@@ -251,14 +256,12 @@ export class DocumentLinter implements vscode.Disposable {
 
   /** The result for a file ignored by the config or over the size limit; undefined when it is to be linted. */
   private skip(uri: vscode.Uri, version: number, loaded: LoadedConfig, options: EffectiveOptions, bytes: () => number): Linted | undefined {
-    if (loaded.folder && options.ignore.length) {
-      const rel = relativePath(loaded.folder, uri);
-      if (rel !== undefined && matchesIgnore(rel, options.ignore)) {
-        return { result: { uri, version, findings: [], shown: 0, skipped: 'ignored' }, diagnostics: [] };
-      }
+    const sameFs = loaded.folder && loaded.folder.scheme === uri.scheme && loaded.folder.authority === uri.authority;
+    if (sameFs && isIgnored({ dir: loaded.folder!.path }, options.ignore, uri.path)) {
+      return { result: { uri, version, findings: [], shown: 0, skipped: 'ignored' }, diagnostics: [] };
     }
     const size = bytes();
-    if (size > options.maxFileSizeKB * 1024) {
+    if (isTooLarge(size, options.maxFileSizeKB)) {
       const d = sizeLimitDiagnostic(size, options.maxFileSizeKB, SIZE_DOCS);
       return { result: { uri, version, findings: [], shown: 0, skipped: 'too-large' }, diagnostics: [toDiagnostic(d, uri)] };
     }
@@ -330,8 +333,3 @@ function documentBytes(document: vscode.TextDocument, limit: number): number {
 }
 
 /** `uri` relative to `folder` with `/` separators, or undefined when it is outside. */
-function relativePath(folder: vscode.Uri, uri: vscode.Uri): string | undefined {
-  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return undefined;
-  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
-}

@@ -8,6 +8,7 @@ const SKIPPED: Record<NonNullable<LintResult['skipped']>, { label: string; toolt
   'too-large': { label: 'file too large', tooltip: 'file too large; see povlint.maxFileSizeKB' },
   ignored: { label: 'file ignored', tooltip: 'file ignored by .povlint.jsonc' },
   failed: { label: 'lint failed', tooltip: 'could not lint this file; see the "POV Lint" output' },
+  unreadable: { label: 'file not text', tooltip: 'binary or not UTF-8 text; see the "POV Lint" output' },
 };
 
 export class ClaimsStatusBar implements vscode.Disposable {

@@ -255,9 +255,20 @@ const scenarios: Scenario[] = [
         '---\nid: uptime-credit\ntitle: Uptime credit\ncategory: service-levels\ntopics: [availability]\ndocTypes: [sla]\ndescription: Credits when uptime is missed.\nlocale: en\n---\nThe Supplier credits ${1:5}% of the monthly fee for each 0.1% below the target.\n',
       'a.md': CLEAN,
     },
-    argv: ['a.md'],
+    argv: ['clauses', '--show', 'uptime-credit'],
     code: 0,
-    stdout: '',
+    stdout: /The Supplier credits 5% of the monthly fee for each 0\.1% below the target\./,
+    stderr: '',
+  },
+  {
+    name: 'custom clauses load from .povlint/clauses/ without a config file',
+    files: {
+      '.povlint/clauses/exit-right.md':
+        '---\nid: exit-right\ntitle: Exit right\ncategory: risk-allocation\ntopics: [availability]\ndocTypes: [sla]\ndescription: Termination after repeated misses.\nlocale: en\n---\nThe Customer may terminate after ${1:3} missed months.\n',
+    },
+    argv: ['clauses', '--show', 'exit-right'],
+    code: 0,
+    stdout: /The Customer may terminate after 3 missed months\./,
     stderr: '',
   },
   // Broken configuration: one precise error (file:line:column: key: message), exit 2, nothing linted.

@@ -13,11 +13,25 @@ export { parseConfig, locateKey, lineColumnAt, SEVERITY_SETTINGS, type ParsedCon
 export { checkPattern, MAX_PATTERN_LENGTH, PATTERN_FLAGS } from './regex.js';
 export { checkGlob, matchesIgnore } from './ignore.js';
 
-/** Config file names, in the order they are looked for in each folder. */
-export const CONFIG_FILE_NAMES = ['.povlint.jsonc', '.povlint.json'] as const;
+import { DEFAULT_CLAUSE_PATH } from './resolve.js';
 
-/** The default clause folder, relative to the config file. A missing default folder is fine. */
-export const DEFAULT_CLAUSE_PATH = '.povlint/clauses/';
+export {
+  CONFIG_FILE_NAMES,
+  DEFAULT_CLAUSE_PATH,
+  ConfigResolver,
+  decodeText,
+  isIgnored,
+  isTooLarge,
+  paths,
+  stripBom,
+  tooLargeReason,
+  type ConfigFs,
+  type DecodeResult,
+  type EntryType,
+  type ResolvedConfig,
+  type ResolverOptions,
+  type SkipKind,
+} from './resolve.js';
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 5000;
 
