@@ -57,4 +57,42 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The adapters reach the core through its public entries only, so its layout can change
+    // behind them: the CLI through src/core/index.ts, the editor host through src/core/host.ts
+    // (no lint engine in the host's bundle), the lint worker through either.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**', '!**/core/index.js'], message: 'Import the core through src/core/index.ts.' }] }],
+    },
+  },
+  {
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/worker/**', 'src/vscode/model/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**', '!**/core/host.js'], message: 'The editor host imports the core through src/core/host.ts.' }] }],
+    },
+  },
+  {
+    files: ['src/vscode/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core/**', '!**/core/index.js', '!**/core/host.js'], message: 'The lint worker imports the core through src/core/index.ts or host.ts.' }] },
+      ],
+    },
+  },
+  {
+    // The editor's model is pure: it is unit-tested without an editor.
+    files: ['src/vscode/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/vscode/model is pure: the editor API belongs in the providers and commands.' }],
+          patterns: [{ group: ['**/core/**', '!**/core/host.js'], message: 'The editor host imports the core through src/core/host.ts.' }],
+        },
+      ],
+    },
+  },
 );

@@ -1,22 +1,33 @@
 /**
- * Scores povlint against the labelled corpus (../shared/corpus) per the labelling contract:
- * a unit counts as flagged when a finding of one of the five claim rules, of severity warning or
- * error, overlaps it.
+ * Scores povlint against labelled documents per the labelling contract (LABELING.md): a unit
+ * counts as flagged when a finding of one of the five claim rules, of severity warning or error,
+ * overlaps it.
  *
- *   npm run eval                 per-rule confusion, false positives/negatives, eval lines
- *   npm run eval -- --gate       also fail (exit 1) when a figure drops below test/eval-floors.json
- *   npm run eval -- --quiet      only the summary lines
+ * Labelled documents are split by document into development and validation
+ * (`test/corpus/split.json`). Development errors are listed for tuning; validation is printed as
+ * aggregate figures only, never unit by unit, so that its figure predicts unseen documents.
+ *
+ *   npm run eval                  eval-dev / eval-validation lines per language, dev errors, figures per rule
+ *   npm run eval -- --gate        also fail (exit 1, saying why) when the corpus, a gold file or its
+ *                                 units are missing or changed, or a figure drops below its floor
+ *   npm run eval -- --quiet       only the summary lines
+ *   npm run eval -- --json        the figures as JSON (for scripts)
+ *
+ * Gold: the shared dev gold (../shared/corpus/gold-dev-full.jsonl, five documents labelled unit by
+ * unit) and the corpus gold (test/corpus/gold/*.jsonl: two independent annotators, adjudicated).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, type Finding } from '../src/core/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = resolve(root, '..', 'shared', 'corpus');
+export const SHARED = resolve(root, '..', 'shared', 'corpus');
+const LOCAL = join(root, 'test', 'corpus');
 const COUNTED = new Set(['unmeasured-claim', 'vague-quantifier', 'puffery', 'weak-obligation', 'unverifiable-absolute']);
 
-interface GoldUnit {
+export interface GoldUnit {
   id: string;
   doc: string;
   line: number;
@@ -37,6 +48,22 @@ export interface Score {
   units: number;
 }
 
+type Lang = 'en' | 'zh';
+type Part = 'dev' | 'validation';
+
+/** Where a document's text is, and its language (from the folder it is in). */
+const DOC_DIRS: Array<[string, Lang]> = [
+  [join(SHARED, 'docs'), 'en'],
+  [join(SHARED, 'docs-zh'), 'zh'],
+  [join(LOCAL, 'docs-en'), 'en'],
+  [join(LOCAL, 'docs-zh'), 'zh'],
+];
+
+export function findDoc(doc: string): { path: string; lang: Lang } | undefined {
+  for (const [dir, lang] of DOC_DIRS) if (existsSync(join(dir, doc))) return { path: join(dir, doc), lang };
+  return undefined;
+}
+
 function lineStarts(text: string): number[] {
   const s = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') s.push(i + 1);
@@ -44,7 +71,7 @@ function lineStarts(text: string): number[] {
 }
 
 /** Locates a gold unit's text in the source lines it names; returns [start, end) offsets. */
-export function locate(source: string, starts: number[], u: GoldUnit): [number, number] {
+export function locate(source: string, starts: number[], u: Pick<GoldUnit, 'line' | 'endLine' | 'text'>): [number, number] {
   const from = starts[u.line - 1] ?? 0;
   const to = starts[u.endLine] ?? source.length;
   const region = source.slice(from, to);
@@ -86,132 +113,194 @@ function score(tp: number, fp: number, fn: number, tn: number): Score {
 
 const fmt = (x: number): string => x.toFixed(3);
 
-export function evaluate(goldFile: string, docsDir: string, print: (s: string) => void, verbose: boolean): Score {
-  const gold: GoldUnit[] = readFileSync(goldFile, 'utf8')
+export function readGold(file: string): GoldUnit[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as GoldUnit);
-  const byDoc = new Map<string, { text: string; starts: number[]; findings: Finding[] }>();
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  const perRule = new Map<string, { tp: number; fp: number }>();
-  const perCategory = new Map<string, { tp: number; fn: number }>();
-  const errors: string[] = [];
-  for (const u of gold) {
-    let doc = byDoc.get(u.doc);
-    if (!doc) {
-      const text = readFileSync(join(docsDir, u.doc), 'utf8');
-      doc = { text, starts: lineStarts(text), findings: lint(text).filter((f) => COUNTED.has(f.ruleId) && (f.severity === 'warning' || f.severity === 'error')) };
-      byDoc.set(u.doc, doc);
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as GoldUnit;
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
+      }
+    });
+}
+
+/** The gold files the evaluation reads, relative to the repository's parent folder (`shared/…`, `main/test/…`). */
+export function goldFiles(): string[] {
+  const out = [join(SHARED, 'gold-dev-full.jsonl')];
+  const dir = join(LOCAL, 'gold');
+  if (existsSync(dir)) for (const f of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) out.push(join(dir, f));
+  return out;
+}
+
+export interface UnitResult {
+  unit: GoldUnit;
+  lang: Lang;
+  part: Part;
+  flagged: boolean;
+  rules: string[];
+  terms: string[];
+}
+
+/** Lints every labelled document once and scores each unit. */
+export function scoreUnits(files: string[], validation: ReadonlySet<string>, lintText: (text: string) => Finding[] = (t) => lint(t)): UnitResult[] {
+  const byDoc = new Map<string, { text: string; starts: number[]; findings: Finding[]; lang: Lang }>();
+  const out: UnitResult[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const u of readGold(file)) {
+      // A document labelled twice (shared dev gold and corpus gold) counts once: the first file wins.
+      const key = `${u.doc}#${u.line}#${u.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let doc = byDoc.get(u.doc);
+      if (!doc) {
+        const found = findDoc(u.doc);
+        if (!found) throw new Error(`${file}: unit ${u.id}: document ${u.doc} is not in the corpus`);
+        const text = readFileSync(found.path, 'utf8');
+        doc = { text, starts: lineStarts(text), findings: lintText(text).filter((f) => COUNTED.has(f.ruleId) && (f.severity === 'warning' || f.severity === 'error')), lang: found.lang };
+        byDoc.set(u.doc, doc);
+      }
+      const [s, e] = locate(doc.text, doc.starts, u);
+      const hits = doc.findings.filter((f) => f.start.offset < e && f.end.offset > s);
+      out.push({ unit: u, lang: doc.lang, part: validation.has(u.doc) ? 'validation' : 'dev', flagged: hits.length > 0, rules: [...new Set(hits.map((h) => h.ruleId))], terms: hits.map((h) => h.term ?? '') });
     }
-    const [s, e] = locate(doc.text, doc.starts, u);
-    const hits = doc.findings.filter((f) => f.start.offset < e && f.end.offset > s);
-    const flagged = hits.length > 0;
-    const gold = u.label === 'flag';
-    if (flagged && gold) tp++;
-    else if (flagged) fp++;
+  }
+  return out;
+}
+
+export function aggregate(results: readonly UnitResult[]): Score {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const r of results) {
+    const gold = r.unit.label === 'flag';
+    if (r.flagged && gold) tp++;
+    else if (r.flagged) fp++;
     else if (gold) fn++;
     else tn++;
-    for (const rule of new Set(hits.map((h) => h.ruleId))) {
-      const r = perRule.get(rule) ?? { tp: 0, fp: 0 };
-      if (gold) r.tp++;
-      else r.fp++;
-      perRule.set(rule, r);
+  }
+  return score(tp, fp, fn, tn);
+}
+
+/** Per rule: units it flagged (correct / noise); per gold category: recall. */
+function perRule(results: readonly UnitResult[], print: (s: string) => void): void {
+  const rules = new Map<string, { tp: number; fp: number }>();
+  const cats = new Map<string, { tp: number; fn: number }>();
+  for (const r of results) {
+    const gold = r.unit.label === 'flag';
+    for (const rule of r.rules) {
+      const x = rules.get(rule) ?? { tp: 0, fp: 0 };
+      if (gold) x.tp++;
+      else x.fp++;
+      rules.set(rule, x);
     }
     if (gold) {
-      const c = perCategory.get(u.category ?? '?') ?? { tp: 0, fn: 0 };
-      if (flagged) c.tp++;
+      const c = cats.get(r.unit.category ?? '?') ?? { tp: 0, fn: 0 };
+      if (r.flagged) c.tp++;
       else c.fn++;
-      perCategory.set(u.category ?? '?', c);
-    }
-    if (flagged !== gold) {
-      const why = flagged ? hits.map((h) => `${h.ruleId}:${h.term ?? ''}`).join(', ') : `expected ${u.category ?? 'flag'}`;
-      errors.push(`  ${flagged ? 'FP' : 'FN'} ${u.doc}:${u.line} [${why}] ${u.text.slice(0, 160)}`);
+      cats.set(r.unit.category ?? '?', c);
     }
   }
-  const sc = score(tp, fp, fn, tn);
-  if (verbose) {
-    print(`\n== ${goldFile.split('/').pop()} ==`);
-    print(`confusion: tp=${tp} fp=${fp} fn=${fn} tn=${tn}`);
-    print('per rule (units flagged by the rule: correct / noise):');
-    for (const [rule, r] of [...perRule].sort()) print(`  ${rule.padEnd(24)} tp=${r.tp} fp=${r.fp} precision=${fmt(r.tp / (r.tp + r.fp))}`);
-    print('per gold category (recall):');
-    for (const [cat, c] of [...perCategory].sort()) print(`  ${cat.padEnd(24)} tp=${c.tp} fn=${c.fn} recall=${fmt(c.tp / (c.tp + c.fn))}`);
-    print(errors.length ? 'errors:' : 'errors: none');
-    for (const e of errors) print(e);
-  }
-  return sc;
+  for (const [rule, x] of [...rules].sort()) print(`    rule ${rule.padEnd(24)} flagged=${x.tp + x.fp} correct=${x.tp} precision=${fmt(x.tp / (x.tp + x.fp))}`);
+  for (const [cat, c] of [...cats].sort()) print(`    gold ${cat.padEnd(24)} units=${c.tp + c.fn} found=${c.tp} recall=${fmt(c.tp / (c.tp + c.fn))}`);
 }
 
-const DOC_TYPES: Array<[string, RegExp]> = [
-  ['rfq/rfp', /rfq|rfp/],
-  ['sow/pws/soo', /sow|pws|soo|scope|how-we-work/],
-  ['qasp', /qasp|qap/],
-  ['sla', /sla/],
-  ['agreement/terms', /csa|psa|agreement|terms/],
-  ['proposal/readme', /proposal|readme|case-study|features/],
-];
-
-function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length + (text.match(/\p{Script=Han}/gu) ?? []).length / 2;
+export interface Split {
+  /** Documents whose units are validation; every other labelled document is development. */
+  validation: string[];
 }
 
-export function density(docsDir: string, print: (s: string) => void, perDocument = false): number {
-  let words = 0;
-  let flags = 0;
-  const perType = new Map<string, { words: number; flags: number }>();
-  for (const f of readdirSync(docsDir).filter((x) => x.endsWith('.md') && x !== 'SOURCES.md').sort()) {
-    const text = readFileSync(join(docsDir, f), 'utf8');
-    const w = wordCount(text);
-    const n = lint(text).filter((x) => COUNTED.has(x.ruleId) && (x.severity === 'warning' || x.severity === 'error')).length;
-    words += w;
-    flags += n;
-    if (perDocument) print(`    ${f.padEnd(48)} ${(n / (w / 1000)).toFixed(1).padStart(5)} per 1,000 words (${n} findings)`);
-    const type = DOC_TYPES.find(([, re]) => re.test(f))?.[0] ?? 'other';
-    const t = perType.get(type) ?? { words: 0, flags: 0 };
-    t.words += w;
-    t.flags += n;
-    perType.set(type, t);
+export function readSplit(): Split {
+  return JSON.parse(readFileSync(join(LOCAL, 'split.json'), 'utf8')) as Split;
+}
+
+interface Floors {
+  gold: Record<string, { units: number; sha256: string }>;
+  floors: Record<string, { precision: number; recall: number }>;
+}
+
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Why the corpus or a gold file is not what `test/eval-floors.json` records; empty when it is. */
+export function integrityProblems(floors: Floors): string[] {
+  const problems: string[] = [];
+  if (!existsSync(SHARED)) return [`the corpus folder ${SHARED} is missing`];
+  const base = resolve(root, '..');
+  for (const [rel, want] of Object.entries(floors.gold)) {
+    const path = join(base, rel);
+    if (!existsSync(path)) {
+      problems.push(`gold file ${rel} is missing`);
+      continue;
+    }
+    const units = readGold(path).length;
+    if (units !== want.units) problems.push(`gold file ${rel} has ${units} units, ${want.units} recorded`);
+    else if (sha256(path) !== want.sha256) problems.push(`gold file ${rel} changed (sha256 differs from the one recorded)`);
   }
-  for (const [type, t] of [...perType].sort()) print(`  ${type.padEnd(18)} ${(t.flags / (t.words / 1000)).toFixed(1)} findings per 1,000 words`);
-  const d = flags / (words / 1000);
-  print(`density: findings_per_1000_words=${d.toFixed(2)} docs=${docsDir.split('/').slice(-1)[0]} words=${Math.round(words)}`);
-  return d;
+  for (const path of goldFiles()) {
+    const rel = relative(base, path).split('\\').join('/');
+    if (!(rel in floors.gold)) problems.push(`gold file ${rel} is not recorded in test/eval-floors.json`);
+  }
+  return problems;
 }
 
 function main(): void {
   const args = process.argv.slice(2);
-  const verbose = !args.includes('--quiet');
+  const quiet = args.includes('--quiet');
   const gate = args.includes('--gate');
+  const json = args.includes('--json');
   const print = (s: string): void => void process.stdout.write(`${s}\n`);
-  if (!existsSync(corpus)) {
-    print(`eval: skipped: the labelled corpus is not at ${corpus}`);
+  const fail = (why: string): void => {
+    print(`eval: FAILED: ${why}`);
+    process.exitCode = 1;
+  };
+  if (!existsSync(SHARED)) {
+    if (gate && process.env.POVLINT_REQUIRE_CORPUS) return fail(`the corpus folder ${SHARED} is missing (POVLINT_REQUIRE_CORPUS is set)`);
+    print(`eval: skipped: the labelled corpus is not at ${SHARED}`);
     return;
   }
-  const sets: Array<[string, string, string]> = [
-    ['gold-dev-full', 'gold-dev-full.jsonl', 'docs'],
-    ['gold-dev', 'gold-dev.jsonl', 'docs'],
-    ['gold-dev-zh', 'gold-dev-zh.jsonl', 'docs-zh'],
-  ];
-  const floors = JSON.parse(readFileSync(join(root, 'test', 'eval-floors.json'), 'utf8')) as Record<string, { precision: number; recall: number }>;
+  const floors = JSON.parse(readFileSync(join(root, 'test', 'eval-floors.json'), 'utf8')) as Floors;
+  const problems = integrityProblems(floors);
+  if (gate && problems.length) {
+    for (const p of problems) fail(p);
+    return;
+  }
+  for (const p of problems) print(`eval: warning: ${p}`);
+  const split = readSplit();
+  const results = scoreUnits(goldFiles(), new Set(split.validation));
   const lines: string[] = [];
-  let failed = false;
-  for (const [name, file, docs] of sets) {
-    const path = join(corpus, file);
-    if (!existsSync(path)) continue;
-    const s = evaluate(path, join(corpus, docs), print, verbose);
-    lines.push(`eval: precision=${fmt(s.precision)} recall=${fmt(s.recall)} f1=${fmt(s.f1)} units=${s.units} gold=${name}`);
-    const floor = floors[name];
-    if (floor && (s.precision < floor.precision || s.recall < floor.recall)) {
-      failed = true;
-      lines.push(`eval: BELOW FLOOR for ${name}: precision ${fmt(s.precision)} (floor ${floor.precision}), recall ${fmt(s.recall)} (floor ${floor.recall})`);
+  const figures: Record<string, Score & { docs: number }> = {};
+  for (const lang of ['en', 'zh'] as const) {
+    for (const part of ['dev', 'validation'] as const) {
+      const rs = results.filter((r) => r.lang === lang && r.part === part);
+      const s = aggregate(rs);
+      const docs = new Set(rs.map((r) => r.unit.doc)).size;
+      figures[`${lang}-${part}`] = { ...s, docs };
+      lines.push(`eval-${part}: lang=${lang} precision=${fmt(s.precision)} recall=${fmt(s.recall)} f1=${fmt(s.f1)} units=${s.units} flags=${s.tp + s.fn} docs=${docs}`);
+      if (!quiet && !json) {
+        print(`\n== ${lang} ${part}: ${docs} documents, ${s.units} units (tp=${s.tp} fp=${s.fp} fn=${s.fn} tn=${s.tn}) ==`);
+        perRule(rs, print);
+        if (part === 'dev') {
+          // Development errors only: validation is read as aggregate figures.
+          for (const r of rs) {
+            if (r.flagged === (r.unit.label === 'flag')) continue;
+            const why = r.flagged ? r.rules.join(',') + ':' + r.terms.join('|') : `expected ${r.unit.category ?? 'flag'}`;
+            print(`    ${r.flagged ? 'FP' : 'FN'} ${r.unit.doc}:${r.unit.line} [${why}] ${r.unit.text.slice(0, 160)}`);
+          }
+        }
+      }
+      const floor = floors.floors[`${lang}-${part}`];
+      if (floor && (s.precision < floor.precision || s.recall < floor.recall)) {
+        lines.push(`eval: BELOW FLOOR for ${lang}-${part}: precision ${fmt(s.precision)} (floor ${floor.precision}), recall ${fmt(s.recall)} (floor ${floor.recall})`);
+        if (gate) process.exitCode = 1;
+      }
     }
   }
-  print('\nfindings per 1,000 words over the corpus:');
-  density(join(corpus, 'docs'), print, verbose);
-  if (existsSync(join(corpus, 'docs-zh'))) density(join(corpus, 'docs-zh'), print, verbose);
+  if (json) {
+    print(JSON.stringify(figures, null, 2));
+    return;
+  }
   print('');
   for (const l of lines) print(l);
-  if (gate && failed) process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

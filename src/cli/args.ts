@@ -1,8 +1,8 @@
 /** Command-line arguments → options, or a usage error. */
 import { parseArgs } from 'node:util';
-import { SEVERITY_SETTINGS } from '../core/config/index.js';
-import type { Locale, RuleId, SeveritySetting } from '../core/types.js';
-import { LOCALES, RULE_IDS } from '../core/types.js';
+import { SEVERITY_SETTINGS } from '../core/index.js';
+import type { Locale, RuleId, SeveritySetting } from '../core/index.js';
+import { LOCALES, RULE_IDS } from '../core/index.js';
 import { FORMATS, type FormatName } from './formatters/types.js';
 
 export interface CliOptions {

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { ConfigResolver, type ConfigFs, type ResolvedConfig } from '../core/config/index.js';
+import { ConfigResolver, type ConfigFs, type ResolvedConfig } from '../core/index.js';
 import { displayPath } from './files.js';
 
 export type LoadedConfig = ResolvedConfig;

@@ -5,7 +5,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { decodeText, isTooLarge, tooLargeReason } from '../core/config/index.js';
+import { decodeText, isTooLarge, tooLargeReason } from '../core/index.js';
 
 /** Folders never searched. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);

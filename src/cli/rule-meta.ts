@@ -1,6 +1,6 @@
 /** Rule metadata for output formats (SARIF rule descriptors, help links), from the core registry. */
 import { docsUrl, rules } from '../core/index.js';
-import type { RuleId, Severity } from '../core/types.js';
+import type { RuleId, Severity } from '../core/index.js';
 
 export interface RuleInfo {
   id: RuleId;

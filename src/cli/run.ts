@@ -18,8 +18,8 @@ import {
   toLintOptions,
   type LintOptions,
   type PovlintConfig,
-} from '../core/config/index.js';
-import type { Finding } from '../core/types.js';
+} from '../core/index.js';
+import type { Finding } from '../core/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runClauses } from './commands/clauses.js';
 import { runSuggest } from './commands/suggest.js';

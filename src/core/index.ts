@@ -9,3 +9,11 @@ export { explain } from './explain.js';
 export type { UnitExplanation } from './explain.js';
 export { createSession } from './session.js';
 export type { Session } from './session.js';
+
+// What the adapters (src/cli, src/vscode) need beyond linting: they import the core only through
+// this file (an ESLint rule enforces it), so the core's layout can change behind it.
+
+/** Configuration: the type, validation with precise errors, merging, the resolver and the skip policy. */
+export * from './config/index.js';
+/** The proof-of-value clause library. */
+export * from './clauses/index.js';

@@ -6,9 +6,9 @@
  * The config is data only; nothing from the workspace is executed.
  */
 import * as vscode from 'vscode';
-import { builtinClauses } from '../core/clauses/builtin.js';
-import { mergeClauses } from '../core/clauses/library.js';
-import type { Clause } from '../core/clauses/types.js';
+import { builtinClauses } from '../core/host.js';
+import { mergeClauses } from '../core/host.js';
+import type { Clause } from '../core/host.js';
 import {
   CONFIG_FILE_NAMES,
   ConfigResolver,
@@ -19,7 +19,7 @@ import {
   type ConfigFs,
   type PovlintConfig,
   type ResolvedConfig,
-} from '../core/config/index.js';
+} from '../core/host.js';
 
 export interface LoadedConfig {
   /** The config file, when one was found. */

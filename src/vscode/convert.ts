@@ -1,6 +1,6 @@
 /** Plain data from ./model → vscode objects, one field at a time. No decisions are made here. */
 import * as vscode from 'vscode';
-import type { Severity, TextEdit } from '../core/types.js';
+import type { Severity, TextEdit } from '../core/host.js';
 import type { DiagnosticData } from './model/diagnostics.js';
 import type { LineChar, RangeData } from './model/geometry.js';
 

@@ -5,8 +5,8 @@
  * in the lint worker, so the extension host's thread only converts and publishes results.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../core/types.js';
-import { decodeText, isIgnored, isTooLarge } from '../core/config/index.js';
+import type { Finding } from '../core/host.js';
+import { decodeText, isIgnored, isTooLarge } from '../core/host.js';
 import { toDiagnostic } from './convert.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
 import { findingsToDiagnostics, lintFailedDiagnostic, sizeLimitDiagnostic } from './model/diagnostics.js';

@@ -4,9 +4,9 @@
  * with its default values.
  */
 import { parseArgs } from 'node:util';
-import { expandWithDefaults } from '../../core/clauses/snippet.js';
-import { CLAUSE_CATEGORIES, type Clause } from '../../core/clauses/types.js';
-import { LOCALES } from '../../core/types.js';
+import { expandWithDefaults } from '../../core/index.js';
+import { CLAUSE_CATEGORIES, type Clause } from '../../core/index.js';
+import { LOCALES } from '../../core/index.js';
 import type { CliIo } from '../io.js';
 import { clausePrefix, EXIT_OK, EXIT_USAGE, isUsageError, libraryWith, oneOf, pad, parseLocale, usageFailure } from './shared.js';
 

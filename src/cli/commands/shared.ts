@@ -1,8 +1,8 @@
 /** Helpers shared by the `clauses` and `suggest` subcommands. */
-import { builtinClauses } from '../../core/clauses/builtin.js';
-import { mergeClauses } from '../../core/clauses/library.js';
-import type { Clause } from '../../core/clauses/types.js';
-import { LOCALES, type Locale } from '../../core/types.js';
+import { builtinClauses } from '../../core/index.js';
+import { mergeClauses } from '../../core/index.js';
+import type { Clause } from '../../core/index.js';
+import { LOCALES, type Locale } from '../../core/index.js';
 import type { CliIo } from '../io.js';
 
 export const EXIT_OK = 0;

@@ -3,10 +3,10 @@
  * Classifies a claim, ranks the clauses that would make it verifiable and shows how to rewrite it.
  */
 import { parseArgs } from 'node:util';
-import { suggestClauses } from '../../core/clauses/suggest.js';
-import type { Clause } from '../../core/clauses/types.js';
-import { DOC_TYPES } from '../../core/config/types.js';
-import { RULE_IDS } from '../../core/types.js';
+import { suggestClauses } from '../../core/index.js';
+import type { Clause } from '../../core/index.js';
+import { DOC_TYPES } from '../../core/index.js';
+import { RULE_IDS } from '../../core/index.js';
 import type { CliIo } from '../io.js';
 import {
   clausePrefix,

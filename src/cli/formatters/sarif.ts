@@ -7,8 +7,8 @@
  * Offsets refer to the text without a UTF-8 byte order mark, as editors show it.
  */
 import { pathToFileURL } from 'node:url';
-import { snippetToPlainText } from '../../core/clauses/snippet.js';
-import type { Finding, Severity, TextEdit } from '../../core/types.js';
+import { snippetToPlainText } from '../../core/index.js';
+import type { Finding, Severity, TextEdit } from '../../core/index.js';
 import { HOMEPAGE, ruleMetas } from '../rule-meta.js';
 import type { FileResult, Formatter, FormatterContext } from './types.js';
 

@@ -8,7 +8,7 @@
  *
  * Each file's block is written as soon as the file is linted. Colours only when allowed.
  */
-import type { Severity } from '../../core/types.js';
+import type { Severity } from '../../core/index.js';
 import type { FileResult, Formatter, FormatterContext, Summary } from './types.js';
 
 const ANSI = {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/types.js';
+import type { Finding } from '../../core/index.js';
 
 /** One linted file as handed to a formatter. `text` is for converting offsets; never kept. */
 export interface FileResult {

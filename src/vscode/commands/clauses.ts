@@ -1,6 +1,6 @@
 /** "POV Lint: Insert Clause…": a picker grouped by category, inserting at the cursor as a snippet. */
 import * as vscode from 'vscode';
-import type { Clause } from '../../core/clauses/types.js';
+import type { Clause } from '../../core/host.js';
 import type { ConfigStore } from '../configStore.js';
 import { clausePickEntries, clausesForDocument } from '../model/clausePick.js';
 import { effectiveOptions } from '../model/options.js';

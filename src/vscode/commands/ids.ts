@@ -1,5 +1,5 @@
 /** Command ids and the arguments of the internal ones. */
-import type { RuleId } from '../../core/types.js';
+import type { RuleId } from '../../core/host.js';
 
 export const COMMANDS = {
   lintWorkspace: 'povlint.lintWorkspace',

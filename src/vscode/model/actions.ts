@@ -3,8 +3,8 @@
  * syntax where tab stops help) and the commands for actions that are not text edits. The adapter
  * turns them into `vscode.CodeAction`s; nothing here needs an editor.
  */
-import type { Clause } from '../../core/clauses/types.js';
-import type { Finding, Fix, RuleId, TextEdit } from '../../core/types.js';
+import type { Clause } from '../../core/host.js';
+import type { Finding, Fix, RuleId, TextEdit } from '../../core/host.js';
 import { ignoreFileEdit, ignoreNextLineEdit } from './directives.js';
 import { eolOf, paragraphEndAt } from './geometry.js';
 

@@ -3,7 +3,7 @@
  * with jsonc-parser, so comments and formatting of the file survive.
  */
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
-import type { RuleId } from '../../core/types.js';
+import type { RuleId } from '../../core/host.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 

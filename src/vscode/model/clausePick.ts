@@ -1,6 +1,6 @@
 /** The Insert Clause picker and `pov:` completions, as data. Pure. */
-import { expandWithDefaults } from '../../core/clauses/snippet.js';
-import { CLAUSE_CATEGORIES, type Clause, type ClauseCategory } from '../../core/clauses/types.js';
+import { expandWithDefaults } from '../../core/host.js';
+import { CLAUSE_CATEGORIES, type Clause, type ClauseCategory } from '../../core/host.js';
 
 export const CATEGORY_TITLES: Record<ClauseCategory, string> = {
   'pov-plan-acceptance': 'POV plan and acceptance',

@@ -2,7 +2,7 @@
  * Finding → diagnostic, as plain data. The adapter turns `DiagnosticData` into `vscode.Diagnostic`
  * one field at a time; everything that needs deciding is decided here, without an editor.
  */
-import type { Finding, RuleId, Severity } from '../../core/types.js';
+import type { Finding, RuleId, Severity } from '../../core/host.js';
 import { toRangeData, type RangeData } from './geometry.js';
 
 export const DIAGNOSTIC_SOURCE = 'povlint';

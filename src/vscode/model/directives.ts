@@ -3,7 +3,7 @@
  * comment so nobody has to remember its syntax. Pure text geometry; the meaning of the directives
  * lives in the core.
  */
-import type { TextEdit } from '../../core/types.js';
+import type { TextEdit } from '../../core/host.js';
 import { eolOf, lineStartAt } from './geometry.js';
 
 const NEXT_LINE = /^([ \t]*)<!--\s*povlint-disable-next-line\b([^>]*?)\s*-->[ \t]*$/;

@@ -1,5 +1,5 @@
 /** Editor-neutral positions: what the adapter turns into `vscode.Range`. Pure, no `vscode` import. */
-import type { Position } from '../../core/types.js';
+import type { Position } from '../../core/host.js';
 
 /** 0-based line and character (UTF-16), as in the editor API. */
 export interface LineChar {

@@ -1,6 +1,6 @@
 /** Hover text for a flagged range: why, what is missing, and one measurable rewrite. Pure. */
-import { expandWithDefaults } from '../../core/clauses/snippet.js';
-import type { Finding, OutcomePart } from '../../core/types.js';
+import { expandWithDefaults } from '../../core/host.js';
+import type { Finding, OutcomePart } from '../../core/host.js';
 
 export const PART_LABELS: Record<OutcomePart, string> = {
   metric: 'a metric',

@@ -2,10 +2,10 @@
  * What one lint of one document uses: the editor settings, the workspace config file and the
  * workspace trust, merged in the core's merge order. Pure.
  */
-import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, toLintOptions } from '../../core/config/index.js';
-import type { LintOptions, PovlintConfig, RuleSetting } from '../../core/config/types.js';
-import type { Clause } from '../../core/clauses/types.js';
-import type { RuleId } from '../../core/types.js';
+import { DEFAULT_MAX_FILE_SIZE_KB, mergeConfigs, toLintOptions } from '../../core/host.js';
+import type { LintOptions, PovlintConfig, RuleSetting } from '../../core/host.js';
+import type { Clause } from '../../core/host.js';
+import type { RuleId } from '../../core/host.js';
 import type { Settings } from './settings.js';
 
 export interface EffectiveOptions {

@@ -2,7 +2,7 @@
  * The "Show Report" summary of one document: claims per rule, missing outcome parts and a
  * readiness score. Pure; the adapter shows the HTML in a webview.
  */
-import { OUTCOME_PARTS, RULE_IDS, type Finding, type OutcomePart, type RuleId, type Severity } from '../../core/types.js';
+import { OUTCOME_PARTS, RULE_IDS, type Finding, type OutcomePart, type RuleId, type Severity } from '../../core/host.js';
 import { PART_LABELS } from './hover.js';
 
 export interface Report {

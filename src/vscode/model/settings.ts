@@ -4,7 +4,7 @@
  * `coerceSettings` turns whatever the editor hands over into valid settings plus precise
  * messages, and never throws.
  */
-import { RULE_IDS, type RuleId } from '../../core/types.js';
+import { RULE_IDS, type RuleId } from '../../core/host.js';
 import type { DisplaySeverity } from './diagnostics.js';
 
 export const RUN_MODES = ['onType', 'onSave', 'off'] as const;

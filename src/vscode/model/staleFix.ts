@@ -1,5 +1,5 @@
 /** The rule that keeps a fix from landing on text it was not computed for. Pure. */
-import type { TextEdit } from '../../core/types.js';
+import type { TextEdit } from '../../core/host.js';
 
 export interface VersionedEdits {
   /** The document version the edits were computed for. */

@@ -4,7 +4,7 @@
  * refuses to apply it when the document has moved on.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../../core/types.js';
+import type { Finding } from '../../core/host.js';
 import type { ConfigStore } from '../configStore.js';
 import { fromRange } from '../convert.js';
 import type { DocumentLinter } from '../linter.js';

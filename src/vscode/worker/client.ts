@@ -6,8 +6,8 @@
  * when one request takes longer than its budget, and a crashed worker is restarted; requests that
  * were merely queued behind the culprit are sent again. Pure: no `vscode`, timers injected.
  */
-import type { LintOptions } from '../../core/config/types.js';
-import type { Finding } from '../../core/types.js';
+import type { LintOptions } from '../../core/index.js';
+import type { Finding } from '../../core/index.js';
 import type { Timers } from '../model/scheduler.js';
 import { lengthAfter, type Change, type Request, type Response, type WorkerPort } from './protocol.js';
 

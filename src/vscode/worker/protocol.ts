@@ -4,8 +4,8 @@
  * the browser's Web Worker. Requests carry an id and get exactly one response with that id,
  * in the order they were sent; `close` is a notification and gets none.
  */
-import type { LintOptions } from '../../core/config/types.js';
-import type { Finding } from '../../core/types.js';
+import type { LintOptions } from '../../core/index.js';
+import type { Finding } from '../../core/index.js';
 
 /** One edit of a document, in the order the editor reports them. */
 export interface Change {

@@ -4,9 +4,9 @@
  * the core is injected so tests can run it in-process, and the worker entries only connect it to
  * their platform's message port.
  */
-import type { LintOptions } from '../../core/config/types.js';
-import type { Session } from '../../core/session.js';
-import type { Finding } from '../../core/types.js';
+import type { LintOptions } from '../../core/index.js';
+import type { Session } from '../../core/index.js';
+import type { Finding } from '../../core/index.js';
 import type { Request, Response, ServerPort, ToWorker } from './protocol.js';
 
 export interface Core {

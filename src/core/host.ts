@@ -1,0 +1,10 @@
+/**
+ * The core's second entry, for the editor's extension host: everything the host needs except the
+ * lint engine itself (types, configuration, the clause library, rule metadata). Linting runs in a
+ * worker that imports `index.ts`; keeping the engine out of this entry keeps it out of the host's
+ * bundle, so activation never compiles the vocabularies.
+ */
+export * from './types.js';
+export type { Session } from './session.js';
+export * from './config/index.js';
+export * from './clauses/index.js';
