@@ -17,3 +17,4 @@ export type { Session } from './session.js';
 export * from './config/index.js';
 /** The proof-of-value clause library. */
 export * from './clauses/index.js';
+export { LineIndex } from './lines.js';

@@ -58,3 +58,9 @@ export function countLineBreaks(text: string, from: number, to: number): number 
   }
   return n;
 }
+
+/** 1-based line and column (UTF-16 code units) of a 0-based offset; `\r\n`, `\n` and `\r` end lines. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const { line, column } = new LineIndex(text).position(Math.max(0, Math.min(offset, text.length)));
+  return { line, column };
+}

@@ -7,7 +7,7 @@
  * Offsets refer to the text without a UTF-8 byte order mark, as editors show it.
  */
 import { pathToFileURL } from 'node:url';
-import { snippetToPlainText } from '../../core/index.js';
+import { LineIndex, snippetToPlainText } from '../../core/index.js';
 import type { Finding, Severity, TextEdit } from '../../core/index.js';
 import { HOMEPAGE, ruleMetas } from '../rule-meta.js';
 import type { FileResult, Formatter, FormatterContext } from './types.js';
@@ -27,30 +27,9 @@ export function pathToUri(path: string): string {
     .join('/');
 }
 
-/** Line starts (0-based offsets) of a text; `\r\n`, `\n` and `\r` end lines. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
-
-function replacement(edit: TextEdit, starts: number[] | undefined) {
-  const start = starts ? position(starts, edit.start) : undefined;
-  const end = starts ? position(starts, edit.end) : undefined;
+function replacement(edit: TextEdit, starts: LineIndex | undefined) {
+  const start = starts ? starts.position(edit.start) : undefined;
+  const end = starts ? starts.position(edit.end) : undefined;
   const deletedRegion =
     start && end
       ? { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }
@@ -66,7 +45,7 @@ export function sarif(ctx: FormatterContext): Formatter {
   let tail = '';
   const location = (uri: string) => ({ uri, uriBaseId: SRCROOT });
 
-  function result(f: Finding, uri: string, starts: number[] | undefined) {
+  function result(f: Finding, uri: string, starts: LineIndex | undefined) {
     const index = ruleIndex.get(f.ruleId);
     return {
       ruleId: f.ruleId,
@@ -136,7 +115,7 @@ export function sarif(ctx: FormatterContext): Formatter {
     },
     file({ path, findings, text }: FileResult) {
       if (findings.length === 0) return;
-      const starts = text !== undefined && findings.some((f) => f.fixes.length > 0) ? lineStarts(text) : undefined;
+      const starts = text !== undefined && findings.some((f) => f.fixes.length > 0) ? new LineIndex(text) : undefined;
       const uri = pathToUri(path);
       for (const f of findings) {
         ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts))}`);

@@ -11,6 +11,7 @@
  * Escapes: `\$`, `\}` and `\\` in text (plus `\,` and `\|` inside choices). A `$` that starts
  * none of the forms above is literal text, as in VS Code; a `${` that is not closed is an error.
  */
+import { lineColumnAt } from '../lines.js';
 
 export interface SnippetText {
   kind: 'text';
@@ -76,18 +77,8 @@ export class SnippetSyntaxError extends Error {
   }
 }
 
-/** 1-based line and column of a 0-based offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+/** 1-based line and column of a 0-based offset (the core's one line index). */
+export { lineColumnAt as lineColumn } from '../lines.js';
 
 class Fail {
   constructor(
@@ -311,7 +302,7 @@ export function parseSnippet(body: string): SnippetParseResult {
     return { ok: true, nodes: parser.nodes(false, 0) };
   } catch (e) {
     if (e instanceof Fail) {
-      const { line, column } = lineColumn(body, e.offset);
+      const { line, column } = lineColumnAt(body, e.offset);
       return { ok: false, error: { offset: e.offset, line, column, message: e.message } };
     }
     throw e;

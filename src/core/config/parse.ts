@@ -7,6 +7,7 @@
  * not empty.
  */
 import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
+import { lineColumnAt } from '../lines.js';
 import { LOCALES, RULE_IDS, type RuleId, type SeveritySetting } from '../types.js';
 import { checkGlob } from './ignore.js';
 import { checkPattern } from './regex.js';
@@ -40,20 +41,7 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ');
 
-/** 1-based line and column (UTF-16 code units) of a 0-based offset; `\r\n`, `\n` and `\r` end lines. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
+export { lineColumnAt } from '../lines.js';
 
 function keyPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;

@@ -8,8 +8,8 @@
  * else returns `undefined` and goes to the parser.
  */
 import type { Root } from 'mdast';
+import { GFM_AUTOLINK_HINT } from './syntax.js';
 
-const AUTOLINK_LITERAL = /www\.|https?:\/\//i;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
@@ -53,7 +53,7 @@ export function isPlainParagraph(src: string): boolean {
       default:
     }
   }
-  return !atLineStart && !AUTOLINK_LITERAL.test(src);
+  return !atLineStart && !GFM_AUTOLINK_HINT.test(src);
 }
 
 /** The tree remark would build for a plain paragraph, or `undefined` when `src` is not one. */

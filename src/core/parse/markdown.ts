@@ -13,6 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { GFM_HINT } from './syntax.js';
 
 interface ParserData {
   micromarkExtensions?: unknown[];
@@ -31,11 +32,10 @@ const plainParser = unified().use(remarkParse);
 const headParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /** Characters and sequences that can start a GFM construct other than a table. */
-const GFM_TRIGGER = /[~@]|\[\^|\[[ xX]\]|www\.|:\/\/|mailto:|xmpp:/i;
 
 /** Parses one block of a document (offsets in the tree are relative to the block). */
 export function parseBlock(text: string): Root {
-  if (GFM_TRIGGER.test(text)) return fullParser.parse(text);
+  if (GFM_HINT.test(text)) return fullParser.parse(text);
   return (text.includes('|') ? tableParser : plainParser).parse(text);
 }
 

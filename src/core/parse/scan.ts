@@ -1,3 +1,4 @@
+import { FENCE_RUN } from './syntax.js';
 /**
  * A structure-aware pre-scan that splits a document into blocks without running the Markdown
  * parser: runs of non-blank lines, kept whole across fenced code, HTML comments and raw-HTML
@@ -29,7 +30,6 @@ function listKind(line: string): 'bullet' | 'ordered' | null {
 const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
 /** A fence opened at the left margin: outside every container, whatever came before it. */
-const TOP_FENCE = /^(?:`{3,}|~{3,})/;
 /**
  * A line that may open a container whose content can go on after a blank line: a list item at any
  * depth, or a footnote definition.
@@ -233,7 +233,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
     if (!blockContainer && CONTAINER_LINE.test(lineText)) blockContainer = true;
     const f = lineText.includes('``') || lineText.includes('~~') ? FENCE_OPEN.exec(lineText) : null;
     if (f && !(f[1]![0] === '`' && lineText.slice(f.index + f[0].length).includes('`'))) {
-      if (TOP_FENCE.test(lineText) && !blockHtml) {
+      if (FENCE_RUN.test(lineText) && !blockHtml) {
         // A fence at the left margin ends whatever came before it: it starts a block of its own.
         if (blockStart < ls) {
           if (!emit({ kind: 'content', start: blockStart, end: blockEnd })) return out;

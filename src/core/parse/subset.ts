@@ -14,6 +14,7 @@ import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, L
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
+import { CHARACTER_REFERENCE, FENCE_RUN, GFM_INLINE_HINT } from './syntax.js';
 
 type Point = { line: number; column: number; offset: number };
 type Pos = { start: Point; end: Point };
@@ -43,7 +44,6 @@ function out(): never {
 /** Characters and sequences that send a block to the full parser wherever they appear. */
 const ALWAYS_OUT = /[\t\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
 /** GFM literal autolinks (and emails) in text: the full parser decides those. */
-const GFM_IN_TEXT = /[@~]|www\.|:\/\/|mailto:|xmpp:/i;
 
 const BLOCK_NAMES = new Set(htmlBlockNames);
 const RAW_NAMES = new Set(htmlRawNames);
@@ -54,7 +54,6 @@ const TAG_NAME = /<\/?([A-Za-z][A-Za-z\d-]*)/y;
 /** CommonMark autolinks: a URI or an email address in angle brackets. */
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0- <>\x7F]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*)>/y;
 /** A character reference: decimal, hexadecimal or named (the name must be known). */
-const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z\d]{1,31}));/y;
 
 /** Links written as autolinks: their text is a URL already, never a GFM literal. */
 const autolinks = new WeakSet<Link>();
@@ -64,7 +63,6 @@ const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
 const SETEXT = /^(?:=+|-+) *$/;
 /** A line GFM may read as a table's delimiter row (making the line above a header). */
 const TABLE_DELIMITER = /^[ :|]*-[ :|-]*$/;
-const FENCE = /^(?:`{3,}|~{3,})/;
 const BULLET = /^([-*+])( +)(?=[^ ])/;
 const ORDERED = /^(\d{1,9})([.)])( +)(?=[^ ])/;
 const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)]) *$/;
@@ -144,7 +142,7 @@ function flow(src: string, lines: Line[]): RootContent[] {
     if (src.lastIndexOf('|', l.e - 1) >= l.s) out(); // a table row, or a pipe a table may claim
     const at = l.s + ind;
     const text = src.slice(at, l.e);
-    if (THEMATIC.test(text) || FENCE.test(text) || EMPTY_ITEM.test(text)) out();
+    if (THEMATIC.test(text) || FENCE_RUN.test(text) || EMPTY_ITEM.test(text)) out();
     if (text[0] === '>') {
       i = quote(src, lines, i, ind, nodes);
       continue;
@@ -180,7 +178,7 @@ function continues(src: string, l: Line): boolean {
   const text = src.slice(at, l.e);
   const c = text[0];
   if (c === '>') return false;
-  if (FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text) || TABLE_DELIMITER.test(text)) out();
+  if (FENCE_RUN.test(text) || THEMATIC.test(text) || SETEXT.test(text) || TABLE_DELIMITER.test(text)) out();
   if (c === '#') return !ATX.test(text);
   if (c === '<') {
     if (htmlBlockStart(src, at, l.e, false)) out();
@@ -221,7 +219,7 @@ function quote(src: string, lines: Line[], i: number, ind: number, nodes: RootCo
       const text = src.slice(at, l.e);
       if (itemStart(text) || EMPTY_ITEM.test(text)) break;
       const c = text[0];
-      if (c === '#' || c === '<' || FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+      if (c === '#' || c === '<' || FENCE_RUN.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
     }
     content.push({ s: at, e: l.e, next: l.next, lazy: true });
   }
@@ -255,7 +253,7 @@ function list(src: string, lines: Line[], i: number, ind: number, first: ItemSta
         if (THEMATIC.test(text)) out();
         if (itemStart(text) || EMPTY_ITEM.test(text)) break;
         const c = text[0];
-        if (c === '#' || c === '>' || c === '<' || FENCE.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+        if (c === '#' || c === '>' || c === '<' || FENCE_RUN.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
       }
       // A lazy continuation line: it must continue a paragraph inside the item.
       content.push({ s: l.s + li, e: l.e, next: l.next, lazy: true });
@@ -552,8 +550,8 @@ function inline(text: string, content: Content): PhrasingContent[] {
         continue;
       }
       case 38: {
-        REFERENCE.lastIndex = i;
-        const r = REFERENCE.exec(text);
+        CHARACTER_REFERENCE.lastIndex = i;
+        const r = CHARACTER_REFERENCE.exec(text);
         if (!r) break;
         const v = r[1] !== undefined ? decodeNumericCharacterReference(r[1], 10) : r[2] !== undefined ? decodeNumericCharacterReference(r[2], 16) : decodeNamedCharacterReference(r[3]!);
         if (v === false) break; // an unknown name is literal text
@@ -790,7 +788,7 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
 
 function hasGfmText(nodes: readonly PhrasingContent[]): boolean {
   for (const n of nodes) {
-    if (n.type === 'text' ? GFM_IN_TEXT.test(n.value) : 'children' in n && !(n.type === 'link' && autolinks.has(n)) && hasGfmText(n.children as PhrasingContent[])) return true;
+    if (n.type === 'text' ? GFM_INLINE_HINT.test(n.value) : 'children' in n && !(n.type === 'link' && autolinks.has(n)) && hasGfmText(n.children as PhrasingContent[])) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
  */
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import { splitSentences } from './sentences.js';
+import { CHARACTER_REFERENCE } from './syntax.js';
 
 /** A run of plain text that maps onto source text. */
 export interface Seg {
@@ -144,11 +145,10 @@ class PlainBuilder {
   }
 }
 
-const REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 function isReference(src: string, k: number, e: number): boolean {
-  REFERENCE.lastIndex = k;
-  const m = REFERENCE.exec(src);
+  CHARACTER_REFERENCE.lastIndex = k;
+  const m = CHARACTER_REFERENCE.exec(src);
   return m !== null && k + m[0].length <= e;
 }
 
@@ -157,14 +157,14 @@ function isReference(src: string, k: number, e: number): boolean {
  * length and how many code units of `value` it became (a whole surrogate pair, never half).
  */
 function referenceAt(src: string, k: number, e: number, value: string, j: number): { len: number; n: number } | undefined {
-  REFERENCE.lastIndex = k;
-  const m = REFERENCE.exec(src);
+  CHARACTER_REFERENCE.lastIndex = k;
+  const m = CHARACTER_REFERENCE.exec(src);
   if (!m || k + m[0].length > e) return undefined;
   const len = m[0].length;
   // Not decoded (an unknown name stays literal text).
   if (value.startsWith(m[0], j)) return undefined;
-  const hex = m[1];
-  const dec = m[2];
+  const dec = m[1];
+  const hex = m[2];
   if (hex !== undefined || dec !== undefined) {
     const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
     const decoded = code > 0 && code < 0x110000 && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { corpusFiles } from './helpers/corpus.js';
-import { markdownFiles } from './helpers/files.js';
-import { parseBlock, parseBlockGfm } from '../src/core/parse/markdown.js';
-import { scanBlocks } from '../src/core/parse/scan.js';
-import { proseUnits } from '../src/core/parse/units.js';
+import { corpusFiles } from '../helpers/corpus.js';
+import { markdownFiles } from '../helpers/files.js';
+import { parseBlock, parseBlockGfm } from '../../src/core/parse/markdown.js';
+import { scanBlocks } from '../../src/core/parse/scan.js';
+import { proseUnits } from '../../src/core/parse/units.js';
 
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const files = [
   ...corpusFiles('docs'),
   ...markdownFiles(join(root, 'examples')),

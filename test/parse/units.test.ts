@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseBlock } from './markdown.js';
-import { scanBlocks } from './scan.js';
-import { splitSentences } from './sentences.js';
-import { proseUnits } from './units.js';
+import { parseBlock } from '../../src/core/parse/markdown.js';
+import { scanBlocks } from '../../src/core/parse/scan.js';
+import { splitSentences } from '../../src/core/parse/sentences.js';
+import { proseUnits } from '../../src/core/parse/units.js';
 
 const sentences = (text: string, locale = 'en'): string[] => splitSentences(text, locale).map(([a, z]) => text.slice(a, z));
 
@@ -105,5 +105,21 @@ describe('prose units', () => {
     const [[text, source]] = units('Price is 5 \\* 3 &amp; more.') as [[string, string]];
     expect(text).toBe('Price is 5 * 3 & more.');
     expect(source).toBe('Price is 5 \\* 3 &amp; more.');
+  });
+});
+
+describe('one line index for every offset → line/column', () => {
+  it('config errors, clause snippets and findings count CRLF, LF and CR line ends alike', async () => {
+    const { lineColumnAt, LineIndex } = await import('../../src/core/index.js');
+    const { parseSnippet } = await import('../../src/core/clauses/snippet.js');
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `a${eol}bc${eol}\${1:x`;
+      const at = text.indexOf('${');
+      expect(lineColumnAt(text, at)).toEqual({ line: 3, column: 1 });
+      expect(new LineIndex(text).position(at)).toMatchObject({ line: 3, column: 1 });
+      const parsed = parseSnippet(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect([parsed.error.line, parsed.error.column]).toEqual([3, lineColumnAt(text, parsed.error.offset).column]);
+    }
   });
 });

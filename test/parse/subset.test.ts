@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeBlock, getEngine } from '../src/core/engine.js';
-import { parseBlock } from '../src/core/parse/markdown.js';
-import { subsetTree } from '../src/core/parse/subset.js';
-import { proseUnits } from '../src/core/parse/units.js';
-import type { Locale } from '../src/core/types.js';
-import { proseBlocks } from './helpers/blocks.js';
+import { computeBlock, getEngine } from '../../src/core/engine.js';
+import { parseBlock } from '../../src/core/parse/markdown.js';
+import { subsetTree } from '../../src/core/parse/subset.js';
+import { proseUnits } from '../../src/core/parse/units.js';
+import type { Locale } from '../../src/core/types.js';
+import { proseBlocks } from '../helpers/blocks.js';
 
 interface Node {
   type: string;

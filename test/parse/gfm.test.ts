@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { corpusFiles } from './helpers/corpus.js';
-import { markdownFiles } from './helpers/files.js';
-import { parseBlock, parseBlockGfm } from '../src/core/parse/markdown.js';
-import { scanBlocks } from '../src/core/parse/scan.js';
+import { corpusFiles } from '../helpers/corpus.js';
+import { markdownFiles } from '../helpers/files.js';
+import { parseBlock, parseBlockGfm } from '../../src/core/parse/markdown.js';
+import { scanBlocks } from '../../src/core/parse/scan.js';
 
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const files = [
   ...corpusFiles(''),
   ...markdownFiles(join(root, 'examples')),

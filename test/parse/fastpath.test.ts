@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeBlock, getEngine } from '../src/core/engine.js';
-import { isPlainParagraph, plainParagraphTree } from '../src/core/parse/fast.js';
-import { parseBlock } from '../src/core/parse/markdown.js';
-import { proseBlocks } from './helpers/blocks.js';
+import { computeBlock, getEngine } from '../../src/core/engine.js';
+import { isPlainParagraph, plainParagraphTree } from '../../src/core/parse/fast.js';
+import { parseBlock } from '../../src/core/parse/markdown.js';
+import { proseBlocks } from '../helpers/blocks.js';
 
 
 /** A tree reduced to what the analysis reads: types, values, children and offsets. */
