@@ -43,6 +43,16 @@ export interface Messages {
   absolute: Msg;
   placeholder: (term: string) => string;
   missingRemedy: (term: string) => string;
+  /** Fix titles and the text snippets fixes insert, in the document's language. */
+  fix: {
+    rewrite: string;
+    replacePuffery: (term: string) => string;
+    remove: (term: string) => string;
+    statedTime: (term: string) => string;
+    committedMinimum: string;
+    /** The snippet a ceiling is replaced with. */
+    minimumSnippet: string;
+  };
   anotherCommitment: (term: string) => string;
 }
 
@@ -63,6 +73,14 @@ export const MESSAGES: Record<Locale, Messages> = {
     placeholder: (t) => `${code(t)} is an unresolved placeholder`,
     missingRemedy: (t) => `the commitment on ${code(t)} has no remedy: the document never says what happens when it is missed (service credits, fees at risk, termination right, refund)`,
     anotherCommitment: (t) => `another commitment: ${code(t)}`,
+    fix: {
+      rewrite: 'Rewrite as a measurable outcome',
+      replacePuffery: (t) => `Replace ${code(t)} with a specific, checkable statement`,
+      remove: (t) => `Remove ${code(t)}`,
+      statedTime: (t) => `Replace ${code(t)} with a stated time`,
+      committedMinimum: 'Replace the ceiling with a committed minimum',
+      minimumSnippet: '${1:at least 30%}',
+    },
   },
   zh: {
     improvement: (t, m) => `“${t}”声称有所改进，但${missingPhrase(m, 'zh')}`,
@@ -78,5 +96,13 @@ export const MESSAGES: Record<Locale, Messages> = {
     placeholder: (t) => `“${t}”是未填写的占位符`,
     missingRemedy: (t) => `对“${t}”的承诺没有补救措施：文件中没有规定未达标时的后果（服务赔偿、风险费用、终止权、退款）`,
     anotherCommitment: (t) => `另一项承诺：“${t}”`,
+    fix: {
+      rewrite: '改写为可衡量的结果',
+      replacePuffery: (t) => `将“${t}”替换为具体、可核查的陈述`,
+      remove: (t) => `删除“${t}”`,
+      statedTime: (t) => `将“${t}”替换为明确时限`,
+      committedMinimum: '改为承诺的最低结果',
+      minimumSnippet: '${1:不低于30%}',
+    },
   },
 };

@@ -1,4 +1,5 @@
 /** Findings as the core produces them, for the adapter's unit tests. */
+import { MESSAGES } from '../../src/core/messages.js';
 import type { Finding, Position } from '../../src/core/types.js';
 
 /** Position of `offset` in `text` (1-based line/column, UTF-16). */
@@ -29,7 +30,7 @@ export function findingAt(text: string, term: string, over: Partial<Finding> = {
     fixes: [
       {
         kind: 'rewrite-measurable',
-        title: 'rewrite',
+        title: MESSAGES.en.fix.rewrite,
         preferred: true,
         edits: [{ start, end, text: 'p95 response time of ${1:300} ms, from a baseline of ${2:900} ms, within ${3:90 days}', snippet: true }],
       },

@@ -18,9 +18,9 @@ export default defineRule({
         const fixes = [];
         if (exact(ctx, range, m.text)) {
           const placeholder = ctx.locale === 'zh' ? '${1:具体、可核查的说明}' : '${1:specific, checkable statement}';
-          fixes.push(replaceFix('replace-puffery', ctx.locale === 'zh' ? `将“${m.text}”替换为具体、可核查的陈述` : `Replace \`${m.text}\` with a specific, checkable statement`, range, placeholder, true, true));
+          fixes.push(replaceFix('replace-puffery', ctx.messages.fix.replacePuffery(m.text), range, placeholder, true, true));
           // Removing the word is safe when it is followed by a space (an adjective before its noun).
-          if (ctx.source[range[1]] === ' ') fixes.push(replaceFix('remove-term', ctx.locale === 'zh' ? `删除“${m.text}”` : `Remove \`${m.text}\``, [range[0], range[1] + 1], '', false));
+          if (ctx.source[range[1]] === ' ') fixes.push(replaceFix('remove-term', ctx.messages.fix.remove(m.text), [range[0], range[1] + 1], '', false));
         }
         ctx.report({ message: ctx.messages.puffery(m.text, []), start: range[0], end: range[1], missing: [], fixes, term: m.text, claim: info.unit.text });
       }

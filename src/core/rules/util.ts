@@ -101,6 +101,5 @@ export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: num
   const template = rewriteTemplate(topic as Parameters<typeof rewriteTemplate>[0], ctx.locale);
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
   const [open, close] = zh ? ['（', '）'] : [' ', ''];
-  const title = zh ? '改写为可衡量的结果' : 'Rewrite as a measurable outcome';
-  return replaceFix('rewrite-measurable', title, range, `${escapeSnippetText(keep)}${open}${template.snippet}${close}`, true, true);
+  return replaceFix('rewrite-measurable', ctx.messages.fix.rewrite, range, `${escapeSnippetText(keep)}${open}${template.snippet}${close}`, true, true);
 }

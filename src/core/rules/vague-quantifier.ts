@@ -26,9 +26,9 @@ export default defineRule({
           ? exact(ctx, range, m.text)
             ? replaceFix(
                 'replace-term',
-                ctx.locale === 'zh' ? '改为承诺的最低结果' : 'Replace the ceiling with a committed minimum',
+                ctx.messages.fix.committedMinimum,
                 range,
-                ctx.locale === 'zh' ? '${1:不低于30%}' : '${1:at least 30%}',
+                ctx.messages.fix.minimumSnippet,
                 true,
                 true,
               )

@@ -50,8 +50,7 @@ export default defineRule({
         const range = sourceRange(ctx, info, m);
         const fixes = [];
         if (m.entry.replacement && exact(ctx, range, m.text)) {
-          const title = ctx.locale === 'zh' ? `将“${m.text}”替换为明确时限` : `Replace \`${m.text}\` with a stated time`;
-          fixes.push(replaceFix('replace-term', title, range, m.entry.replacement, true, true));
+          fixes.push(replaceFix('replace-term', ctx.messages.fix.statedTime(m.text), range, m.entry.replacement, true, true));
         }
         ctx.report({
           ...(info.question || info.instruction ? { severity: 'hint' as const } : {}),

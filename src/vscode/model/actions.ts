@@ -4,7 +4,7 @@
  * turns them into `vscode.CodeAction`s; nothing here needs an editor.
  */
 import type { Clause } from '../../core/host.js';
-import type { Finding, Fix, RuleId, TextEdit } from '../../core/host.js';
+import type { Finding, RuleId, TextEdit } from '../../core/host.js';
 import { ignoreFileEdit, ignoreNextLineEdit } from './directives.js';
 import { eolOf, paragraphEndAt } from './geometry.js';
 
@@ -20,32 +20,6 @@ export interface ActionContext {
   clause: (id: string) => Clause | undefined;
   /** How many "Insert POV clause" actions to offer. */
   clauseSuggestions: number;
-}
-
-export const REWRITE_TITLE = 'Rewrite as a measurable outcome';
-
-/**
- * Whether a finding is in Chinese: the core writes its messages (and fix titles) in the document's
- * locale, so Han script outside backticked code values means a Chinese document.
- */
-export function isChineseFinding(finding: Finding): boolean {
-  return /\p{Script=Han}/u.test(finding.message.replace(/`[^`]*`/g, ''));
-}
-
-/**
- * The title of a core fix. In English the two fixes every user learns get the same words
- * everywhere; in a Chinese document the core's titles are already localised and used as they are.
- */
-export function fixTitle(fix: Fix, finding: Finding): string {
-  if (isChineseFinding(finding)) return fix.title;
-  switch (fix.kind) {
-    case 'rewrite-measurable':
-      return REWRITE_TITLE;
-    case 'replace-puffery':
-      return `Replace \`${finding.term ?? 'this claim'}\` with a specific, checkable statement`;
-    default:
-      return fix.title;
-  }
 }
 
 /** The edit that inserts a clause as its own paragraph after the paragraph holding `offset`. */
@@ -65,7 +39,8 @@ export function actionsForFinding(finding: Finding, ctx: ActionContext): ActionD
     if (fix.edits.length === 0) continue;
     const preferred: boolean = !!fix.preferred && !preferredGiven;
     preferredGiven ||= preferred;
-    out.push({ type: 'edit', title: fixTitle(fix, finding), preferred, edits: fix.edits });
+    // The core titles its fixes in the document's language (src/core/messages.ts).
+    out.push({ type: 'edit', title: fix.title, preferred, edits: fix.edits });
   }
   const offered = new Set(fixes.filter((f) => f.kind === 'insert-clause').map((f) => f.title));
   let clauses = 0;
