@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { attribute, startHostProfile } from './hostProfile.mjs';
 // The expected edits come from the same core the extension bundles (run with `node --import tsx`).
 import { lint } from '../../src/core/index.ts';
+import { findingsToDiagnostics } from '../../src/vscode/model/diagnostics.ts';
 import { builtinClauses } from '../../src/core/clauses/builtin.ts';
 import { expandWithDefaults } from '../../src/core/clauses/snippet.ts';
 
@@ -183,7 +184,10 @@ async function main() {
     return Number(/Extension host with pid (\d+) started/.exec(hostLog)?.[1]) || undefined;
   });
   // A CPU profile of the extension host says who ran during each block (see hostProfile.mjs).
-  const profiler = await startHostProfile(hostPid).catch((e) => log(`no CPU profile of the extension host: ${e.message}`));
+  // Without it the 50 ms check below could not attribute blocks: failing to attach fails the run.
+  const profiler = await startHostProfile(hostPid).catch((e) => {
+    check('a CPU profile of the extension host attaches', false, e.message);
+  });
 
   // Open the RFP; povlint activates on Markdown and squiggles appear.
   const clicked = Date.now();
@@ -206,6 +210,10 @@ async function main() {
   const statusText = (await status.first().innerText()).trim();
   check('the status bar shows the count', /\d+ claims?/.test(statusText), `${statusText} / ${statusLabel}`);
   const count = Number(/(\d+)/.exec(statusLabel)[1]);
+  // The same file through the core, with the same (default) settings: the numbers must agree.
+  const expectedDiagnostics = (text) => findingsToDiagnostics(lint(text), { severity: {} });
+  const core = expectedDiagnostics(readFileSync(docPath, 'utf8'));
+  check('the status bar count equals the core\'s findings for the file', count === core.length, `status bar ${count}, core ${core.length}`);
 
   // Problems panel: povlint findings with rule ids.
   phase('Problems panel');
@@ -218,6 +226,23 @@ async function main() {
   });
   const ruleIds = [...new Set(markerText.match(/\b(unmeasured-claim|vague-quantifier|puffery|weak-obligation|unverifiable-absolute|missing-remedy|unresolved-placeholder)\b/g))];
   check('the Problems panel lists povlint findings with rule ids', ruleIds.length > 0, ruleIds.join(', '));
+  // Its total (the panel's badge) and every row it shows match the core's findings.
+  const problemsTotal = await until('the Problems count', async () => {
+    const labels = await page.locator('.part.panel .composite-bar .action-item, .part.panel .panel-switcher-container .action-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    const m = labels.map((l) => /Problems.*?Total (\d+) Problems?/i.exec(l)).find(Boolean);
+    return m ? Number(m[1]) : undefined;
+  }).catch(async () => Number((await page.locator('.part.panel .badge-content').first().innerText()).trim()));
+  check('the Problems panel counts the core\'s findings', problemsTotal === core.length, `panel ${problemsTotal}, core ${core.length}`);
+  const rows = await markers.evaluateAll((els) => els.map((e) => `${e.textContent ?? ''} ${e.getAttribute('aria-label') ?? ''}`));
+  const coreKeys = new Set(core.map((d) => `${d.code.value}@${d.range.start.line + 1}`));
+  const rowKeys = rows
+    .map((r) => {
+      const rule = /\b(unmeasured-claim|vague-quantifier|puffery|weak-obligation|unverifiable-absolute|missing-remedy|unresolved-placeholder)\b/.exec(r)?.[1];
+      const line = /\bLn\s*(\d+)|\bline\s+(\d+)/i.exec(r)?.slice(1).find(Boolean);
+      return rule && line ? `${rule}@${line}` : undefined;
+    })
+    .filter(Boolean);
+  check('every Problems row is a finding of the core (rule and line)', rowKeys.length > 0 && rowKeys.every((k) => coreKeys.has(k)), `${rowKeys.length} rows read; not in the core: ${rowKeys.filter((k) => !coreKeys.has(k)).join(', ') || 'none'}`);
   await shot(page, '03-problems');
 
   // Ctrl+. on a flagged claim offers the quick fixes; apply "Rewrite as a measurable outcome".
@@ -314,19 +339,22 @@ async function main() {
     );
   }
 
-  // Status bar again after the edits: still a number.
+  // Status bar again after the edits: it equals the core's count for the edited file.
   phase('status bar after the edits');
-  const after = await until('the status bar to update', async () => {
+  await page.keyboard.press('Control+1').catch(() => undefined);
+  const edited = expectedDiagnostics(readFileSync(docPath, 'utf8')).length;
+  const after = await until('the status bar to show the count of the edited file', async () => {
     const label = await status.first().getAttribute('aria-label');
-    return label && /\d+/.test(label) && Number(/(\d+)/.exec(label)[1]) !== count ? label : undefined;
+    return label && /\d+/.test(label) && Number(/(\d+)/.exec(label)[1]) === edited ? label : undefined;
   }, 15_000).catch(() => status.first().getAttribute('aria-label'));
-  log(`status bar after edits: ${after}`);
+  check('after the edits the status bar count equals the core\'s findings for the edited file', Number(/(\d+)/.exec(after ?? '')?.[1]) === edited, `status bar "${after}", core ${edited} (before the edits ${count})`);
   hostProfile = await profiler?.stop();
   if (hostProfile) writeFileSync(join(results, 'e2e-extension-host.cpuprofile'), JSON.stringify(hostProfile.profile));
 
   // The extension host is never blocked by povlint for more than 50 ms: the first lint (which
   // compiles the core's regular expressions) and every later one run in the lint worker.
   const blocks = hostBlocks(outputChannelText(userData));
+  check('the extension host blocks were attributed from its CPU profile', Boolean(blocks?.povlint), blocks ? 'profile read' : 'no host block data');
   if (blocks?.povlint) {
     check(
       'povlint never blocks the extension host for more than 50 ms',
