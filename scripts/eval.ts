@@ -12,18 +12,21 @@
  *                                 units are missing or changed, or a figure drops below its floor
  *   npm run eval -- --quiet       only the summary lines
  *   npm run eval -- --json        the figures as JSON (for scripts)
+ *   npm run eval -- --record-gold record the gold files' unit counts and hashes in test/eval-floors.json
+ *                                 (after a deliberate change to the labels; floors are set by hand)
  *
  * Gold: the shared dev gold (../shared/corpus/gold-dev-full.jsonl, five documents labelled unit by
  * unit) and the corpus gold (test/corpus/gold/*.jsonl: two independent annotators, adjudicated).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, type Finding } from '../src/core/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED = resolve(root, '..', 'shared', 'corpus');
+/** The shared labelled corpus (`POVLINT_CORPUS_DIR` names another place, for tests of the gate). */
+export const SHARED = process.env.POVLINT_CORPUS_DIR ? resolve(process.env.POVLINT_CORPUS_DIR) : resolve(root, '..', 'shared', 'corpus');
 const LOCAL = join(root, 'test', 'corpus');
 const COUNTED = new Set(['unmeasured-claim', 'vague-quantifier', 'puffery', 'weak-obligation', 'unverifiable-absolute']);
 
@@ -214,10 +217,13 @@ export function readSplit(): Split {
   return JSON.parse(readFileSync(join(LOCAL, 'split.json'), 'utf8')) as Split;
 }
 
-interface Floors {
+export interface Floors {
   gold: Record<string, { units: number; sha256: string }>;
   floors: Record<string, { precision: number; recall: number }>;
 }
+
+/** A gold file's name in test/eval-floors.json: relative to the repository (`../shared/…`, `test/…`). */
+const goldKey = (path: string): string => relative(root, path).split('\\').join('/');
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -225,9 +231,8 @@ const sha256 = (path: string): string => createHash('sha256').update(readFileSyn
 export function integrityProblems(floors: Floors): string[] {
   const problems: string[] = [];
   if (!existsSync(SHARED)) return [`the corpus folder ${SHARED} is missing`];
-  const base = resolve(root, '..');
   for (const [rel, want] of Object.entries(floors.gold)) {
-    const path = join(base, rel);
+    const path = join(root, rel);
     if (!existsSync(path)) {
       problems.push(`gold file ${rel} is missing`);
       continue;
@@ -237,7 +242,7 @@ export function integrityProblems(floors: Floors): string[] {
     else if (sha256(path) !== want.sha256) problems.push(`gold file ${rel} changed (sha256 differs from the one recorded)`);
   }
   for (const path of goldFiles()) {
-    const rel = relative(base, path).split('\\').join('/');
+    const rel = goldKey(path);
     if (!(rel in floors.gold)) problems.push(`gold file ${rel} is not recorded in test/eval-floors.json`);
   }
   return problems;
@@ -258,7 +263,14 @@ function main(): void {
     print(`eval: skipped: the labelled corpus is not at ${SHARED}`);
     return;
   }
-  const floors = JSON.parse(readFileSync(join(root, 'test', 'eval-floors.json'), 'utf8')) as Floors;
+  const floorsPath = join(root, 'test', 'eval-floors.json');
+  const floors = JSON.parse(readFileSync(floorsPath, 'utf8')) as Floors;
+  if (args.includes('--record-gold')) {
+    floors.gold = Object.fromEntries(goldFiles().map((p) => [goldKey(p), { units: readGold(p).length, sha256: sha256(p) }]));
+    writeFileSync(floorsPath, `${JSON.stringify(floors, null, 2)}\n`);
+    print(`eval: recorded ${Object.keys(floors.gold).length} gold files in test/eval-floors.json`);
+    return;
+  }
   const problems = integrityProblems(floors);
   if (gate && problems.length) {
     for (const p of problems) fail(p);
