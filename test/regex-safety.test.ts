@@ -25,6 +25,7 @@ import { measure, RECOGNISERS } from '../src/core/measure/index.js';
 import { regexProblem } from '../src/core/regex-safety.js';
 import { PLACEHOLDER_PATTERN } from '../src/core/rules/unresolved-placeholder.js';
 import { PATTERNS as REMEDY_PATTERNS } from '../src/core/rules/missing-remedy.js';
+import { cuePatterns } from '../src/core/score/features.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
 import { compileVocabulary, entrySource } from '../src/core/vocab/matcher.js';
@@ -76,6 +77,7 @@ function builtinPatterns(): Pattern[] {
   }
   out.push({ name: 'placeholder', source: PLACEHOLDER_PATTERN.source, flags: PLACEHOLDER_PATTERN.flags });
   for (const [name, re] of Object.entries(REMEDY_PATTERNS)) out.push({ name: `missing-remedy ${name}`, source: re.source, flags: re.flags });
+  out.push(...cuePatterns());
   return out;
 }
 
@@ -109,7 +111,6 @@ const KNOWN_POLYNOMIAL = new Set<string>([
   'src/core/parse/units.ts /<!--[^]*?(?:-->|$)|<(\\/?)([A-Za-',
   'missing-remedy commit en',
   'missing-remedy commit zh',
-  'missing-remedy remedy en',
   'src/core/rules/unresolved-placeholder.ts /\\[(?:TBD|TBC|TODO|TBA|X{1,3}|N|\\',
   'src/core/rules/util.ts /["\'“‘([*_\\s-]+$',
   'src/core/rules/util.ts /([A-Za-z][\\w\'’-]*)\\s+(?:(?:and|o',

@@ -46,6 +46,31 @@ export function resolveLocale(text: string, blocks: readonly Block[], options: L
   return localeFromCounts(c.han, c.latin);
 }
 
+/** The locale every block is read in when the options or the front matter name one; else undefined. */
+export function fixedLocale(text: string, blocks: readonly Block[], options: LintOptions): Locale | undefined {
+  if (options.locale && options.locale !== 'auto') return options.locale;
+  return frontMatterLocale(text, blocks);
+}
+
+/**
+ * The locale a block is read in: the fixed locale when there is one, else the block's own script,
+ * so a Chinese paragraph in an English document (or English badges and product names in a Chinese
+ * README) is read in its own language.
+ */
+export function blockLocale(fixed: Locale | undefined, han: number, latin: number): Locale {
+  return fixed ?? (han === 0 ? 'en' : localeFromCounts(han, latin));
+}
+
+/** Each block's locale (see `blockLocale`); a text without Han characters is English throughout. */
+export function blockLocales(text: string, blocks: readonly Block[], options: LintOptions): Locale[] {
+  const fixed = fixedLocale(text, blocks, options);
+  if (fixed || !HAN.test(text)) return blocks.map(() => fixed ?? 'en');
+  return blocks.map((b) => {
+    const c = scriptCounts(text, b.start, b.end);
+    return blockLocale(undefined, c.han, c.latin);
+  });
+}
+
 const DOC_TYPE_CUES: Array<[DocType, RegExp]> = [
   ['sla', /\bservice level agreement\b|\bSLA\b|服务等级协议|服务水平协议|\bSLA\b/i],
   ['rfp', /\brequest for (?:proposals?|quotations?|quotes?|information)\b|\bRF[PQI]\b|招标|投标人须知|采购需求/i],

@@ -3,6 +3,7 @@
  * document assembled from block results. `lint` and sessions share all of it.
  */
 import { analyseUnit, type UnitInfo } from './analysis.js';
+import { model, scoreUnit, SCORED_RULES } from './score/index.js';
 import type { DocType, LintOptions, RuleOptions } from './config/types.js';
 import type { Directive } from './directives.js';
 import { parseDirectives } from './directives.js';
@@ -38,6 +39,8 @@ export interface Engine {
   vocab: Record<Locale, CompiledVocabulary>;
   allowed: Map<RuleId, Set<string>>;
   options: LintOptions;
+  /** Whether the unit scorer decides on units with candidate claims. */
+  scorer: boolean;
   /** Per-locale cache of block results by block text. */
   cache: Map<string, Map<string, BlockResult>>;
   /** Total length of the cached block texts. */
@@ -57,7 +60,7 @@ export function clearEngines(): void {
 }
 
 export function getEngine(options: LintOptions = {}): Engine {
-  const key = JSON.stringify([options.rules ?? null, options.allowPatterns ?? true]);
+  const key = JSON.stringify([options.rules ?? null, options.allowPatterns ?? true, options.scorer ?? true]);
   const cached = engines.get(key);
   if (cached) return cached;
   const severity = {} as Record<RuleId, SeveritySetting>;
@@ -82,7 +85,7 @@ export function getEngine(options: LintOptions = {}): Engine {
     const base: Vocabulary = VOCABULARIES[loc];
     vocab[loc] = compileVocabulary({ ...base, entries: [...base.entries, ...extra] });
   }
-  const engine: Engine = { key, severity, enabled, vocab, allowed, options, cache: new Map(), cachedChars: 0 };
+  const engine: Engine = { key, severity, enabled, vocab, allowed, options, scorer: options.scorer ?? true, cache: new Map(), cachedChars: 0 };
   if (engines.size > 32) engines.clear();
   engines.set(key, engine);
   return engine;
@@ -173,8 +176,33 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
       report: (f) => findings.push({ ruleId: id, ...f }),
     });
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { findings, directives, facts };
+  const kept = engine.scorer ? gateUnits(infos, findings, locale) : findings;
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { findings: kept, directives, facts };
+}
+
+/**
+ * The unit scorer's decision: the claim findings of a unit stay only when the unit scores at or
+ * above the threshold. Hints, placeholders and units of a locale without a model are kept as they are.
+ */
+function gateUnits(infos: readonly UnitInfo[], findings: LocalFinding[], locale: Locale): LocalFinding[] {
+  if (!model(locale) || findings.length === 0) return findings;
+  const byUnit = new Map<number, LocalFinding[]>();
+  for (const f of findings) {
+    if (!SCORED_RULES.has(f.ruleId) || f.severity === 'hint') continue;
+    const i = infos.findIndex((x) => f.start >= x.unit.start && f.start < Math.max(x.unit.end, x.unit.start + 1));
+    if (i < 0) continue;
+    let list = byUnit.get(i);
+    if (!list) byUnit.set(i, (list = []));
+    list.push(f);
+  }
+  const dropped = new Set<LocalFinding>();
+  for (const [i, list] of byUnit) {
+    const info = infos[i]!;
+    const candidates = list.map((f) => ({ rule: f.ruleId, ...(f.kind ? { kind: f.kind } : {}), ...(f.term ? { term: f.term } : {}), at: Math.max(0, f.term ? info.unit.text.indexOf(f.term) : 0) }));
+    if (!scoreUnit(info, candidates, locale)!.flag) for (const f of list) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
 }
 
 /** The facts a block contributes to the enabled document rules, or undefined when none. */

@@ -4,12 +4,13 @@
  */
 import { analyseUnit, hasCriterion } from './analysis.js';
 import type { LintOptions } from './config/types.js';
-import { resolveLocale } from './document.js';
+import { blockLocales } from './document.js';
 import { getEngine } from './engine.js';
 import { lint } from './lint.js';
 import { parseBlock } from './parse/markdown.js';
 import { scanBlocks } from './parse/scan.js';
 import { proseUnits } from './parse/units.js';
+import { model, scoreFeatures, SCORED_RULES, unitFeatures } from './score/index.js';
 import type { Finding, RuleId } from './types.js';
 
 export interface UnitExplanation {
@@ -22,16 +23,30 @@ export interface UnitExplanation {
   criterion: boolean;
   matches: Array<{ rule: RuleId; term: string; text: string; kind?: string }>;
   findings: Array<Pick<Finding, 'ruleId' | 'severity' | 'message'>>;
+  /**
+   * The unit scorer's view, for a unit with candidate claims: its features, the weight of each,
+   * the score and the decision (absent when the unit has no candidate; no score without a model).
+   */
+  scorer?: {
+    features: Record<string, number>;
+    score?: number;
+    threshold?: number;
+    flag?: boolean;
+    contributions?: Array<{ feature: string; value: number; weight: number }>;
+  };
 }
 
 export function explain(text: string, options: LintOptions = {}): UnitExplanation[] {
   const engine = getEngine(options);
   const blocks = scanBlocks(text);
-  const locale = resolveLocale(text, blocks, options);
+  const locales = blockLocales(text, blocks, options);
   const findings = lint(text, options);
+  // The candidates are what the rules find before the scorer decides.
+  const candidates = lint(text, { ...options, scorer: false }).filter((f) => SCORED_RULES.has(f.ruleId) && f.severity !== 'hint');
   const out: UnitExplanation[] = [];
-  for (const b of blocks) {
+  for (const [bi, b] of blocks.entries()) {
     if (b.kind !== 'content') continue;
+    const locale = locales[bi]!;
     const src = text.slice(b.start, b.end);
     for (const unit of proseUnits(parseBlock(src), src, locale)) {
       const info = analyseUnit(unit, locale);
@@ -40,6 +55,19 @@ export function explain(text: string, options: LintOptions = {}): UnitExplanatio
       const matches: UnitExplanation['matches'] = [];
       for (const [rule, matcher] of engine.vocab[locale].byRule) {
         for (const m of matcher.matchAll(unit.text)) matches.push({ rule, term: m.entry.term, text: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}) });
+      }
+      const unitCandidates = candidates
+        .filter((f) => f.start.offset >= start && f.start.offset < Math.max(end, start + 1))
+        .map((f) => {
+          const kind = matches.find((m) => m.rule === f.ruleId && m.text === f.term)?.kind;
+          return { rule: f.ruleId, ...(kind ? { kind } : {}), ...(f.term ? { term: f.term } : {}), at: Math.max(0, f.term ? unit.text.indexOf(f.term) : 0) };
+        });
+      let scorer: UnitExplanation['scorer'];
+      if (unitCandidates.length) {
+        const features = unitFeatures(info, unitCandidates, locale);
+        const m = model(locale);
+        const s = m ? scoreFeatures(features, m) : undefined;
+        scorer = { features: Object.fromEntries(features), ...(s ? { score: s.value, threshold: s.threshold, flag: s.flag, contributions: s.contributions } : {}) };
       }
       out.push({
         text: unit.text,
@@ -50,6 +78,7 @@ export function explain(text: string, options: LintOptions = {}): UnitExplanatio
         criterion: hasCriterion(info),
         matches,
         findings: findings.filter((f) => f.start.offset < end && f.end.offset > start).map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })),
+        ...(scorer ? { scorer } : {}),
       });
     }
   }

@@ -1,7 +1,7 @@
 /** `lint` and the assembly of block results into a document's findings (shared with sessions). */
 import type { DocType, LintOptions } from './config/types.js';
 import { applyDirectives, type Directive } from './directives.js';
-import { resolveDocType, resolveLocale } from './document.js';
+import { blockLocales, resolveDocType, resolveLocale } from './document.js';
 import { analyseBlock, EMPTY_BLOCK, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
 import { enrichFinding } from './enrich.js';
 import { LineIndex } from './lines.js';
@@ -33,7 +33,8 @@ export function analyseDocument(text: string, engine: Engine, options: LintOptio
   const blocks = scanBlocks(text);
   const locale = resolveLocale(text, blocks, options);
   const docType = resolveDocType(text, options);
-  const results = blocks.map((b) => blockResult(text, b, engine, locale, docType));
+  const locales = blockLocales(text, blocks, options);
+  const results = blocks.map((b, i) => blockResult(text, b, engine, locales[i]!, docType));
   return { text, blocks, results, locale, docType };
 }
 

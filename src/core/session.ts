@@ -6,7 +6,7 @@
  * exactly those of a fresh `lint()` of the same text.
  */
 import type { DocType, LintOptions } from './config/types.js';
-import { DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
+import { blockLocale, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
 import { countLineBreaks, LineIndex } from './lines.js';
 import { assemble, blockResult, type DocumentState, type PlacedCache, type Placer } from './lint.js';
@@ -64,8 +64,17 @@ class DocumentSession implements Session {
     this.fmLocale = frontMatterLocale(text, this.blocks);
     this.locale = this.resolveLocale();
     this.docType = resolveDocType(text, options);
-    this.results = this.blocks.map((b) => blockResult(text, b, this.engine, this.locale, this.docType));
+    this.fixed = this.fixedLocale();
+    this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(this.fixed, this.han[i]!, this.latin[i]!), this.docType));
     this.current = this.assemble();
+  }
+
+  /** The locale every block is read in, when the options or the front matter name one. */
+  private fixed: Locale | undefined;
+
+  private fixedLocale(): Locale | undefined {
+    const o = this.options.locale;
+    return o && o !== 'auto' ? o : this.fmLocale;
   }
 
   findings(): Finding[] {
@@ -142,12 +151,14 @@ class DocumentSession implements Session {
     if (r === 0) this.fmLocale = frontMatterLocale(text, this.blocks);
     const locale = this.resolveLocale();
     const docType = at < DOC_TYPE_HEAD ? resolveDocType(text, this.options) : this.docType;
-    if (locale !== this.locale || docType !== this.docType) {
+    const fixed = this.fixedLocale();
+    if (locale !== this.locale || docType !== this.docType || fixed !== this.fixed) {
       this.locale = locale;
       this.docType = docType;
-      this.results = this.blocks.map((b) => blockResult(text, b, this.engine, locale, docType));
+      this.fixed = fixed;
+      this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, this.han[i]!, this.latin[i]!), docType));
     } else {
-      const analysed = fresh.map((b) => blockResult(text, b, this.engine, locale, docType));
+      const analysed = fresh.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, freshHan[i]!, freshLatin[i]!), docType));
       this.results = replace(this.results, r, resync, analysed);
     }
     this.current = this.assemble();

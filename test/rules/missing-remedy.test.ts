@@ -45,3 +45,11 @@ describe('missing-remedy pre-test', () => {
     }
   });
 });
+
+describe('missing-remedy termination right', () => {
+  it('counts a termination right tied to a failure in the same sentence as a remedy, and not one without', () => {
+    const commitment = 'The service shall be available 99.9% of each month.\n\n';
+    expect(remedyFindings(`${commitment}The Customer may terminate this Agreement for chronic failure of the service.\n`)).toEqual([]);
+    expect(remedyFindings(`${commitment}Either party may terminate this Agreement for convenience. A failure is described elsewhere.\n`)).toHaveLength(1);
+  });
+});

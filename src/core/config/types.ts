@@ -68,4 +68,9 @@ export interface LintOptions {
   allowPatterns?: boolean;
   /** Custom clauses merged over the built-in library by id. */
   clauses?: readonly Clause[];
+  /**
+   * Whether the unit scorer decides which units with candidate claims are flagged (default true);
+   * false flags every candidate the rules find (for measuring the scorer and fitting it).
+   */
+  scorer?: boolean;
 }

@@ -31,6 +31,8 @@ export interface LocalFinding {
   missing: OutcomePart[];
   fixes: Fix[];
   term?: string;
+  /** The kind of the vocabulary entry that fired (`comparative`, `escape` ...), for the unit scorer. */
+  kind?: string;
   /** Text the clause suggester classifies (the unit's text). */
   claim?: string;
 }

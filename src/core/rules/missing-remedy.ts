@@ -31,7 +31,6 @@ const REMEDIES_EN: ReadonlyArray<[pattern: string, stem: string]> = [
   ['fee reductions?', 'reduc'],
   ['reduced fees?', 'reduc'],
   ['re-?perform(?:ance|ed)?', 'perform'],
-  ['terminat(?:e|ion)\\b[^.]{0,60}\\b(?:failure|breach|chronic|miss)', 'terminat'],
   ['refund(?:s|ed)?', 'refund'],
   ['liquidated damages', 'liquidated'],
   ['penalt(?:y|ies)', 'penalt'],
@@ -64,7 +63,21 @@ const INSTRUMENT = new RegExp(alt([...INSTRUMENTS_EN, ...INSTRUMENTS_ZH]), 'i');
  * The pre-test: a block can contribute a fact only if it holds a metric, instrument or remedy
  * word. Every match of `COMMIT` or `REMEDY` contains one, so the pre-test never hides a fact.
  */
-const PRETEST = new RegExp(alt([...new Set([...METRICS_EN, ...INSTRUMENTS_EN, ...REMEDIES_EN.map(([, stem]) => stem), ...METRICS_ZH, ...INSTRUMENTS_ZH, ...REMEDIES_ZH])]), 'i');
+const PRETEST = new RegExp(alt([...new Set([...METRICS_EN, ...INSTRUMENTS_EN, ...REMEDIES_EN.map(([, stem]) => stem), 'terminat', ...METRICS_ZH, ...INSTRUMENTS_ZH, ...REMEDIES_ZH])]), 'i');
+
+const TERMINATION = /\bterminat(?:e|ion)\b/gi;
+const FOR_FAILURE = /\b(?:failure|breach|chronic|miss)/i;
+
+/** A termination right tied to a failure within the same sentence (60 characters on): linear, window by window. */
+function terminationRemedy(src: string): boolean {
+  TERMINATION.lastIndex = 0;
+  for (let m = TERMINATION.exec(src); m; m = TERMINATION.exec(src)) {
+    const after = src.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const stop = after.indexOf('.');
+    if (FOR_FAILURE.test(stop < 0 ? after : after.slice(0, stop))) return true;
+  }
+  return false;
+}
 
 /** Each remedy pattern with its stem, for the test that every match holds its stem. */
 export const REMEDY_STEMS = REMEDIES_EN;
@@ -99,7 +112,7 @@ const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
  */
 export function remedyFacts(src: string, locale: Locale): RemedyFacts | undefined {
   if (!PRETEST.test(src) || NOT_PROSE.test(src)) return undefined;
-  const remedy = REMEDY[locale].test(src);
+  const remedy = REMEDY[locale].test(src) || (locale === 'en' && terminationRemedy(src));
   const commitments: RemedyFacts['commitments'] = [];
   const re = COMMIT[locale];
   re.lastIndex = 0;

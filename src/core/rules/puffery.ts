@@ -22,7 +22,7 @@ export default defineRule({
           // Removing the word is safe when it is followed by a space (an adjective before its noun).
           if (ctx.source[range[1]] === ' ') fixes.push(replaceFix('remove-term', ctx.messages.fix.remove(m.text), [range[0], range[1] + 1], '', false));
         }
-        ctx.report({ message: ctx.messages.puffery(m.text, []), start: range[0], end: range[1], missing: [], fixes, term: m.text, claim: info.unit.text });
+        ctx.report({ message: ctx.messages.puffery(m.text, []), start: range[0], end: range[1], missing: [], fixes, term: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}), claim: info.unit.text });
       }
     }
   },

@@ -38,14 +38,15 @@ export default defineRule({
         const m = unbound[0]!;
         const range = sourceRange(ctx, info, m);
         const fix = rewriteFix(ctx, info, m);
-        ctx.report({ severity: 'hint', message: ctx.messages.instruction(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, claim: text });
+        ctx.report({ severity: 'hint', message: ctx.messages.instruction(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}), claim: text });
         continue;
       }
       for (const m of unbound.slice(0, 3)) {
         const range = sourceRange(ctx, info, m);
-        const msg = m.entry.kind === 'comparative' ? ctx.messages.comparative : m.entry.kind === 'quality' ? ctx.messages.quality : ctx.messages.improvement;
+        const kind = m.entry.kind ?? '';
+        const msg = kind === 'comparative' || kind === 'open-competitive' ? ctx.messages.comparative : kind === 'quality' || kind === 'open-degree' || kind === 'open-speed' ? ctx.messages.quality : ctx.messages.improvement;
         const fix = rewriteFix(ctx, info, m);
-        ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, claim: text });
+        ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}), claim: text });
       }
     }
   },

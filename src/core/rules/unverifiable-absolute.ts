@@ -33,7 +33,7 @@ export default defineRule({
         if (m.entry.kind === 'guarantee' && TERMS_EN.test(text)) continue;
         if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;
         const range = sourceRange(ctx, info, m);
-        ctx.report({ message: ctx.messages.absolute(m.text, []), start: range[0], end: range[1], missing: [], fixes: [], term: m.text, claim: text });
+        ctx.report({ message: ctx.messages.absolute(m.text, []), start: range[0], end: range[1], missing: [], fixes: [], term: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}), claim: text });
       }
     }
   },

@@ -43,6 +43,7 @@ export default defineRule({
           missing: ceiling ? missing.filter((p) => p !== 'target') : missing,
           fixes: fix ? [fix] : [],
           term: m.text,
+          ...(m.entry.kind ? { kind: m.entry.kind } : {}),
           claim: info.unit.text,
         });
       }

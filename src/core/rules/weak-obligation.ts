@@ -60,6 +60,7 @@ export default defineRule({
           missing: timing ? ['window'] : [],
           fixes,
           term: m.text,
+          ...(m.entry.kind ? { kind: m.entry.kind } : {}),
           claim: text,
         });
       }
