@@ -13,6 +13,19 @@ export function renderExplanation(units: readonly UnitExplanation[]): string {
     for (const m of u.measurements) out.push(`  measurement ${m.id}: ${JSON.stringify(m.text)} (${m.parts.join(', ') || 'no parts'})`);
     out.push(`  measurable criterion: ${u.criterion ? 'yes' : 'no'}`);
     for (const m of u.matches) out.push(`  term ${JSON.stringify(m.text)} → ${m.rule}${m.kind ? ` (${m.kind})` : ''}`);
+    if (u.scorer) {
+      const s = u.scorer;
+      out.push(
+        s.score === undefined
+          ? '  scorer: no model for this language; every candidate is flagged'
+          : `  scorer: ${s.score.toFixed(3)} (threshold ${s.threshold!.toFixed(3)}) → ${s.flag ? 'flag' : 'not flagged'}`,
+      );
+      const weighted = new Map((s.contributions ?? []).map((c) => [c.feature, c.weight]));
+      for (const [feature, value] of Object.entries(s.features)) {
+        const w = weighted.get(feature);
+        out.push(`    ${feature}${value !== 1 ? `=${value.toFixed(2)}` : ''}: ${w === undefined ? 'no weight' : `${w >= 0 ? '+' : ''}${w.toFixed(3)}`}`);
+      }
+    }
     if (u.findings.length === 0) out.push('  findings: none');
     for (const f of u.findings) out.push(`  ${f.severity} ${f.ruleId}: ${f.message}`);
   }
