@@ -190,7 +190,7 @@ function gateUnits(infos: readonly UnitInfo[], findings: LocalFinding[], locale:
   const byUnit = new Map<number, LocalFinding[]>();
   for (const f of findings) {
     if (!SCORED_RULES.has(f.ruleId) || f.severity === 'hint') continue;
-    const i = infos.findIndex((x) => f.start >= x.unit.start && f.start < Math.max(x.unit.end, x.unit.start + 1));
+    const i = unitAt(infos, f.start);
     if (i < 0) continue;
     let list = byUnit.get(i);
     if (!list) byUnit.set(i, (list = []));
@@ -203,6 +203,20 @@ function gateUnits(infos: readonly UnitInfo[], findings: LocalFinding[], locale:
     if (!scoreUnit(info, candidates, locale)!.flag) for (const f of list) dropped.add(f);
   }
   return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
+
+/** The index of the unit holding a block-local offset (units are in source order), or -1. */
+function unitAt(infos: readonly UnitInfo[], offset: number): number {
+  let lo = 0;
+  let hi = infos.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = infos[mid]!.unit;
+    if (offset < u.start) hi = mid - 1;
+    else if (offset >= Math.max(u.end, u.start + 1)) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** The facts a block contributes to the enabled document rules, or undefined when none. */
