@@ -32,8 +32,11 @@ export interface Suggestion {
 
 type Fit = Partial<Record<ClauseCategory, number>>;
 
-/** How well each category answers each rule (higher is better); `default` when no rule is given. */
-export const CATEGORY_FIT: Readonly<Record<RuleId | 'default', Fit>> = {
+/**
+ * How well each category answers each rule (higher is better); `default` when no rule is given or
+ * the rule has no row of its own (a new rule needs none to work).
+ */
+export const CATEGORY_FIT: Readonly<Partial<Record<RuleId, Fit>> & { default: Fit }> = {
   'unmeasured-claim': { 'service-levels': 3, 'security-outcomes': 3, 'pov-plan-acceptance': 2, 'baseline-measurement': 1.5, 'risk-allocation': 0.5 },
   'vague-quantifier': { 'service-levels': 3, 'security-outcomes': 3, 'pov-plan-acceptance': 2, 'baseline-measurement': 1.5, 'risk-allocation': 0.5 },
   'unverifiable-absolute': { 'service-levels': 2.5, 'security-outcomes': 2.5, 'baseline-measurement': 2, 'pov-plan-acceptance': 1.5, 'risk-allocation': 0.5 },
@@ -118,7 +121,7 @@ export function suggestClauses(text: string, options: SuggestOptions = {}): Sugg
   const limit = options.limit ?? 5;
   const topics = scoreTopics(text, locale).map((s) => s.topic);
   const words = wordKeys(text, locale);
-  const fit = CATEGORY_FIT[options.ruleId ?? 'default'];
+  const fit = (options.ruleId && CATEGORY_FIT[options.ruleId]) || CATEGORY_FIT.default;
   const pool = (options.library ?? builtinClauses()).filter((c) => c.locale === locale);
   const ranked = pool
     .map((clause) => ({ clause, score: clauseScore(clause, topics, words, fit, options.docType) }))
