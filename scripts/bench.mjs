@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { prng } from './random.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const core = (p) => import(pathToFileURL(join(root, 'dist', 'core', p)).href);
@@ -32,17 +33,6 @@ const MB = 1000 * KB;
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-/** A small deterministic PRNG (mulberry32), so every run edits the same places. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A procurement-like document, for when the corpus is not there. */
 function generatedDocument(seed) {

@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, type Finding } from '../src/core/index.js';
+import { readJsonl } from './kappa.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The shared labelled corpus (`POVLINT_CORPUS_DIR` names another place, for tests of the gate). */
@@ -117,16 +118,7 @@ function score(tp: number, fp: number, fn: number, tn: number): Score {
 const fmt = (x: number): string => x.toFixed(3);
 
 export function readGold(file: string): GoldUnit[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as GoldUnit;
-      } catch (e) {
-        throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
-      }
-    });
+  return readJsonl<GoldUnit>(file);
 }
 
 /** The gold files the evaluation reads, relative to the repository's parent folder (`shared/…`, `main/test/…`). */

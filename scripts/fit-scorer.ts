@@ -20,6 +20,7 @@ import { explain } from '../src/core/index.js';
 import { LineIndex } from '../src/core/lines.js';
 import { logistic } from '../src/core/score/index.js';
 import { findDoc, goldFiles, readGold, readSplit, type GoldUnit } from './eval.js';
+import { prng, shuffle } from './random.mjs';
 
 const SEED = 20261204;
 const FOLDS = 5;
@@ -32,16 +33,6 @@ interface Row {
   y: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -150,11 +141,8 @@ function main(): void {
   for (const lang of ['en', 'zh'] as const) {
     const { rows, uncovered } = collect(lang);
     const docs = [...new Set(rows.map((r) => r.doc))].sort();
-    const random = rng(SEED);
-    for (let i = docs.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [docs[i], docs[j]] = [docs[j]!, docs[i]!];
-    }
+    const random = prng(SEED);
+    shuffle(docs, random);
     const fold = new Map(docs.map((d, i) => [d, i % FOLDS]));
     const missed = [...uncovered.values()].reduce((a, b) => a + b, 0);
     const spec = specification(lang);

@@ -13,22 +13,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findDoc, goldFiles, readGold, SHARED } from './eval.js';
+import { prng, shuffle } from './random.mjs';
 
 const SEED = 20261204;
 const SHARE = 0.3;
 const OUT = join(import.meta.dirname, '..', 'test', 'corpus', 'split.json');
 
-/** mulberry32: a small seeded generator, so the shuffle is the same everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seen = new Set<string>();
 for (const f of ['gold-dev.jsonl', 'gold-dev-full.jsonl', 'gold-dev-zh.jsonl']) {
@@ -41,16 +31,12 @@ for (const f of goldFiles()) for (const u of readGold(f)) units.set(u.doc, (unit
 const previous = existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as { validation: string[]; development: string[] }) : { validation: [], development: [] };
 const validation = new Set(previous.validation.filter((d) => units.has(d)));
 const development = new Set(previous.development.filter((d) => units.has(d)));
-const random = rng(SEED);
+const random = prng(SEED);
 for (const lang of ['en', 'zh'] as const) {
   const docs = [...units.keys()].filter((d) => findDoc(d)?.lang === lang).sort();
   const total = docs.reduce((n, d) => n + units.get(d)!, 0);
   const fresh = docs.filter((d) => !seen.has(d) && !validation.has(d) && !development.has(d));
-  // Fisher–Yates with the seeded generator.
-  for (let i = fresh.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [fresh[i], fresh[j]] = [fresh[j]!, fresh[i]!];
-  }
+  shuffle(fresh, random);
   let inValidation = docs.filter((d) => validation.has(d)).reduce((n, d) => n + units.get(d)!, 0);
   for (const d of fresh) {
     if (inValidation < SHARE * total) {
