@@ -6,6 +6,7 @@
  *
  *   node --import tsx scripts/fit-scorer.ts          fit and write the weights
  *   node --import tsx scripts/fit-scorer.ts --dry    fit and print, write nothing
+ *   node --import tsx scripts/fit-scorer.ts --check  exit 1 when the shipped weights differ from a fresh fit
  *
  * The regularisation strength and the threshold are chosen by document-wise cross-validation on
  * the development documents (out-of-fold F1 over all units, counting the claims no candidate
@@ -169,8 +170,15 @@ function main(): void {
     );
     out[lang] = { threshold: best.t, l2: best.l2, fitted: `${rows.length} candidate units of ${docs.length} development documents`, weights };
   }
-  if (dry) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  else writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
+  const json = `${JSON.stringify(out, null, 2)}\n`;
+  if (process.argv.includes('--check')) {
+    // The shipped weights must be what this script fits from the labelled documents.
+    if (readFileSync(OUT, 'utf8') !== json) {
+      process.stdout.write('fit-scorer: src/core/score/weights.json is stale: run `node --import tsx scripts/fit-scorer.ts`\n');
+      process.exitCode = 1;
+    }
+  } else if (dry) process.stdout.write(json);
+  else writeFileSync(OUT, json);
 }
 
 main();
