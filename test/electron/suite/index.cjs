@@ -16,10 +16,12 @@ const configUri = vscode.Uri.file(path.join(workspace, '.povlint.jsonc'));
 const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'povlint');
 
 /** Resolves with the povlint diagnostics of `uri` once `predicate` holds for them. */
-function diagnosticsWhere(uri, predicate, what, timeoutMs = 20_000) {
+function diagnosticsWhere(uri, predicate, what, options = {}) {
+  const timeoutMs = options.timeoutMs ?? 20_000;
   return new Promise((resolve, reject) => {
     const now = ours(uri);
-    if (predicate(now)) return resolve(now);
+    // With `afterChange`, the diagnostics present now do not count: wait for the next publication.
+    if (!options.afterChange && predicate(now)) return resolve(now);
     const timer = setTimeout(() => {
       sub.dispose();
       reject(new Error(`timed out waiting for diagnostics: ${what}; have ${ours(uri).map((d) => d.code.value).join(', ')}`));
@@ -115,9 +117,16 @@ test('"Ignore on this line" writes the directive and the finding goes away', asy
   const target = list[0];
   const rule = target.code.value;
   const action = (await actionsAt(fixture, target)).find((a) => a.title === `Ignore \`${rule}\` on this line`);
+  // Listen before the edit: only diagnostics published after it can show the finding gone.
+  const ignored = diagnosticsWhere(
+    fixture,
+    (l) => l.length > 0 && !l.some((d) => d.code.value === rule && d.range.start.line === target.range.start.line + 1),
+    'ignored after the directive',
+    { afterChange: true },
+  );
   assert.equal(await run(action), true);
   assert.match(document.getText(), new RegExp(`<!-- povlint-disable-next-line ${rule} -->`));
-  await diagnosticsWhere(fixture, (l) => !l.some((d) => d.code.value === rule && d.range.start.line === target.range.start.line + 1), 'ignored');
+  await ignored;
   await revert(document);
 });
 
