@@ -152,7 +152,7 @@ describe('the shared regex checker', () => {
 });
 
 describe('built-in patterns under a ReDoS analyser', () => {
-  const analyse = (p: Pattern): Diagnostics => checkSync(p.source, p.flags.replace(/[gy]/g, ''), { timeout: 20_000 });
+  const analyse = (p: Pattern): Diagnostics => checkSync(p.source, p.flags.replace(/[gy]/g, ''), { timeout: 20_000, randomSeed: 20260611 });
 
   it('finds every regular-expression literal of the core', () => {
     expect(LITERALS.length).toBeGreaterThan(20);
