@@ -15,6 +15,7 @@ import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
 import { documentRules, pretestRules, unitRules } from './rules/index.js';
 import { isSafeRegex } from './regex-safety.js';
+import { MAX_TERMS_PER_RULE } from './config/parse.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
 import { compileVocabulary, escapeRegExp, mayHoldTerm, type CompiledVocabulary } from './vocab/matcher.js';
 import type { VocabEntry, Vocabulary } from './vocab/types.js';
@@ -72,7 +73,11 @@ export function getEngine(options: LintOptions = {}): Engine {
     severity[id] = o.severity ?? ruleMeta(id).defaultSeverity;
     if (severity[id] !== 'off') enabled.add(id);
     allowed.set(id, new Set((o.allow ?? []).map((a) => a.toLowerCase())));
-    for (const t of o.terms ?? []) {
+    const terms = o.terms ?? [];
+    // Options that did not come through config validation get the same limit, and an error that
+    // never prints the pattern.
+    if (terms.length > MAX_TERMS_PER_RULE) throw new RangeError(`rules.${id}.terms: at most ${MAX_TERMS_PER_RULE} terms per rule, got ${terms.length}`);
+    for (const t of terms) {
       if (typeof t === 'string') {
         if (t.trim()) extra.push({ term: t, rule: id, reason: 'listed in the configuration', pattern: escapeRegExp(t.trim()).replace(/\s+/g, '\\s+') });
       } else if (options.allowPatterns !== false && t && typeof t.pattern === 'string' && isSafeRegex(t.pattern)) {

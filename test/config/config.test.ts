@@ -9,11 +9,14 @@ import {
   lineColumnAt,
   locateKey,
   matchesIgnore,
+  MAX_TERMS_PER_RULE,
   mergeConfigs,
   parseConfig,
   toLintOptions,
   type ConfigError,
 } from '../../src/core/config/index.js';
+
+import { lint } from '../../src/core/index.js';
 
 const at = (e: ConfigError) => `${e.line}:${e.column} ${e.key}`;
 
@@ -217,5 +220,28 @@ describe('schemas/povlint.schema.json agrees with parseConfig', () => {
     const validate = new Ajv({ strict: false }).compile(schema);
     expect(validate(value)).toBe(valid);
     expect(parseConfig(JSON.stringify(value, null, 2)).errors.length === 0).toBe(valid);
+  });
+});
+
+describe('custom term limit', () => {
+  const config = (n: number): string => JSON.stringify({ rules: { puffery: { terms: Array.from({ length: n }, (_, i) => `zzterm${i}`) } } });
+
+  it(`takes ${MAX_TERMS_PER_RULE} terms of a rule and lints with them`, () => {
+    const { config: parsed, errors } = parseConfig(config(MAX_TERMS_PER_RULE), '.povlint.jsonc');
+    expect(errors).toEqual([]);
+    const findings = lint('Our zzterm4999 platform.', toLintOptions(parsed, { allowPatterns: true }));
+    expect(findings.map((f) => f.term)).toEqual(['zzterm4999']);
+  }, 60_000);
+
+  it('refuses one more with the file, the place of the first term too many and the key, never the pattern', () => {
+    const { errors } = parseConfig(config(MAX_TERMS_PER_RULE + 1), '.povlint.jsonc');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: '.povlint.jsonc', line: 1, key: 'rules.puffery.terms' });
+    expect(errors[0]!.message).toBe(`at most ${MAX_TERMS_PER_RULE} terms per rule, got ${MAX_TERMS_PER_RULE + 1}; split them over fewer, broader patterns`);
+  });
+
+  it('refuses 40,000 terms given as options with a short error', () => {
+    const terms = Array.from({ length: 40_000 }, (_, i) => `zzterm${i}`);
+    expect(() => lint('text', { rules: { puffery: { terms } } })).toThrow(/^rules\.puffery\.terms: at most 5000 terms per rule, got 40000$/);
   });
 });

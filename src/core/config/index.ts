@@ -9,7 +9,7 @@ import type { RuleId } from '../types.js';
 import type { ConfigError, CustomTerm, LintOptions, PovlintConfig, RuleOptions, RuleSetting } from './types.js';
 
 export * from './types.js';
-export { parseConfig, locateKey, lineColumnAt, SEVERITY_SETTINGS, type ParsedConfig } from './parse.js';
+export { parseConfig, locateKey, lineColumnAt, MAX_TERMS_PER_RULE, SEVERITY_SETTINGS, type ParsedConfig } from './parse.js';
 export { checkPattern, MAX_PATTERN_LENGTH, PATTERN_FLAGS } from './regex.js';
 export { checkGlob, matchesIgnore } from './ignore.js';
 

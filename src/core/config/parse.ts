@@ -17,6 +17,9 @@ export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'hint', 'off'] as 
 
 const TOP_KEYS = ['$schema', 'locale', 'docType', 'rules', 'ignore', 'clauses', 'maxFileSizeKB'] as const;
 const RULE_KEYS = ['severity', 'terms', 'allow'] as const;
+
+/** The most custom terms a rule takes (each is an alternative of the rule's one matcher). */
+export const MAX_TERMS_PER_RULE = 5000;
 const TERM_KEYS = ['pattern', 'reason'] as const;
 const CLAUSES_KEYS = ['paths'] as const;
 
@@ -211,12 +214,19 @@ function parseRuleSetting(v: Validator, node: Node, path: string): RuleSetting |
     const termsPath = keyPath(path, 'terms');
     if (v.expectType(termsNode, termsPath, 'array', 'an array of terms')) {
       const terms: CustomTerm[] = [];
-      (termsNode.children ?? []).forEach((item, i) => {
-        const term = parseTerm(v, item, keyPath(termsPath, i));
-        if (term === undefined) ok = false;
-        else terms.push(term);
-      });
-      out.terms = terms;
+      const items = termsNode.children ?? [];
+      if (items.length > MAX_TERMS_PER_RULE) {
+        // Refused before anything is compiled: one matcher per rule holds every term.
+        v.error(items[MAX_TERMS_PER_RULE]!.offset, termsPath, `at most ${MAX_TERMS_PER_RULE} terms per rule, got ${items.length}; split them over fewer, broader patterns`);
+        ok = false;
+      } else {
+        items.forEach((item, i) => {
+          const term = parseTerm(v, item, keyPath(termsPath, i));
+          if (term === undefined) ok = false;
+          else terms.push(term);
+        });
+        out.terms = terms;
+      }
     } else ok = false;
   }
   const allowNode = props.get('allow');

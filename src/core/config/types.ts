@@ -10,7 +10,11 @@ export type CustomTerm = string | { pattern: string; reason?: string };
 export interface RuleOptions {
   /** Severity of this rule's findings, or `off`. */
   severity?: SeveritySetting;
-  /** Extra trigger terms for this rule (literal text; `{ "pattern": ... }` for a regular expression). */
+  /**
+   * Extra trigger terms for this rule (literal text; `{ "pattern": ... }` for a regular expression),
+   * at most 5000.
+   * @maxItems 5000
+   */
   terms?: CustomTerm[];
   /** Terms this rule must not flag (literal text, case-insensitive). */
   allow?: string[];
