@@ -49,7 +49,10 @@ export default defineConfig({
       'test/vscode/settings.test.ts',
       'test/vscode/stale-fix.test.ts',
       'test/vscode/worker.test.ts',
-      'test/mutation/**/*.test.ts',
+      'test/session.edges.test.ts',
+      'test/scorer-kinds.test.ts',
+      'test/cli/configs.test.ts',
+      'test/vscode/commands.test.ts',
     ],
     // Skips the spawned-binary half of the CLI scenarios (its in-process half runs).
     setupFiles: ['test/mutation/setup.ts'],

@@ -1,0 +1,31 @@
+/**
+ * Each rule passes the kind of the term that fired (`praise`, `compliance` ...) to the unit scorer,
+ * and `explain` shows the decision the scorer makes with it. These sentences sit close to the
+ * scorer's threshold, where the kind decides: lint must keep exactly the units explain flags.
+ */
+import { describe, expect, it } from 'vitest';
+import { explain, lint } from '../src/core/index.js';
+
+const SCORED = new Set(['unmeasured-claim', 'vague-quantifier', 'puffery', 'weak-obligation', 'unverifiable-absolute']);
+
+/** [whether lint reports a scored finding, whether explain's scorer flags the unit]. */
+function decisions(text: string): [boolean, boolean | undefined] {
+  const flagged = lint(text).some((f) => SCORED.has(f.ruleId) && f.severity !== 'hint');
+  return [flagged, explain(text)[0]!.scorer?.flag];
+}
+
+describe('lint keeps the units the scorer flags, kinds included', () => {
+  it.each([
+    ['puffery', 'We may offer world-class support.', true],
+    ['unverifiable-absolute', 'We may be fully compliant.', false],
+    ['unmeasured-claim', '我们的平台响应更快，运维成本显著降低。', true],
+    ['vague-quantifier', '这是众多开发者用脚投票的数据，相信这些数据比任何言语都能证明 Sa-Token 的热度。', false],
+    [
+      'weak-obligation',
+      'The offeror has clearly demonstrated an understanding of all aspects of the requirements to the extent that timely and highest quality and cost effective performance is expected.',
+      true,
+    ],
+  ])('%s: %s', (_rule, text, flag) => {
+    expect(decisions(text)).toEqual([flag, flag]);
+  });
+});
