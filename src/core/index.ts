@@ -18,3 +18,6 @@ export * from './config/index.js';
 /** The proof-of-value clause library. */
 export * from './clauses/index.js';
 export { LineIndex } from './lines.js';
+/** The scorecard: criteria with their parts, unmeasured claims, POV readiness. */
+export { scorecard, extractCriteria, summarise, CRITERION_PARTS } from './scorecard/index.js';
+export type { Scorecard, ScorecardOptions, ScorecardClaim, ScorecardSummary, Criterion, CriterionPart, CriterionParts } from './scorecard/index.js';

@@ -120,27 +120,21 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
     };
     for (const f of rule.assemble({ locale, messages: MESSAGES[locale], blocks: list })) {
       added = true;
-      out.push(
-        enrichFinding(
-          {
-            ruleId: id,
-            severity: engine.severity[id] === 'off' ? 'hint' : (engine.severity[id] as Finding['severity']),
-            message: f.message,
-            start: place(f.start, blockOf(f.start)),
-            end: place(f.end, blockOf(f.start)),
-            missing: [],
-            fixes: [],
-            clauses: [],
-            docs: docsUrl(id),
-            ...(f.term !== undefined ? { term: f.term } : {}),
-            ...(f.related ? { related: f.related.map((o) => ({ start: place(o.start, blockOf(o.start)), end: place(o.end, blockOf(o.start)), message: o.message })) } : {}),
-          },
-          text.slice(f.start, f.end),
-          locale,
-          docType,
-          engine.options,
-        ),
-      );
+      const finding: Finding = {
+        ruleId: id,
+        severity: engine.severity[id] === 'off' ? 'hint' : (engine.severity[id] as Finding['severity']),
+        message: f.message,
+        start: place(f.start, blockOf(f.start)),
+        end: place(f.end, blockOf(f.start)),
+        missing: f.missing ?? [],
+        fixes: [],
+        clauses: f.clauses ?? [],
+        docs: docsUrl(id),
+        ...(f.term !== undefined ? { term: f.term } : {}),
+        ...(f.related ? { related: f.related.map((o) => ({ start: place(o.start, blockOf(o.start)), end: place(o.end, blockOf(o.start)), message: o.message })) } : {}),
+      };
+      // A rule that chose its clauses keeps them; the others get suggestions from the claim.
+      out.push(f.clauses ? finding : enrichFinding(finding, text.slice(f.start, f.end), locale, docType, engine.options));
     }
   }
   if (added) out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);

@@ -1,4 +1,5 @@
 /** Message grammar per locale: what was found, and what would make it verifiable. */
+import type { CriterionPart } from './scorecard/types.js';
 import type { Locale, OutcomePart } from './types.js';
 
 const PART_NAMES: Record<Locale, Record<OutcomePart, string>> = {
@@ -6,8 +7,10 @@ const PART_NAMES: Record<Locale, Record<OutcomePart, string>> = {
   zh: { metric: '指标', target: '目标值', baseline: '基线', window: '时间窗口', method: '测量方法' },
 };
 
-export function partName(part: OutcomePart, locale: Locale): string {
-  return PART_NAMES[locale][part];
+const REMEDY_NAME: Record<Locale, string> = { en: 'remedy', zh: '补救措施' };
+
+export function partName(part: OutcomePart | 'remedy', locale: Locale): string {
+  return part === 'remedy' ? REMEDY_NAME[locale] : PART_NAMES[locale][part];
 }
 
 function listEn(items: string[]): string {
@@ -43,6 +46,8 @@ export interface Messages {
   absolute: Msg;
   placeholder: (term: string) => string;
   missingRemedy: (term: string) => string;
+  /** A criterion with a target that lacks the named parts (window, method, baseline, remedy). */
+  incompleteCriterion: (term: string, missing: readonly CriterionPart[]) => string;
   /** Fix titles and the text snippets fixes insert, in the document's language. */
   fix: {
     rewrite: string;
@@ -73,6 +78,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     placeholder: (t) => `${code(t)} is an unresolved placeholder`,
     missingRemedy: (t) => `the commitment on ${code(t)} has no remedy: the document never says what happens when it is missed (service credits, fees at risk, termination right, refund)`,
     anotherCommitment: (t) => `another commitment: ${code(t)}`,
+    incompleteCriterion: (t, m) => `${code(t)} sets a target with no ${listEn(m.map((p) => partName(p, 'en')))}`,
     fix: {
       rewrite: 'Rewrite as a measurable outcome',
       replacePuffery: (t) => `Replace ${code(t)} with a specific, checkable statement`,
@@ -96,6 +102,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     placeholder: (t) => `“${t}”是未填写的占位符`,
     missingRemedy: (t) => `对“${t}”的承诺没有补救措施：文件中没有规定未达标时的后果（服务赔偿、风险费用、终止权、退款）`,
     anotherCommitment: (t) => `另一项承诺：“${t}”`,
+    incompleteCriterion: (t, m) => `“${t}”设定了目标，但缺少${m.map((p) => partName(p, 'zh')).join('、')}`,
     fix: {
       rewrite: '改写为可衡量的结果',
       replacePuffery: (t) => `将“${t}”替换为具体、可核查的陈述`,

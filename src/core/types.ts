@@ -11,6 +11,7 @@ export const RULE_IDS = [
   'unverifiable-absolute',
   'missing-remedy',
   'unresolved-placeholder',
+  'incomplete-criterion',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -74,6 +74,10 @@ export interface DocumentFinding {
   end: number;
   term?: string;
   related?: Array<{ start: number; end: number; message: string }>;
+  /** The outcome parts the finding names as missing (empty when not given). */
+  missing?: OutcomePart[];
+  /** Clause ids the rule chose itself, best first (else they are suggested from the claim). */
+  clauses?: string[];
 }
 
 export interface DocumentRuleContext<F> {

@@ -1,6 +1,7 @@
 /** The explicit, ordered rule registry. */
 import type { RuleId } from '../types.js';
 import type { DocumentRule, RuleMeta, UnitRule } from './define.js';
+import incompleteCriterion from './incomplete-criterion.js';
 import missingRemedy from './missing-remedy.js';
 import puffery from './puffery.js';
 import unmeasuredClaim from './unmeasured-claim.js';
@@ -18,6 +19,7 @@ export const rules: ReadonlyArray<UnitRule | DocumentRule> = [
   unverifiableAbsolute,
   missingRemedy as DocumentRule,
   unresolvedPlaceholder,
+  incompleteCriterion as DocumentRule,
 ];
 
 export const unitRules: readonly UnitRule[] = rules.filter((r): r is UnitRule => r.meta.scope === 'unit');

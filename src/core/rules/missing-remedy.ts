@@ -79,6 +79,23 @@ function terminationRemedy(src: string): boolean {
   return false;
 }
 
+/**
+ * Where `src` states a remedy (service credits, fees at risk, a refund, termination for failure),
+ * or undefined. Shared with the scorecard, so a remedy means the same to both.
+ */
+export function remedyAt(src: string, locale: Locale): { start: number; end: number } | undefined {
+  const m = REMEDY[locale].exec(src);
+  if (m) return { start: m.index, end: m.index + m[0].length };
+  if (locale !== 'en') return undefined;
+  TERMINATION.lastIndex = 0;
+  for (let t = TERMINATION.exec(src); t; t = TERMINATION.exec(src)) {
+    const after = src.slice(t.index + t[0].length, t.index + t[0].length + 60);
+    const stop = after.indexOf('.');
+    if (FOR_FAILURE.test(stop < 0 ? after : after.slice(0, stop))) return { start: t.index, end: t.index + t[0].length };
+  }
+  return undefined;
+}
+
 /** Each remedy pattern with its stem, for the test that every match holds its stem. */
 export const REMEDY_STEMS = REMEDIES_EN;
 

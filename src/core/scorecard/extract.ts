@@ -1,0 +1,695 @@
+/**
+ * What one block states about criteria, read from its raw text without the Markdown parser (as
+ * the document rules read their facts): its headings, the criteria of its sentences and of its
+ * success-criteria tables, and the sentences that state a remedy. Offsets are block-local; the
+ * result depends only on the block's text and locale, so it is cached with the block.
+ */
+import { measure, type Measurement } from '../measure/index.js';
+import { splitSentences } from '../parse/sentences.js';
+import { remedyAt } from '../rules/missing-remedy.js';
+import type { Locale } from '../types.js';
+import type { CriterionPart, LocalCriterion } from './types.js';
+import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, STOP_STEMS, WORDS } from './vocab.js';
+
+export interface BlockHeading {
+  /** Block-local offsets of the heading line. */
+  start: number;
+  end: number;
+  level: number;
+  /** The heading opens a remedy section ("Service credits", "违约责任"). */
+  remedy: boolean;
+  text: string;
+}
+
+export interface RemedyStatement {
+  start: number;
+  end: number;
+  text: string;
+  /** It covers every criterion ("service credits apply to each service level"). */
+  blanket: boolean;
+}
+
+export interface BlockFacts {
+  /** The block's text (the text a remedy section is read from). */
+  src: string;
+  locale: Locale;
+  headings: BlockHeading[];
+  criteria: LocalCriterion[];
+  remedies: RemedyStatement[];
+}
+
+/** Sentences longer than this are not read (a criterion is a sentence, not a page). */
+export const MAX_SENTENCE = 2000;
+/** How much of a clause a part's text runs on after its trigger. */
+const PART_RUN = 100;
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function linesOf(src: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ start, end: i });
+      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  out.push({ start, end: src.length });
+  return out;
+}
+
+/** Index of the first character after spaces and tabs from `i`. */
+function skipBlanks(s: string, i: number, end = s.length): number {
+  while (i < end && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** `[level, textStart]` of an ATX heading line, or undefined. */
+function atxHeading(src: string, l: Line): [number, number] | undefined {
+  const i = skipBlanks(src, l.start, l.end);
+  if (i - l.start > 3) return undefined;
+  let j = i;
+  while (j < l.end && src[j] === '#') j++;
+  const level = j - i;
+  if (level < 1 || level > 6) return undefined;
+  if (j < l.end && src[j] !== ' ' && src[j] !== '\t') return undefined;
+  return [level, skipBlanks(src, j, l.end)];
+}
+
+/** 1 or 2 when the line is a setext underline (`===` or `---`), else 0. */
+function setextLevel(src: string, l: Line): number {
+  const t = src.slice(l.start, l.end).trim();
+  if (t.length === 0) return 0;
+  const ch = t[0];
+  if (ch !== '=' && ch !== '-') return 0;
+  for (let i = 1; i < t.length; i++) if (t[i] !== ch) return 0;
+  return ch === '=' ? 1 : 2;
+}
+
+/** A table delimiter row: cells of dashes with optional colons, separated by pipes. */
+function isDelimiterRow(src: string, l: Line): boolean {
+  const t = src.slice(l.start, l.end).trim();
+  if (!t.includes('-')) return false;
+  let dashes = 0;
+  let pipes = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '-') dashes++;
+    else if (c === '|') pipes++;
+    else if (c !== ':' && c !== ' ' && c !== '\t') return false;
+  }
+  return dashes > 0 && (pipes > 0 || t.includes(':'));
+}
+
+/** The cells of a table row: split at pipes that are neither escaped nor in a code span. */
+export function splitCells(row: string): string[] {
+  let t = row.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  const cells: string[] = [];
+  let cur = '';
+  let code = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '\\' && t[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (c === '`') {
+      code = !code;
+      cur += c;
+    } else if (c === '|' && !code) {
+      cells.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  // A trailing pipe closes the last cell; text after the last pipe is a cell of its own.
+  if (cur.trim() !== '' || !t.endsWith('|')) cells.push(cur);
+  return cells.map(clean);
+}
+
+/** Text without Markdown emphasis and code marks, with white space collapsed. */
+export function clean(s: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '*' || c === '`') continue;
+    if (c === '<' && /[A-Za-z/]/.test(s[i + 1] ?? '')) {
+      // An HTML tag (<span class="x">, <br>) is markup, not text.
+      const close = s.indexOf('>', i);
+      if (close > 0 && close - i < 200) {
+        if (s.slice(i + 1, i + 3).toLowerCase() === 'br') space = true;
+        i = close;
+        continue;
+      }
+    }
+    if (c === '_' && (s[i + 1] === '_' || s[i - 1] === '_')) continue;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0') {
+      space = true;
+      continue;
+    }
+    if (space && out) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+/** Offset of the prose after list markers, quote markers and task boxes at the start of a line. */
+function proseStart(src: string, l: Line): { at: number; item: boolean } {
+  let i = skipBlanks(src, l.start, l.end);
+  let item = false;
+  for (;;) {
+    if (src[i] === '>') {
+      i = skipBlanks(src, i + 1, l.end);
+      continue;
+    }
+    const c = src[i];
+    if ((c === '-' || c === '*' || c === '+') && (src[i + 1] === ' ' || src[i + 1] === '\t')) {
+      i = skipBlanks(src, i + 1, l.end);
+      item = true;
+      continue;
+    }
+    let j = i;
+    while (j < l.end && j - i < 9 && src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
+    if (j > i && (src[j] === '.' || src[j] === ')') && (src[j + 1] === ' ' || src[j + 1] === '\t')) {
+      i = skipBlanks(src, j + 1, l.end);
+      item = true;
+      continue;
+    }
+    if (src[i] === '[' && (src[i + 1] === ' ' || src[i + 1] === 'x' || src[i + 1] === 'X') && src[i + 2] === ']') {
+      i = skipBlanks(src, i + 3, l.end);
+      continue;
+    }
+    return { at: i, item };
+  }
+}
+
+/** Every measurement of a text: the shared recognisers, then the scorecard's own readings. */
+function measurements(text: string, locale: Locale): Measurement[] {
+  const out = measure(text, locale);
+  for (const rec of EXTRA_RECOGNISERS[locale]) {
+    const re = extraRe(locale, rec.id, rec.pattern);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ id: rec.id, parts: rec.parts, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A reading inside a longer one is part of it ("8 business hours" inside "within 8 business hours").
+  const kept: Measurement[] = [];
+  let reach = -1;
+  for (const m of out) {
+    if (m.end <= reach && m.id !== 'metric') continue;
+    kept.push(m);
+    reach = Math.max(reach, m.end);
+  }
+  return kept;
+}
+
+const compiledExtra = new Map<string, RegExp>();
+function extraRe(locale: Locale, id: string, pattern: string): RegExp {
+  const key = `${locale} ${id}`;
+  let re = compiledExtra.get(key);
+  if (!re) compiledExtra.set(key, (re = new RegExp(pattern, 'giu')));
+  return re;
+}
+
+type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
+
+const TARGET_IDS = new Set(['percent', 'currency', 'quantity', 'nines', 'ratio', 'threshold', 'range', 'decimal-comma-percent']);
+const WINDOW_IDS = new Set(['period', 'date', 'deadline', 'period-words']);
+const METHOD_IDS = new Set(['method', 'reference', 'acceptance', 'standard', 'measured', 'source', 'comparison-reference']);
+const LONG_UNIT_EN = /\b(?:weeks?|months?|quarters?|years?|sprints?)\b|\b(?:first|next|last)\b/i;
+const LONG_UNIT_ZH = /周|星期|月|季度|年/;
+/** "within 90 days of go-live": a period counted from an event is a window. */
+const AFTER_EVENT_EN = /^ (?:of|after|from|following)\b/i;
+const RESPONSE_EN = /\b(?:respon|resol|restor|recover|fix|remediat|patch|close|answer|acknowledg|repair|replace)/i;
+const RESPONSE_ZH = /响应|解决|恢复|修复|处理|处置|到场|答复/;
+const SHORT_UNIT_ZH = /毫秒|秒|分钟|小时/;
+const TIME_UNIT_EN = /\b(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)\b/i;
+const TIME_UNIT_ZH = /毫秒|秒|分钟|小时|工作日|自然日|天|日|周|星期|月|季度|年/;
+/** What a response or resolution time is about. */
+const SERVICE_OBJECT_EN = /\b(?:incidents?|tickets?|requests?|calls?|priority|severity|p[1-4]|sev[1-4]|outages?|defects?|vulnerabilit(?:y|ies)|alerts?|faults?|issues?)\b/i;
+const SERVICE_OBJECT_ZH = /故障|工单|事件|请求|报障|缺陷|漏洞|告警|优先级|级别/;
+const CONDITION_WORD_ZH = /低于|未达到|未达|超过|不足|少于|高于|违反/;
+
+/** A target that is a length of time and nothing else ("within 30 days", "4小时内"). */
+function timeOnly(m: Measurement & { after: string }, locale: Locale): boolean {
+  if (m.id === 'within') return true;
+  if (m.id !== 'quantity' && m.id !== 'threshold') return false;
+  // A threshold's match ends at its number: its unit follows.
+  return (locale === 'zh' ? TIME_UNIT_ZH : TIME_UNIT_EN).test(m.id === 'threshold' ? m.text + m.after : m.text);
+}
+
+/** A clause before `until` that is a condition (可用性低于99.9%的，……): what follows it is a consequence. */
+function conditionBefore(text: string, until: number): boolean {
+  let from = 0;
+  for (let i = 0; i < until && i < text.length; i++) {
+    const c = text[i];
+    if (c !== '，' && c !== ',') continue;
+    if (text[i - 1] === '的' && CONDITION_WORD_ZH.test(text.slice(from, i))) return true;
+    from = i + 1;
+  }
+  return false;
+}
+
+/** What a measurement states in a criterion: `within 4 hours` is a time target, `within 6 months` a window. */
+function kindOf(m: Measurement, text: string, locale: Locale): Kind {
+  if (m.id === 'metric') return 'metric';
+  if (TARGET_IDS.has(m.id)) return 'target';
+  if (WINDOW_IDS.has(m.id)) return 'window';
+  if (m.id === 'baseline') return 'baseline';
+  if (METHOD_IDS.has(m.id)) return 'method';
+  if (m.id === 'within') {
+    if (locale === 'zh') {
+      if (SHORT_UNIT_ZH.test(m.text)) return 'target';
+      if (LONG_UNIT_ZH.test(m.text)) return 'window';
+      return RESPONSE_ZH.test(text) ? 'target' : 'window';
+    }
+    if (LONG_UNIT_EN.test(m.text)) return 'window';
+    if (/\bdays?\b/i.test(m.text) && (AFTER_EVENT_EN.test(text.slice(m.end, m.end + 12)) || !RESPONSE_EN.test(text))) return 'window';
+    return 'target';
+  }
+  return 'other';
+}
+
+/** From `start`, the text up to the end of its clause (a comma, semicolon or stop), at most PART_RUN long. */
+function runOn(text: string, start: number, end: number, stops: readonly Measurement[] = []): string {
+  let i = end;
+  let limit = Math.min(text.length, start + PART_RUN);
+  for (const m of stops) if (m.start >= end && m.start < limit) limit = m.start;
+  while (i < limit) {
+    const c = text[i]!;
+    if (c === ',' || c === ';' || c === '，' || c === '；' || c === '。' || (c === '.' && (i + 1 >= text.length || text[i + 1] === ' '))) break;
+    i++;
+  }
+  return text.slice(start, Math.max(end, i)).trim();
+}
+
+const FUNCTION_WORDS = new Set('at of by to be is are least most than no not a an the for in on within with shall will must'.split(' '));
+
+/** The text without the function words it ends with ("be available 99.9% of" → "be available 99.9%"). */
+function trimFunctionWords(s: string): string {
+  let t = s.trim();
+  for (;;) {
+    const sp = t.lastIndexOf(' ');
+    if (sp < 0 || !FUNCTION_WORDS.has(t.slice(sp + 1).toLowerCase())) return t;
+    t = t.slice(0, sp).trimEnd();
+  }
+}
+
+/** A heading's text without its closing run of `#`. */
+function headingText(s: string): string {
+  const t = s.trimEnd();
+  let i = t.length;
+  while (i > 0 && t[i - 1] === '#') i--;
+  return i < t.length && (i === 0 || t[i - 1] === ' ') ? t.slice(0, i) : t;
+}
+const LEADING_BE = /^(?:be|is|are|remain|have)\s/i;
+
+/** Characters that join words rather than name what is measured. */
+const HAN_FUNCTION = '的之和或及在内于每按以为应须将';
+
+/** Word stems (EN) or character pairs (ZH) of a metric, to find it named in a remedy section. */
+export function metricKeys(metric: string, locale: Locale): string[] {
+  const out: string[] = [];
+  if (locale === 'zh' || /[\u4e00-\u9fff]/.test(metric)) {
+    let prev = '';
+    for (const ch of metric) {
+      const han = ch >= '\u4e00' && ch <= '\u9fff';
+      if (han && prev && out.length < 4 && !HAN_FUNCTION.includes(ch) && !HAN_FUNCTION.includes(prev)) {
+        const pair = prev + ch;
+        if (!out.includes(pair)) out.push(pair);
+      }
+      prev = han ? ch : '';
+    }
+    if (out.length > 0) return out;
+  }
+  for (const w of wordsOf(metric)) {
+    if (!STOP_STEMS.has(w) && !out.includes(w)) out.push(w);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/** Lower-case stems (the first five letters) of the words of four letters or more. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  let w = '';
+  const flush = (): void => {
+    if (w.length >= 4) out.push(w.slice(0, 5));
+    w = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) w += String.fromCharCode(c | 32);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+/** Character pairs of the Han runs of a text. */
+export function hanPairs(text: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const ch of text) {
+    const han = ch >= '\u4e00' && ch <= '\u9fff';
+    if (han && prev) out.push(prev + ch);
+    prev = han ? ch : '';
+  }
+  return out;
+}
+
+/** Leading clause numbers ("4.2 ", "(a) ") of a sentence. */
+function numbering(text: string): number {
+  let i = 0;
+  while (i < text.length && i < 12) {
+    const c = text[i]!;
+    if ((c >= '0' && c <= '9') || c === '.' || c === '(' || c === ')' || c === ' ' || (c >= 'a' && c <= 'h' && (text[i + 1] === ')' || text[i - 1] === '('))) i++;
+    else break;
+  }
+  return i;
+}
+
+interface SentenceReading {
+  criterion?: Omit<LocalCriterion, 'start' | 'end' | 'text' | 'source' | 'locale'>;
+  remedy?: { text: string; blanket: boolean };
+}
+
+/** Whether a text may state a number (the pre-test before any recogniser runs). */
+const NUMBERISH = /\d|百分之|[一二三四五六七八九十两][个百千万]?(?:小时|分钟|天|日|个|成|%|％)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|nines|twice|half|double)\b/i;
+
+/** What one sentence (cleaned) states: a criterion, a remedy, both or neither. */
+export function readSentence(text: string, locale: Locale): SentenceReading {
+  const out: SentenceReading = {};
+  if (text.length > MAX_SENTENCE) return out;
+  const w = WORDS[locale];
+  const remedy = remedyAt(text, locale);
+  if (remedy) out.remedy = { text: runOn(text, remedy.start, remedy.end), blanket: w.blanket.test(text) };
+  if (!NUMBERISH.test(text)) return out;
+  const last = text[text.length - 1];
+  if (last === '?' || last === '？') return out;
+  const duty = w.duty.exec(text);
+  const cue = w.cue.exec(text);
+  const outcome = w.outcome.exec(text);
+  if (!duty && !cue && !outcome) return out;
+  const ms = measurements(text, locale);
+  const byKind: Record<Kind, Measurement[]> = { target: [], window: [], baseline: [], method: [], metric: [], other: [] };
+  for (const m of ms) {
+    const k = kindOf(m, text, locale);
+    byKind[k].push(m);
+    // A range states where it starts as well as where it ends.
+    if (m.id === 'range') byKind.baseline.push(m);
+  }
+  const targets = byKind.target;
+  if (targets.length === 0) return out;
+  // A time alone ("within 15 days") is a deadline, not an outcome, unless it is a response or
+  // resolution time of incidents, tickets or requests.
+  if (targets.every((m) => timeOnly({ ...m, after: text.slice(m.end, m.end + 16) }, locale)) && !(byKind.metric.length > 0 && (locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN).test(text)) && !((locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN).test(text) && (locale === 'zh' ? SERVICE_OBJECT_ZH : SERVICE_OBJECT_EN).test(text))) return out;
+  const first = targets[0]!;
+  const metricTerm = byKind.metric[0] ?? ms.find((m) => m.id === 'nines');
+  if (!metricTerm && !outcome) return out;
+  const numbered = numbering(text);
+  const colon = Math.max(text.indexOf(':'), text.indexOf('：'));
+  const label = colon > numbered && colon <= numbered + 40 && colon < first.start;
+  if (!duty && !cue && !label) return out;
+  // A condition or a remedy that comes before the duty: the sentence says what follows a miss.
+  if (w.condition.test(text.slice(numbered)) || (locale === 'zh' && conditionBefore(text, duty ? duty.index : text.length))) return out;
+  if (remedy && (!duty || remedy.start < duty.index)) return out;
+
+  // The target: the first target and the targets chained to it in the same clause.
+  let chainEnd = first.end;
+  const stops = [...byKind.window, ...byKind.method].map((m) => m.start);
+  for (const t of targets.slice(1)) {
+    const gap = text.slice(chainEnd, t.start);
+    if (t.start - chainEnd > 40 || /[,;，；。]/.test(gap) || stops.some((s) => s >= chainEnd && s < t.start)) break;
+    chainEnd = Math.max(chainEnd, t.end);
+  }
+  const target = text.slice(first.start, chainEnd).trim();
+
+  let metric: string;
+  if (metricTerm) metric = metricTerm.text;
+  else {
+    const from = duty && duty.index < first.start ? duty.index + duty[0].length : Math.max(numbered, colon + 1, 0);
+    let m = text.slice(from, chainEnd).trim().replace(LEADING_BE, '');
+    if (m.length > PART_RUN) m = m.slice(m.indexOf(' ', m.length - PART_RUN) + 1);
+    metric = trimFunctionWords(m) || (outcome ? outcome[0] : target);
+    // Chinese puts the object after the target (在4小时内解决95%的一级故障): read on to the clause end.
+    if (locale === 'zh' && duty && duty.index < first.start) metric = runOn(text, from, chainEnd, [...byKind.window, ...byKind.method]);
+  }
+  // A recurring period ("per calendar month") is the measurement window; a deadline comes second.
+  const windowM = byKind.window.find((m) => m.id === 'period' || m.id === 'period-words') ?? byKind.window[0];
+  const methodM = byKind.method[0];
+  const baselineM = byKind.baseline[0];
+  let baseline: string | null = null;
+  if (baselineM) {
+    if (baselineM.id === 'range') {
+      const to = locale === 'zh' ? baselineM.text.search(/降至|提升至|提高到|降低到|缩短至|缩短到|提升到|到|至/) : baselineM.text.search(/\s(?:to|down to|up to)\s/i);
+      baseline = to > 0 ? baselineM.text.slice(0, to).trim() : baselineM.text;
+    } else baseline = runOn(text, baselineM.start, baselineM.end);
+  }
+  const comparative = w.comparative.test(text);
+  const term = (metricTerm?.text ?? metric).slice(0, 60);
+  out.criterion = {
+    metric,
+    target,
+    baseline,
+    window: windowM ? runOn(text, windowM.start, windowM.end, ms) : null,
+    method: methodM ? runOn(text, methodM.start, methodM.end, ms.filter((m) => !METHOD_IDS.has(m.id))) : null,
+    remedy: remedy ? runOn(text, remedy.start, remedy.end) : null,
+    needsBaseline: comparative || !!baseline,
+    keys: metricKeys(metricTerm?.text ?? stripNumbers(locale === 'zh' && metric.length > target.length ? metric.replace(target, '') : metric), locale),
+    term,
+  };
+  return out;
+}
+
+function stripNumbers(s: string): string {
+  return s.replace(/[\d.,%％]+/g, ' ');
+}
+
+type Role = CriterionPart | 'owner' | 'result';
+
+/** A header without its parenthesised notes ("Service credit (% of monthly fees)" → "Service credit"). */
+function withoutParentheses(s: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** The part each column of a header row states (undefined: none). */
+export function columnRoles(headers: readonly string[]): { roles: Array<Role | undefined>; guessed: boolean } {
+  const roles: Array<Role | undefined> = headers.map(() => undefined);
+  const taken = new Set<Role>();
+  headers.forEach((h, i) => {
+    const name = withoutParentheses(h.toLowerCase());
+    for (const [part, en, zh] of COLUMN_PATTERNS) {
+      if (en.test(name) || zh.test(name)) {
+        if (!taken.has(part) || part === 'result' || part === 'owner') {
+          roles[i] = part;
+          taken.add(part);
+        }
+        return;
+      }
+    }
+  });
+  let guessed = false;
+  if (!taken.has('metric')) {
+    const i = headers.findIndex((h, j) => roles[j] === undefined && (METRIC_FALLBACK_PATTERNS[0].test(h) || METRIC_FALLBACK_PATTERNS[1].test(h)));
+    if (i >= 0) {
+      roles[i] = 'metric';
+      guessed = true;
+    }
+  }
+  return { roles, guessed };
+}
+
+/**
+ * Whether the columns make a success-criteria table: a metric and at least one other part; a
+ * column only guessed to be the metric (Service, Description) needs a target column beside it, so
+ * a schedule of deliverables and due dates is not read as criteria.
+ */
+function criteriaTable(roles: ReadonlyArray<Role | undefined>, guessed: boolean): boolean {
+  if (!roles.includes('metric')) return false;
+  if (guessed) return roles.includes('target');
+  return roles.some((r) => r === 'target' || r === 'baseline' || r === 'window' || r === 'method' || r === 'remedy');
+}
+
+const cellValue = (cell: string | undefined): string | null => {
+  const v = cell?.trim();
+  return !v || EMPTY_CELL.test(v) ? null : v;
+};
+
+/** The criterion one row of a success-criteria table states, or undefined for an empty row. */
+function readRow(cells: readonly string[], roles: ReadonlyArray<Role | undefined>, locale: Locale): SentenceReading['criterion'] | undefined {
+  const part = (p: CriterionPart): string | null => {
+    const i = roles.indexOf(p);
+    return i < 0 ? null : cellValue(cells[i]);
+  };
+  const metric = part('metric');
+  const target = part('target');
+  if (metric === null && target === null) return undefined;
+  // A row with a single readable cell cannot be read as a criterion (a broken or a label row).
+  if (roles.filter((r, i) => r !== undefined && r !== 'owner' && r !== 'result' && cellValue(cells[i]) !== null).length < 2) return undefined;
+  const parts = { metric, target, baseline: part('baseline'), window: part('window'), method: part('method'), remedy: part('remedy') };
+  // Parts the table has no column for may still be written in the row ("Monthly availability").
+  const rowText = cells.join(' | ');
+  const fill = (p: 'baseline' | 'window' | 'method', kinds: Kind): void => {
+    if (roles.includes(p) || parts[p] !== null) return;
+    const m = measurements(rowText, locale).find((x) => kindOf(x, rowText, locale) === kinds);
+    if (m) parts[p] = runOn(rowText, m.start, m.end);
+  };
+  fill('window', 'window');
+  fill('method', 'method');
+  fill('baseline', 'baseline');
+  if (!roles.includes('remedy')) {
+    const r = remedyAt(rowText, locale);
+    if (r) parts.remedy = runOn(rowText, r.start, r.end);
+  }
+  const w = WORDS[locale];
+  const needsBaseline = roles.includes('baseline') || parts.baseline !== null || w.comparative.test(`${metric ?? ''} ${target ?? ''}`);
+  const name = metric ?? target ?? '';
+  return { ...parts, needsBaseline, keys: metricKeys(stripNumbers(name), locale), term: name.slice(0, 60) };
+}
+
+/** The facts of one block (see the module comment). */
+export function blockFacts(src: string, locale: Locale): BlockFacts {
+  const facts: BlockFacts = { src, locale, headings: [], criteria: [], remedies: [] };
+  const lines = linesOf(src);
+  let fence: string | null = null;
+  let comment = false;
+  // The prose lines of the current paragraph or list item: [start, end).
+  let para: { start: number; end: number } | null = null;
+  const flush = (): void => {
+    if (para) readProse(src, para.start, para.end, locale, facts);
+    para = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const first = skipBlanks(src, l.start, l.end);
+    const lineText = src.slice(first, l.end);
+    if (fence) {
+      if (lineText.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (comment) {
+      if (lineText.includes('-->')) comment = false;
+      continue;
+    }
+    if (first === l.end) {
+      flush();
+      continue;
+    }
+    if (lineText.startsWith('```') || lineText.startsWith('~~~')) {
+      flush();
+      fence = lineText.slice(0, 3);
+      continue;
+    }
+    if (lineText.startsWith('<!--')) {
+      flush();
+      if (!lineText.includes('-->')) comment = true;
+      continue;
+    }
+    if (first - l.start >= 4 && !para) continue; // indented code
+    const atx = atxHeading(src, l);
+    if (atx) {
+      flush();
+      const text = clean(headingText(src.slice(atx[1], l.end)));
+      facts.headings.push({ start: l.start, end: l.end, level: atx[0], remedy: remedyHeading(text, locale), text });
+      continue;
+    }
+    const next = lines[i + 1];
+    if (next && para === null && setextLevel(src, next) && !lineText.includes('|')) {
+      const text = clean(lineText);
+      facts.headings.push({ start: l.start, end: next.end, level: setextLevel(src, next), remedy: remedyHeading(text, locale), text });
+      i++;
+      continue;
+    }
+    if (lineText.includes('|') && next && isDelimiterRow(src, next)) {
+      flush();
+      i = readTable(src, lines, i, locale, facts);
+      continue;
+    }
+    const p = proseStart(src, l);
+    if (p.item || !para) {
+      flush();
+      para = { start: p.at, end: l.end };
+    } else para.end = l.end;
+  }
+  flush();
+  return facts;
+}
+
+const NEGATED_HEADING = /\b(?:without|no|excluding)\b|不含|无|除外/i;
+
+/** A heading that opens a remedy section ("Service credits"), not one that says there is none. */
+function remedyHeading(text: string, locale: Locale): boolean {
+  return WORDS[locale].remedyHeading.test(text) && !NEGATED_HEADING.test(text);
+}
+
+/** Reads a table from its header line; returns the index of its last line. */
+function readTable(src: string, lines: readonly Line[], header: number, locale: Locale, facts: BlockFacts): number {
+  const { roles, guessed } = columnRoles(splitCells(src.slice(lines[header]!.start, lines[header]!.end)));
+  const isCriteria = criteriaTable(roles, guessed);
+  let i = header + 2;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    const raw = src.slice(l.start, l.end);
+    if (!raw.includes('|') || raw.trim() === '') break;
+    const start = skipBlanks(src, l.start, l.end);
+    let end = l.end;
+    while (end > start && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
+    const cells = splitCells(raw);
+    if (isCriteria) {
+      const c = readRow(cells, roles, locale);
+      if (c) facts.criteria.push({ ...c, text: cells.filter((x) => x.trim()).join(' | '), start, end, source: 'table', locale });
+      else {
+        const row = cells.join(' | ');
+        const r = remedyAt(row, locale);
+        if (r) facts.remedies.push({ start, end, text: runOn(row, r.start, r.end), blanket: WORDS[locale].blanket.test(row) });
+      }
+    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
+  }
+  return i - 1;
+}
+
+/** The text with its HTML comments blanked out (same length, so offsets hold). */
+function blankComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close < 0 ? text.length : close + 3;
+    out += text.slice(from, open) + ' '.repeat(end - open);
+    from = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Reads the sentences of a paragraph or list item. */
+function readProse(src: string, start: number, end: number, locale: Locale, facts: BlockFacts): void {
+  const text = blankComments(src.slice(start, end));
+  for (const [a, z] of splitSentences(text, locale)) readUnit(clean(text.slice(a, z)), start + a, start + z, 'prose', locale, facts);
+}
+
+function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts): void {
+  if (!text) return;
+  const r = readSentence(text, locale);
+  if (r.criterion) facts.criteria.push({ ...r.criterion, text, start, end, source, locale });
+  if (r.remedy) facts.remedies.push({ start, end, text: r.remedy.text, blanket: r.remedy.blanket });
+}

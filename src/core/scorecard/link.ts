@@ -1,0 +1,90 @@
+/**
+ * Ties each criterion to a remedy across the document: a remedy in its own sentence or row is
+ * read with the block; here a criterion also gets one from a remedy section (a heading such as
+ * "Service credits" or "违约责任") or a remedy statement that names its metric, or from a remedy
+ * that covers every criterion ("service credits apply to each service level"). One pass over the
+ * blocks, then one look-up per criterion: linear in the document.
+ */
+import { CRITERION_PARTS, type CriterionPart, type LocalCriterion } from './types.js';
+import { hanPairs, wordsOf, type BlockFacts } from './extract.js';
+import { WORDS } from './vocab.js';
+
+export interface PlacedCriterion extends LocalCriterion {
+  /** The criterion's parts with the remedy tied across the document; `start`/`end` are absolute. */
+  missing: CriterionPart[];
+}
+
+/** The words of the text a remedy section or statement holds, read once per block and range. */
+const keysMemo = new WeakMap<BlockFacts, Map<string, string[]>>();
+function keysOf(facts: BlockFacts, start: number, end: number): string[] {
+  let m = keysMemo.get(facts);
+  if (!m) keysMemo.set(facts, (m = new Map()));
+  const k = `${start}:${end}`;
+  let keys = m.get(k);
+  if (!keys) {
+    const text = facts.src.slice(start, end);
+    m.set(k, (keys = [...wordsOf(text), ...hanPairs(text)]));
+  }
+  return keys;
+}
+
+/** The parts a criterion lacks: null parts, baseline only when it compares against one. */
+export function missingParts(c: LocalCriterion): CriterionPart[] {
+  return CRITERION_PARTS.filter((p) => c[p] === null && (p !== 'baseline' || c.needsBaseline));
+}
+
+export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: number }>): PlacedCriterion[] {
+  /** Each key of a remedy text → the first remedy text that holds it. */
+  const named = new Map<string, string>();
+  let blanket: string | undefined;
+  const add = (facts: BlockFacts, start: number, end: number, label: string): void => {
+    for (const k of keysOf(facts, start, end)) if (!named.has(k)) named.set(k, label);
+  };
+  // The open headings: a remedy section lasts until a heading of its level or above.
+  const open: Array<{ level: number; remedy: boolean; text: string }> = [];
+  const remedySection = (): string | undefined => {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.remedy) return open[i]!.text;
+    return undefined;
+  };
+  for (const { facts } of blocks) {
+    let from = 0;
+    const readSection = (to: number): void => {
+      const section = remedySection();
+      if (section === undefined || to <= from) return;
+      // The section's own criteria do not name themselves: only the text around them counts.
+      let at = from;
+      for (const c of facts.criteria) {
+        if (c.end <= at || c.start >= to) continue;
+        if (c.start > at) add(facts, at, c.start, section);
+        at = c.end;
+      }
+      if (at < to) add(facts, at, to, section);
+      if (!blanket && WORDS[facts.locale].blanket.test(facts.src.slice(from, to))) blanket = section;
+    };
+    for (const h of facts.headings) {
+      readSection(h.start);
+      while (open.length && open[open.length - 1]!.level >= h.level) open.pop();
+      open.push({ level: h.level, remedy: h.remedy, text: h.text });
+      if (h.remedy) add(facts, h.start, h.end, h.text);
+      from = h.end;
+    }
+    readSection(facts.src.length);
+    for (const r of facts.remedies) {
+      add(facts, r.start, r.end, r.text);
+      if (r.blanket && !blanket) blanket = r.text;
+    }
+  }
+  const out: PlacedCriterion[] = [];
+  for (const { facts, base } of blocks) {
+    for (const c of facts.criteria) {
+      let remedy = c.remedy;
+      if (remedy === null) {
+        const label = c.keys.length > 0 && c.keys.every((k) => named.has(k)) ? named.get(c.keys[0]!) : undefined;
+        remedy = label ?? blanket ?? null;
+      }
+      const placed = { ...c, remedy, start: base + c.start, end: base + c.end };
+      out.push({ ...placed, missing: missingParts(placed) });
+    }
+  }
+  return out;
+}
