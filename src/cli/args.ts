@@ -26,6 +26,7 @@ export class UsageError extends Error {}
 export const HELP = `Usage: povlint [options] [files, folders or globs ...]
        povlint clauses [...]     list, show and insert proof-of-value clauses
        povlint suggest [...]     suggest clauses for a claim
+       povlint scorecard [...]   list each document's criteria, unmeasured claims and POV readiness
 
 Lints Markdown procurement documents (RFPs, SOWs, contracts, SLAs, proposals) for claims
 nobody could verify. Folders are searched for *.md and *.markdown files (node_modules and .git

@@ -22,6 +22,7 @@ import {
 import type { Finding } from '../core/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runClauses } from './commands/clauses.js';
+import { runScorecard } from './commands/scorecard.js';
 import { runSuggest } from './commands/suggest.js';
 import { configResolver, toPosix, type LoadedConfig } from './configs.js';
 import { renderExplanation } from './explain.js';
@@ -50,6 +51,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     if (loaded.errors.length > 0) return configFailure(io, loaded.errors);
     return command === 'clauses' ? runClauses(rest, io, loaded.clauses) : runSuggest(rest, io, loaded.clauses);
   }
+
+  if (command === 'scorecard') return runScorecard(rest, io);
 
   let options: CliOptions;
   try {
@@ -208,14 +211,15 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-function lintOptions(loaded: LoadedConfig, cliConfig: PovlintConfig): LintOptions {
+/** The lint options for files under a config: defaults, then the config, then the command line. */
+export function lintOptions(loaded: LoadedConfig, cliConfig: PovlintConfig): LintOptions {
   const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
   const options = toLintOptions(merged, { allowPatterns: true });
   if (loaded.clauses.length > 0) options.clauses = loaded.clauses;
   return options;
 }
 
-function configFailure(io: CliIo, errors: { file?: string; line: number; column: number; key: string; message: string }[]): number {
+export function configFailure(io: CliIo, errors: { file?: string; line: number; column: number; key: string; message: string }[]): number {
   for (const e of errors) io.stderr(`${formatConfigError(e)}\n`);
   io.stderr(`povlint: invalid configuration; nothing was linted\n`);
   return EXIT_ERROR;

@@ -449,7 +449,8 @@ export function readSentence(text: string, locale: Locale): SentenceReading {
   }
   // A recurring period ("per calendar month") is the measurement window; a deadline comes second.
   const windowM = byKind.window.find((m) => m.id === 'period' || m.id === 'period-words') ?? byKind.window[0];
-  const methodM = byKind.method[0];
+  // How it is measured, stated outright, before a reference to where it is defined.
+  const methodM = byKind.method.find((m) => m.id === 'method' || m.id === 'measured' || m.id === 'source') ?? byKind.method[0];
   const baselineM = byKind.baseline[0];
   let baseline: string | null = null;
   if (baselineM) {
@@ -551,8 +552,14 @@ function readRow(cells: readonly string[], roles: ReadonlyArray<Role | undefined
   const rowText = cells.join(' | ');
   const fill = (p: 'baseline' | 'window' | 'method', kinds: Kind): void => {
     if (roles.includes(p) || parts[p] !== null) return;
-    const m = measurements(rowText, locale).find((x) => kindOf(x, rowText, locale) === kinds);
-    if (m) parts[p] = runOn(rowText, m.start, m.end);
+    for (const c of cells) {
+      const ms = measurements(c, locale);
+      const m = ms.find((x) => kindOf(x, c, locale) === kinds);
+      if (m) {
+        parts[p] = runOn(c, m.start, m.end, ms);
+        return;
+      }
+    }
   };
   fill('window', 'window');
   fill('method', 'method');
@@ -654,7 +661,7 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
     const start = skipBlanks(src, l.start, l.end);
     let end = l.end;
     while (end > start && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
-    const cells = splitCells(raw);
+    const cells = splitCells(blankComments(raw));
     if (isCriteria) {
       const c = readRow(cells, roles, locale);
       if (c) facts.criteria.push({ ...c, text: cells.filter((x) => x.trim()).join(' | '), start, end, source: 'table', locale });

@@ -55,27 +55,29 @@ export function extractCriteria(text: string, options: LintOptions = {}): Criter
 
 /** The claims the claim rules flag, one per sentence, leaving out sentences that are criteria. */
 function unmeasuredClaims(text: string, findings: readonly Finding[], criteria: readonly Criterion[]): ScorecardClaim[] {
-  const lines = new LineIndex(text);
+  const blocks = scanBlocks(text);
   const sentencesOf = new Map<number, Array<[number, number]>>();
   const out: ScorecardClaim[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let ci = 0;
+  let bi = 0;
   for (const f of [...findings].sort((a, b) => a.start.offset - b.start.offset)) {
     if (!SCORED_RULES.has(f.ruleId) || f.severity === 'hint') continue;
     const at = f.start.offset;
     while (ci < criteria.length && criteria[ci]!.end <= at) ci++;
     if (ci < criteria.length && criteria[ci]!.start <= at) continue;
-    const li = lines.lineOf(at);
-    const ls = lines.starts[li]!;
-    const le = li + 1 < lines.starts.length ? lines.starts[li + 1]! : text.length;
-    let ranges = sentencesOf.get(li);
-    if (!ranges) sentencesOf.set(li, (ranges = splitSentences(text.slice(ls, le), 'zh')));
-    const r = ranges.find(([a, z]) => ls + a <= at && at < ls + z) ?? [at - ls, f.end.offset - ls];
-    const key = `${ls + r[0]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const sentence = clean(text.slice(ls + r[0], ls + r[1]).replace(/^[\s>#|*+-]+/, ''));
-    out.push({ line: f.start.line, text: sentence, ruleId: f.ruleId, start: ls + r[0], end: ls + r[1], ...(f.term !== undefined ? { term: f.term } : {}) });
+    // The sentence is read in the finding's block (findings and blocks are both in text order).
+    while (bi + 1 < blocks.length && blocks[bi + 1]!.start <= at) bi++;
+    const b = blocks[bi];
+    const base = b && b.start <= at && at <= b.end ? b.start : at;
+    const end = b && base === b.start ? b.end : f.end.offset;
+    let ranges = sentencesOf.get(base);
+    if (!ranges) sentencesOf.set(base, (ranges = splitSentences(text.slice(base, end), 'zh')));
+    const r = ranges.find(([a, z]) => base + a <= at && at < base + z) ?? [at - base, f.end.offset - base];
+    if (seen.has(base + r[0])) continue;
+    seen.add(base + r[0]);
+    const sentence = clean(text.slice(base + r[0], base + r[1]).replace(/^[\s>#|*+-]+/, ''));
+    out.push({ line: f.start.line, text: sentence, ruleId: f.ruleId, start: base + r[0], end: base + r[1], ...(f.term !== undefined ? { term: f.term } : {}) });
   }
   return out;
 }

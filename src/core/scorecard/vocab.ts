@@ -22,7 +22,7 @@ const CUE_ZH = ['目标', '服务等级', '服务水平', 'SLA', 'KPI', '成功�
 
 /** Words that say what is measured: a criterion needs one (or a metric the recognisers know). */
 const OUTCOME_EN = [
-  'resolve[sd]?', 'resolution', 'respond', 'responds', 'response', 'restore[sd]?', 'recover(?:y|ed)?', 'remediate[sd]?', 'fix(?:ed)?',
+  'resolve[sd]?', 'resolution', 'respond', 'responds', 'response', 'restore[sd]?', 'recover(?:y|ed)?', 'remediate[sd]?', 'fix', 'fixes',
   'detect(?:s|ed|ion)?', 'processe?[sd]?', 'complete[sd]?', 'achieve[sd]?', 'maintain(?:s|ed)?', 'reduce[sd]?', 'reduction', 'increase[sd]?',
   'improve[sd]?', 'improvement', 'cut', 'lower', 'decrease[sd]?', 'raise[sd]?', 'available', 'availability', 'uptime', 'accuracy', 'accurate',
   'rate', 'score', 'satisfaction', 'answer(?:ed)?', 'closed?', 'deliver(?:s|ed)?', 'pass(?:es|ed)?',
@@ -30,7 +30,7 @@ const OUTCOME_EN = [
 const OUTCOME_ZH = ['可用性', '可用率', '响应', '解决', '恢复', '修复', '处理', '检出', '检测', '准确率', '满意度', '成功率', '降低', '减少', '提升', '提高', '缩短', '达到', '完成', '处置', '时延', '延迟', '故障', '误报', '接通率', '及时率'];
 
 /** A comparison against a starting point: such a criterion needs a baseline. */
-const COMPARATIVE_EN = ['reduce[sd]?', 'reduction', 'increase[sd]?', 'improve[sd]?', 'improvement', 'cut', 'lower', 'decrease[sd]?', 'raise[sd]?', 'grow', 'boost', 'shorten', 'faster', 'fewer', 'halve[sd]?', 'double[sd]?', 'by \\d{1,3}(?:\\.\\d{1,2})? ?(?:%|percent)'];
+const COMPARATIVE_EN = ['reduce[sd]?', 'reduction', 'increase[sd]?', 'improve[sd]?', 'improvement', 'cut', 'decrease[sd]?', 'raise[sd]?', 'grow', 'boost', 'shorten', 'faster', 'halve[sd]?', 'double[sd]?', 'by \\d{1,3}(?:\\.\\d{1,2})? ?(?:%|percent)'];
 const COMPARATIVE_ZH = ['降低', '减少', '提升', '提高', '缩短', '增加', '下降', '减半', '翻倍', '加快', '改善'];
 
 /** A sentence that opens with a condition states what follows a miss: a remedy, not a criterion. */
@@ -81,12 +81,12 @@ export const EXTRA_RECOGNISERS: Record<Locale, Recogniser[]> = {
 
 /** Table headers → the part a column states, tried in order (the first match wins). */
 export const COLUMNS: ReadonlyArray<[part: CriterionPart | 'owner' | 'result', en: string[], zh: string[]]> = [
-  ['result', ['measured result', 'actual', 'result', 'achieved'], ['实测', '实际', '结果']],
+  ['result', ['measured result', 'actual(?: result| value)?', 'achieved', 'result achieved'], ['实测', '实际', '结果']],
   ['window', ['measurement period', 'measurement window', 'reporting period', 'period', 'window', 'time ?frame', 'frequency', 'by when', 'deadline', 'due', 'date', 'cadence'], ['统计周期', '考核周期', '测量周期', '周期', '时间窗口', '时限', '期限', '频率', '时间']],
   ['remedy', ['remed(?:y|ies)', 'service credits?', 'credits?', 'penalt(?:y|ies)', 'consequences?', 'if missed', 'fees? at risk', 'at[- ]risk', 'earn[- ]?back', 'liquidated damages'], ['补救', '赔偿', '违约', '罚则', '扣减', '扣款']],
   ['baseline', ['baseline', 'current(?: value| level| state)?', 'as[- ]is', 'starting point', 'today'], ['基线', '基准', '现状', '当前']],
   ['target', ['targets?', 'goals?', 'thresholds?', 'commitment', 'committed', 'required level', 'required', 'expected', 'minimum', 'sla', 'service level target'], ['目标', '承诺', '要求', '阈值', '指标值', '标准值']],
-  ['method', ['method(?:ology)?', 'measurement', 'measured by', 'how measured', 'data source', 'source', 'evidence', 'verification', 'calculation', 'formula'], ['测量', '计量', '统计方法', '计算方法', '数据来源', '验证', '核验', '计算']],
+  ['method', ['method(?:ology)?', 'measurement', 'measured (?:by|with|using|from|in)', 'how (?:it is |it will be |we will |we )?measure(?:d| it)?', 'data source', 'source', 'evidence', 'verification', 'calculation', 'formula'], ['测量', '计量', '统计方法', '计算方法', '数据来源', '验证', '核验', '计算']],
   ['owner', ['owner', 'responsible', 'accountable'], ['负责人', '责任方', '责任人']],
   ['metric', ['metrics?', 'kpis?', 'measures?', 'indicators?', 'criteri(?:on|a)', 'success criteri(?:on|a)', 'service levels?', 'objectives?', 'outcomes?'], ['指标', '考核项', '衡量', '服务项']],
 ];

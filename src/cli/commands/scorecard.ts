@@ -1,0 +1,244 @@
+/**
+ * `povlint scorecard [files, folders or globs ...] [--format md|csv|json] [--min-readiness N]`
+ * Lists every measurable commitment or success criterion of each document with its six parts,
+ * the claims still to be made measurable, and the document's POV readiness. Files, config
+ * discovery, ignore globs and size limits are the lint command's.
+ */
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CRITERION_PARTS,
+  DEFAULT_CONFIG,
+  decodeText,
+  isIgnored,
+  isTooLarge,
+  LOCALES,
+  mergeConfigs,
+  scorecard,
+  tooLargeReason,
+  type PovlintConfig,
+  type Scorecard,
+  type ScorecardSummary,
+} from '../../core/index.js';
+import { configResolver, toPosix, type LoadedConfig } from '../configs.js';
+import { displayPath, expandInputs, readTextFile, type Input } from '../files.js';
+import type { CliIo } from '../io.js';
+import { configFailure, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, lintOptions } from '../run.js';
+import { isUsageError, oneOf, UsageError, usageFailure } from './shared.js';
+
+export const SCORECARD_HELP = `Usage: povlint scorecard [options] [files, folders or globs ...]
+
+Lists each document's measurable commitments and success criteria with their parts (metric,
+target, baseline, window, method, remedy), the claims still to be made measurable, and its POV
+readiness: the share of outcome statements (criteria plus unmeasured claims) that are fully
+specified. Files are found, configured and skipped as by \`povlint\`; \`-\` reads standard input.
+
+Options:
+  -f, --format md|csv|json   output: a Markdown table per document with a summary line (default),
+                             CSV rows for spreadsheets, or JSON
+      --min-readiness <N>    exit 1 when a document's POV readiness is below N percent (0-100);
+                             a document with no outcome statements has no readiness and passes
+  -c, --config <file>        use this config file instead of looking for .povlint.jsonc / .povlint.json
+      --locale <locale>      document language: en, zh or auto (default: auto)
+  -h, --help                 print this help
+
+Exit codes: 0 done (and every document at or above --min-readiness), 1 a document below
+--min-readiness, 2 usage, configuration or I/O error.
+`;
+
+const FORMATS = ['md', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface FileCard {
+  path: string;
+  card: Scorecard;
+}
+
+export async function runScorecard(argv: string[], io: CliIo): Promise<number> {
+  let format: Format;
+  let minReadiness: number | undefined;
+  let inputs: string[];
+  let cliConfig: PovlintConfig = {};
+  let explicitConfig: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'min-readiness': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.stdout(SCORECARD_HELP);
+      return EXIT_OK;
+    }
+    format = oneOf('format', values.format, FORMATS) ?? 'md';
+    if (values['min-readiness'] !== undefined) minReadiness = parsePercent(values['min-readiness']);
+    const locale = oneOf('locale', values.locale, [...LOCALES, 'auto'] as const);
+    if (locale) cliConfig = { locale };
+    if (values.config !== undefined) {
+      if (values.config === '') throw new UsageError('--config needs a file name');
+      explicitConfig = values.config;
+    }
+    inputs = positionals;
+    if (inputs.length === 0) throw new UsageError('no files given: name files, folders or globs, or `-` for standard input');
+  } catch (e) {
+    if (isUsageError(e)) return usageFailure(io, 'scorecard', e);
+    throw e;
+  }
+
+  let ioError = false;
+  const files: Input[] = [];
+  for await (const input of expandInputs(inputs, io.cwd, (input, why) => {
+    io.stderr(`povlint: error: ${input}: ${why}\n`);
+    ioError = true;
+  })) {
+    files.push(input);
+  }
+  // Every config first: a broken one stops everything before a single file is read.
+  const loader = configResolver(io.cwd, explicitConfig);
+  const configs = new Map<string, LoadedConfig>();
+  const errors = [];
+  const seen = new Set<LoadedConfig>();
+  for (const input of files) {
+    const dir = input.path ? dirname(input.path) : io.cwd;
+    if (configs.has(dir)) continue;
+    const loaded = await loader.forDir(toPosix(dir));
+    configs.set(dir, loaded);
+    if (!seen.has(loaded)) {
+      seen.add(loaded);
+      errors.push(...loaded.errors);
+    }
+  }
+  if (errors.length > 0) return configFailure(io, errors);
+
+  const cards: FileCard[] = [];
+  for (const input of files) {
+    const loaded = configs.get(input.path ? dirname(input.path) : io.cwd)!;
+    const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
+    const maxKB = merged.maxFileSizeKB ?? 5000;
+    const shown = input.path ? displayPath(io.cwd, input.path) : '<stdin>';
+    if (input.path && isIgnored(loaded, loaded.config.ignore, toPosix(input.path))) {
+      if (input.explicit) io.stderr(`povlint: warning: ${shown}: skipped: ignored by "ignore" in ${displayPath(io.cwd, loaded.path ?? '')}\n`);
+      continue;
+    }
+    const text = await readInput(input, maxKB, io, (reason) => io.stderr(`povlint: warning: ${shown}: skipped: ${reason}\n`));
+    if (text === undefined) continue;
+    try {
+      const card = scorecard(text, lintOptions(loaded, cliConfig));
+      cards.push({ path: shown, card });
+      if (format === 'md') io.stdout(markdown(shown, card, cards.length === 1));
+    } catch (e) {
+      io.stderr(`povlint: error: ${shown}: could not be read: ${(e as Error).message}\n`);
+      ioError = true;
+    }
+  }
+  if (format === 'md' && cards.length > 1) io.stdout(`\n**Total** (${cards.length} documents): ${summaryLine(total(cards.map((c) => c.card.summary)))}\n`);
+  if (format === 'csv') io.stdout(csv(cards));
+  if (format === 'json') io.stdout(`${JSON.stringify({ files: cards.map(jsonFile) }, null, 2)}\n`);
+
+  if (ioError) return EXIT_ERROR;
+  if (minReadiness !== undefined) {
+    const below = cards.filter((c) => c.card.summary.readiness !== null && c.card.summary.readiness * 100 < minReadiness);
+    for (const c of below) io.stderr(`povlint: ${c.path}: POV readiness ${percent(c.card.summary.readiness)} is below ${minReadiness}% (--min-readiness)\n`);
+    if (below.length > 0) return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/** `80`, `80%` or `87.5` → a percentage from 0 to 100. */
+function parsePercent(raw: string): number {
+  const t = raw.trim().replace(/%$/, '');
+  const n = Number(t);
+  if (t === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-readiness must be a percentage from 0 to 100 (got "${raw}")`);
+  return n;
+}
+
+async function readInput(input: Input, maxKB: number, io: CliIo, skip: (reason: string) => void): Promise<string | undefined> {
+  if (input.path) {
+    const read = await readTextFile(input.path, maxKB);
+    if (!read.ok) return void skip(read.reason);
+    return read.text;
+  }
+  let raw: string;
+  try {
+    raw = await io.readStdin();
+  } catch (e) {
+    return void skip(`cannot read standard input (${(e as Error).message})`);
+  }
+  const bytes = new TextEncoder().encode(raw);
+  if (isTooLarge(bytes.length, maxKB)) return void skip(tooLargeReason(bytes.length, maxKB));
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return void skip(decoded.reason);
+  return decoded.text;
+}
+
+const percent = (r: number | null): string => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
+
+/** The summary line: criteria found, fully specified, missing per part, unmeasured claims, readiness. */
+export function summaryLine(s: ScorecardSummary): string {
+  const missing = CRITERION_PARTS.map((p) => `${p} ${s.missing[p]}`).join(', ');
+  return `${s.criteria} criteria, ${s.complete} fully specified; missing: ${missing}; ${s.claims} unmeasured claims; POV readiness ${percent(s.readiness)}`;
+}
+
+function total(list: readonly ScorecardSummary[]): ScorecardSummary {
+  const missing = Object.fromEntries(CRITERION_PARTS.map((p) => [p, list.reduce((n, s) => n + s.missing[p], 0)])) as ScorecardSummary['missing'];
+  const sum = (k: 'criteria' | 'complete' | 'claims' | 'statements'): number => list.reduce((n, s) => n + s[k], 0);
+  const statements = sum('statements');
+  return { criteria: sum('criteria'), complete: sum('complete'), missing, claims: sum('claims'), statements, readiness: statements === 0 ? null : sum('complete') / statements };
+}
+
+/** A table cell: one line, pipes escaped, empty parts shown as a dash. */
+function cell(s: string | null): string {
+  if (s === null || s === '') return '—';
+  return s.replace(/\r\n|\r|\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+function markdown(path: string, card: Scorecard, first: boolean): string {
+  const out: string[] = [first ? '' : '\n', `## ${path}\n\n`];
+  if (card.criteria.length > 0) {
+    out.push('| Line | Criterion | Metric | Target | Baseline | Window | Method | Remedy | Missing |\n');
+    out.push('|---:|---|---|---|---|---|---|---|---|\n');
+    for (const c of card.criteria) {
+      out.push(`| ${c.line} | ${cell(c.text)} | ${cell(c.metric)} | ${cell(c.target)} | ${cell(c.baseline)} | ${cell(c.window)} | ${cell(c.method)} | ${cell(c.remedy)} | ${cell(c.missing.join(', '))} |\n`);
+    }
+    out.push('\n');
+  } else out.push('No criteria found.\n\n');
+  if (card.claims.length > 0) {
+    out.push('To be made measurable:\n\n| Line | Claim | Rule |\n|---:|---|---|\n');
+    for (const c of card.claims) out.push(`| ${c.line} | ${cell(c.text)} | ${c.ruleId} |\n`);
+    out.push('\n');
+  }
+  out.push(`${summaryLine(card.summary)}\n`);
+  return out.join('');
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+export function csvField(s: string | number | null): string {
+  if (s === null) return '';
+  const t = String(s);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+function csv(cards: readonly FileCard[]): string {
+  const rows: Array<Array<string | number | null>> = [['path', 'kind', 'line', 'text', ...CRITERION_PARTS, 'missing', 'rule']];
+  for (const { path, card } of cards) {
+    for (const c of card.criteria) rows.push([path, 'criterion', c.line, c.text, ...CRITERION_PARTS.map((p) => c[p]), c.missing.join(' '), null]);
+    for (const c of card.claims) rows.push([path, 'claim', c.line, c.text, ...CRITERION_PARTS.map(() => null), null, c.ruleId]);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function jsonFile({ path, card }: FileCard): unknown {
+  return {
+    path,
+    criteria: card.criteria.map((c) => ({ line: c.line, text: c.text, metric: c.metric, target: c.target, baseline: c.baseline, window: c.window, method: c.method, remedy: c.remedy, missing: c.missing })),
+    claims: card.claims.map((c) => ({ line: c.line, text: c.text, ruleId: c.ruleId })),
+    summary: card.summary,
+  };
+}
