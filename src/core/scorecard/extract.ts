@@ -346,6 +346,8 @@ export function wordsOf(text: string): string[] {
   const out: string[] = [];
   let w = '';
   const flush = (): void => {
+    // A plural names the same thing ("calls", "call-answering").
+    if (w.length > 4 && w.endsWith('s')) w = w.slice(0, -1);
     if (w.length >= 4) out.push(w.slice(0, 5));
     w = '';
   };

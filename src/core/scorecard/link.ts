@@ -79,7 +79,9 @@ export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: nu
     for (const c of facts.criteria) {
       let remedy = c.remedy;
       if (remedy === null) {
-        const label = c.keys.length > 0 && c.keys.every((k) => named.has(k)) ? named.get(c.keys[0]!) : undefined;
+        // Named: two of its words (or its only word) appear in a remedy section or statement.
+        const hits = c.keys.filter((k) => named.has(k));
+        const label = hits.length > 0 && hits.length >= Math.min(2, c.keys.length) ? named.get(hits[0]!) : undefined;
         remedy = label ?? blanket ?? null;
       }
       const placed = { ...c, remedy, start: base + c.start, end: base + c.end };
