@@ -9,7 +9,7 @@ import { splitSentences } from '../parse/sentences.js';
 import { remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
 import type { CriterionPart, LocalCriterion } from './types.js';
-import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, STOP_STEMS, WORDS } from './vocab.js';
+import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
 
 export interface BlockHeading {
   /** Block-local offsets of the heading line. */
@@ -200,7 +200,15 @@ function measurements(text: string, locale: Locale): Measurement[] {
         re.lastIndex++;
         continue;
       }
-      out.push({ id: rec.id, parts: rec.parts, start: m.index, end: m.index + m[0].length, text: m[0] });
+      let start = m.index;
+      if (rec.id === 'source' && locale === 'en') {
+        // A source counts only after a lead-in ("from the service desk's records"), which starts the method.
+        const before = text.slice(Math.max(0, start - SOURCE_REACH), start).toLowerCase();
+        const lead = Math.max(...SOURCE_LEADS.en.map((l) => before.lastIndexOf(l)));
+        if (lead < 0) continue;
+        start = start - before.length + lead;
+      }
+      out.push({ id: rec.id, parts: rec.parts, start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length) });
     }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);

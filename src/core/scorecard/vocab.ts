@@ -70,7 +70,8 @@ export const EXTRA_RECOGNISERS: Record<Locale, Recogniser[]> = {
     // "99,9 %": a decimal comma (at most two decimals, so 1,000 % stays a thousand).
     { id: 'decimal-comma-percent', parts: ['target'], pattern: String.raw`\b\d{1,3},\d{1,2} ?(?:%|percent\b)` },
     { id: 'measured', parts: ['method'], pattern: String.raw`\b(?:measured|calculated|recorded|verified|tracked|monitored|counted|sampled) (?:by|using|from|in|on|through|with|against|per|at|as|over|each|every|monthly|quarterly|weekly|daily)\b` },
-    { id: 'source', parts: ['method'], pattern: String.raw`\b(?:from|using|based on|according to|as recorded in|as shown in) (?:the |our |its |their )?(?:[a-z'’-]{1,30} ){0,3}(?:records|logs|ticket data|ticketing system|ticket exports?|monitoring (?:tool|system|platform|data)|dashboards?|exports?|surveys?|system of record|probes?|apm|siem|itsm|audit reports?)\b` },
+    // Where the data comes from: the noun here; the extraction looks back for "from", "using" ... (SOURCE_LEADS).
+    { id: 'source', parts: ['method'], pattern: String.raw`\b(?:records|logs|ticket data|ticketing system|ticket exports?|monitoring (?:tool|system|platform|data)|dashboards?|exports?|surveys?|system of record|probes?|apm|siem|itsm|audit reports?)\b` },
     { id: 'period-words', parts: ['window'], pattern: String.raw`\b(?:(?:in|over|during) each|over the|per|each|every) (?:calendar |fiscal |billing |contract |measurement |reporting |service )?(?:month|quarter|year|week|period|cycle)\b|\b(?:calendar|fiscal) (?:month|quarter|year)\b|\b(?:rolling|trailing) \d{1,3}[- ]day\b|\bevery (?:two|three|four|six|twelve|\d{1,2}) (?:days|weeks|months)\b` },
   ],
   zh: [
@@ -78,6 +79,10 @@ export const EXTRA_RECOGNISERS: Record<Locale, Recogniser[]> = {
     { id: 'period-words', parts: ['window'], pattern: String.raw`(?:每个?|按)(?:自然|日历)?(?:月|季度|年|周)|自然(?:月|季度|年)` },
   ],
 };
+
+/** What comes before a source of records in a method ("from the service desk's records"), at most SOURCE_REACH before it. */
+export const SOURCE_LEADS: Record<Locale, readonly string[]> = { en: ['from ', 'using ', 'based on ', 'according to ', 'as recorded in ', 'as shown in '], zh: [] };
+export const SOURCE_REACH = 60;
 
 /** Table headers → the part a column states, tried in order (the first match wins). */
 export const COLUMNS: ReadonlyArray<[part: CriterionPart | 'owner' | 'result', en: string[], zh: string[]]> = [
