@@ -11,6 +11,7 @@ export const RULE_IDS = [
   'unverifiable-absolute',
   'missing-remedy',
   'unresolved-placeholder',
+  'sla-consistency',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

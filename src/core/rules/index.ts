@@ -3,6 +3,7 @@ import type { RuleId } from '../types.js';
 import type { DocumentRule, RuleMeta, UnitRule } from './define.js';
 import missingRemedy from './missing-remedy.js';
 import puffery from './puffery.js';
+import slaConsistency from './sla-consistency.js';
 import unmeasuredClaim from './unmeasured-claim.js';
 import unresolvedPlaceholder from './unresolved-placeholder.js';
 import unverifiableAbsolute from './unverifiable-absolute.js';
@@ -18,6 +19,7 @@ export const rules: ReadonlyArray<UnitRule | DocumentRule> = [
   unverifiableAbsolute,
   missingRemedy as DocumentRule,
   unresolvedPlaceholder,
+  slaConsistency as DocumentRule,
 ];
 
 export const unitRules: readonly UnitRule[] = rules.filter((r): r is UnitRule => r.meta.scope === 'unit');
