@@ -27,7 +27,7 @@ import { defineDocumentRule, type DocumentFinding } from './define.js';
 // Vocabulary (data)
 
 /** The kinds of words that say what a figure is. */
-type Kind = 'avail' | 'down' | 'credit' | 'rate' | 'growth' | 'window' | 'planned' | 'incident' | 'conditional' | 'annual';
+type Kind = 'avail' | 'down' | 'credit' | 'rate' | 'growth' | 'window' | 'planned' | 'incident' | 'conditional';
 
 const WORDS: Record<Locale, Record<Kind, string>> = {
   en: {
@@ -40,7 +40,6 @@ const WORDS: Record<Locale, Record<Kind, string>> = {
     planned: String.raw`\b(?:scheduled|planned|maintenance|excluded|excluding|excludes|exclusive of)\b`,
     incident: String.raw`\b(?:per (?:incident|outage|event|occurrence)|any (?:single|one)|each (?:incident|outage|event|occurrence)|single (?:incident|outage|event)|consecutive|continuous|at a time|in a row)\b`,
     conditional: String.raw`\b(?:if|when|whenever|where|unless|in the event)\b`,
-    annual: String.raw`\b(?:annual|annually|yearly|per year|contract value|total fees|total contract)\b`,
   },
   zh: {
     avail: '可用性|可用率|在线率|服务可用|正常运行时间',
@@ -52,7 +51,6 @@ const WORDS: Record<Locale, Record<Kind, string>> = {
     planned: '(?<!非)计划|维护|不计入|除外|不包括|不含',
     incident: '单次|每次|连续',
     conditional: '如果|若|一旦|如遇|如发生',
-    annual: '年度|全年|每年|年服务费|合同总',
   },
 };
 
@@ -62,6 +60,12 @@ const KINDS = Object.keys(WORDS.en) as Kind[];
 const KIND_RE: Record<Locale, RegExp> = {
   en: new RegExp(KINDS.map((k) => `(?<${k}>${WORDS.en[k]})`).join('|'), 'gi'),
   zh: new RegExp(KINDS.map((k) => `(?<${k}>${WORDS.zh[k]})`).join('|'), 'g'),
+};
+
+/** Credits on another base than the month's fee (tested alone: other words may hold these, `of the annual fees`). */
+const ANNUAL_RE: Record<Locale, RegExp> = {
+  en: /\b(?:annual|annually|yearly|(?:per|each|in any|in a) (?:calendar |contract )?year|contract value|total fees|total contract)\b/i,
+  zh: /年度|全年|每年|年服务费|合同总/,
 };
 
 /** What a service-level time is about: compared only with times of the same column or kind. */
@@ -104,14 +108,8 @@ const NO_CREDIT = /^(?:0|none|no credits?|nil|n\/a|-|—|–|无|不赔偿)?$/i;
 const SAME_AS_ABOVE = /^(?::::|〃|"|same as above|ditto|同上|\^)?$/i;
 
 /** Priority labels: numeric (`P1`, `Priority 1`, `Sev-1`, `一级`) anywhere, words only where a label starts. */
-const NUMERIC_LABEL: Record<Locale, RegExp> = {
-  en: /\b(?:p|priority[ -]?|sev(?:erity)?[ -]?(?:level[ -]?)?)([0-5])\b/gi,
-  zh: /(?<![A-Za-z])[Pp]([0-5])(?![\d.])|([一二三四五])级/g,
-};
-const WORD_LABEL: Record<Locale, RegExp> = {
-  en: /^(critical|urgent|emergency|high|major|medium|moderate|normal|low|minor)\b(?: (?:priority|severity|impact|incidents?|issues?|tickets?|defects?|requests?))?[ \u00a0]?(?=[:(|–—-]|$)/i,
-  zh: /^(紧急|高|中|低)(?:优先级|级)?(?=[:：(（ |]|$)/,
-};
+const NUMERIC_LABEL = /\b(?:p|priority[ -]?|sev(?:erity)?[ -]?(?:level[ -]?)?)([0-5])\b|([一二三四五])级/gi;
+const WORD_LABEL = /^(?:(critical|urgent|emergency|high|major|medium|moderate|normal|low|minor)(?: (?:priority|severity|impact|incidents?|issues?|tickets?|defects?|requests?|cases?)\b|[ \u00a0]?(?=[:(|–—-]|$))|(紧急|高|中|低)(?:优先级|级)?(?=[:：(（ |]|$))/i;
 /** Ranks on one scale: 1 is the most severe (`P1`, `Critical`, `紧急`, `一级`). */
 const WORD_RANK: Record<string, number> = {
   critical: 1, urgent: 1, emergency: 1, high: 2, major: 2, medium: 3, moderate: 3, normal: 3, low: 4, minor: 4,
@@ -128,6 +126,17 @@ const PRETEST = /[%％]|percent|credit|赔偿|赔付|返还|补偿|priority|seve
 const HAS_TIME = /\d[ \u00a0]?-?[ \u00a0]?(?:(?:business|working|calendar)[ -])?(?:ms|s|sec|min|h|hr|hour|day|week|wk|month)|\d[ \u00a0]?(?:个?工作|个?自然)?(?:毫秒|秒|分钟|个?小时|日|天|周|个月)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety) (?:\(\d{1,4}\) )?(?:(?:business|working|calendar)[ -])?(?:min|hour|day|week|month)/i;
 
 const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
+
+/** Percentages in either script: the English pattern also reads `％`, and the Chinese one is a subset of it. */
+const percentsIn = (text: string): Percent[] => percentages(text, 'en');
+
+/** Durations in either script (`4 hours` in a Chinese table, `4小时` in an English one), in order, without overlaps. */
+function timesIn(text: string): Duration[] {
+  const all = [...durations(text, 'en'), ...durations(text, 'zh')].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Duration[] = [];
+  for (const d of all) if (!out.length || d.start >= out[out.length - 1]!.end) out.push(d);
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Facts
@@ -275,7 +284,7 @@ function nearest<T extends { start: number; end: number }>(xs: readonly T[], to:
 /** Reads the availability targets, downtime allowances, caps and over-100% shares of one piece. */
 function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): void {
   const text = src.slice(piece.start, piece.end);
-  const pcts = shift(percentages(text, locale), piece.start);
+  const pcts = shift(percentsIn(text), piece.start);
   const kinds = kindTokens(src, piece.start, piece.end, locale);
   const has = (k: Kind): boolean => piece.header.has(k) || kinds.some((t) => t.kind === k);
   const per = shift(periods(text, locale), piece.start);
@@ -301,7 +310,7 @@ function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): 
 
   if (has('down') && !has('planned') && !has('incident') && !has('conditional')) {
     const downs = kinds.filter((t) => t.kind === 'down');
-    for (const d of shift(durations(text, locale), piece.start)) {
+    for (const d of shift(timesIn(text), piece.start)) {
       if (d.clock !== 'calendar') continue;
       if (!piece.header.has('down') && !nearest(downs, d, 60)) continue;
       const before = src.slice(Math.max(piece.start, d.start - 40), d.start);
@@ -318,7 +327,7 @@ function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): 
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const at = piece.start + m.index + m[0].length;
       const p = pcts.find((x) => x.start >= at && x.start - at <= (locale === 'zh' ? 40 : 30));
-      if (p && !has('annual') && p.value <= 100) facts.caps.push({ start: p.start, end: p.end, text: p.text, value: p.value });
+      if (p && !ANNUAL_RE[locale].test(text) && p.value <= 100) facts.caps.push({ start: p.start, end: p.end, text: p.text, value: p.value });
     }
   }
 }
@@ -353,7 +362,8 @@ interface Table {
   rows: Cell[][];
 }
 
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** One cell of a delimiter row (`---`, `:--`, `:-:`). */
+const DELIMITER_CELL = /^:?-+:?$/;
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]?){0,8}/;
 
 /** The cells of a table line, split at pipes that are not escaped; offsets in the block. */
@@ -423,9 +433,13 @@ function layout(src: string, lines: readonly Line[]): { tables: Table[]; prose: 
   return { tables, prose };
 }
 
+/** A table's delimiter row (`|---|:-:|`), read cell by cell (a single pattern over the row backtracks on long runs of blanks). */
 function isDelimiterRow(line: string): boolean {
-  const l = line.replace(LINE_PREFIX, '');
-  return l.includes('-') && DELIMITER_ROW.test(l);
+  let l = line.replace(LINE_PREFIX, '').trim();
+  if (l.startsWith('|')) l = l.slice(1);
+  if (l.endsWith('|')) l = l.slice(0, -1);
+  const parts = l.split('|');
+  return l.includes('-') && parts.every((c) => DELIMITER_CELL.test(c.trim()));
 }
 
 function headerKinds(src: string, cell: Cell | undefined, locale: Locale): Set<Kind> {
@@ -433,8 +447,8 @@ function headerKinds(src: string, cell: Cell | undefined, locale: Locale): Set<K
 }
 
 /** The bounds of an availability range written in a tier cell, or undefined when it cannot be read. */
-function tierRange(cell: Cell, locale: Locale): Omit<Tier, 'credit'> | undefined {
-  const ps = shift(percentages(cell.text, locale), cell.start);
+function tierRange(cell: Cell): Omit<Tier, 'credit'> | undefined {
+  const ps = shift(percentsIn(cell.text), cell.start);
   if (ps.length === 2) {
     const [a, b] = ps[0]!.value <= ps[1]!.value ? [ps[0]!, ps[1]!] : [ps[1]!, ps[0]!];
     if (a.ambiguous || b.ambiguous || b.value > 100 || a.value === b.value) return undefined;
@@ -448,9 +462,9 @@ function tierRange(cell: Cell, locale: Locale): Omit<Tier, 'credit'> | undefined
   return undefined;
 }
 
-function tierCredit(cell: Cell | undefined, locale: Locale): Tier['credit'] {
+function tierCredit(cell: Cell | undefined): Tier['credit'] {
   if (!cell) return undefined;
-  const ps = percentages(cell.text, locale);
+  const ps = percentsIn(cell.text);
   if (ps.length === 1 && !ps[0]!.ambiguous) return { start: cell.start + ps[0]!.start, end: cell.start + ps[0]!.end, text: ps[0]!.text, value: ps[0]!.value };
   if (ps.length === 0 && cell.text.trim() !== '' && NO_CREDIT.test(cell.text.trim())) return { start: cell.start, end: cell.end, text: cell.text, value: 0 };
   return undefined;
@@ -462,7 +476,7 @@ function readTierTable(src: string, table: Table, locale: Locale): TierSet[] {
   const creditCol = kinds.findIndex((k) => k.has('credit'));
   const availCol = kinds.findIndex((k, i) => k.has('avail') && i !== creditCol);
   if (creditCol < 0 || availCol < 0) return [];
-  const otherBase = kinds.some((k) => k.has('annual'));
+  const otherBase = table.header.some((c) => ANNUAL_RE[locale].test(c.text));
   const lead = Math.min(availCol, creditCol);
   const sets = new Map<string, TierSet>();
   let key = '';
@@ -472,13 +486,13 @@ function readTierTable(src: string, table: Table, locale: Locale): TierSet[] {
     if (own.some((t) => !SAME_AS_ABOVE.test(t))) key = own.join('|');
     let set = sets.get(key);
     if (!set) sets.set(key, (set = { tiers: [], complete: true, otherBase }));
-    const range = row[availCol] ? tierRange(row[availCol], locale) : undefined;
+    const range = row[availCol] ? tierRange(row[availCol]) : undefined;
     if (!range) {
       set.complete = false;
       continue;
     }
-    const credit = tierCredit(row[creditCol], locale);
-    if (credit && row[creditCol] && kindTokens(src, row[creditCol].start, row[creditCol].end, locale).some((t) => t.kind === 'annual')) set.otherBase = true;
+    const credit = tierCredit(row[creditCol]);
+    if (credit && row[creditCol] && ANNUAL_RE[locale].test(row[creditCol].text)) set.otherBase = true;
     set.tiers.push({ ...range, ...(credit ? { credit } : {}) });
   }
   return [...sets.values()].filter((s) => s.tiers.length >= 2);
@@ -493,13 +507,13 @@ function readTierLines(src: string, lines: readonly Line[], start: number, end: 
     if (l.start < start || l.end > end) continue;
     const text = src.slice(l.start, l.end);
     const marker = LIST_ITEM.exec(text);
-    if (!marker || !percentages(text, locale).length) continue;
+    if (!marker || !percentsIn(text).length) continue;
     const body = l.start + marker[0].length;
     const sep = TIER_SEPARATOR.exec(src.slice(body, l.end));
     const left: Cell | undefined = sep ? { start: body, end: body + sep.index, text: src.slice(body, body + sep.index) } : undefined;
-    const range = left ? tierRange(left, locale) : undefined;
+    const range = left ? tierRange(left) : undefined;
     const rightStart = left ? left.end + sep![0].length : l.end;
-    const credit = percentages(src.slice(rightStart, l.end), locale);
+    const credit = percentsIn(src.slice(rightStart, l.end));
     if (!range || credit.length !== 1 || credit[0]!.ambiguous) {
       facts.tierMiss = true;
       continue;
@@ -521,16 +535,17 @@ interface Label {
 }
 
 /** The label a cell or a list item starts with (or, for numeric labels, holds). */
-function labelAt(src: string, start: number, end: number, locale: Locale, anywhere: boolean): Label[] {
+function labelAt(src: string, start: number, end: number, anywhere: boolean): Label[] {
   const text = src.slice(start, end);
   const out: Label[] = [];
-  const word = WORD_LABEL[locale].exec(text.replace(/^[ \t]+/, ''));
+  const word = WORD_LABEL.exec(text.replace(/^[ \t]+/, ''));
   if (word) {
     const lead = text.length - text.replace(/^[ \t]+/, '').length;
-    const rank = WORD_RANK[word[1]!.toLowerCase()];
-    if (rank !== undefined) out.push({ rank, family: 'word', start: start + lead, end: start + lead + word[1]!.length, text: word[1]! });
+    const w = word[1] ?? word[2]!;
+    const rank = WORD_RANK[w.toLowerCase()];
+    if (rank !== undefined) out.push({ rank, family: 'word', start: start + lead, end: start + lead + w.length, text: w });
   }
-  const re = NUMERIC_LABEL[locale];
+  const re = NUMERIC_LABEL;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!anywhere && m.index > 0 && text.slice(0, m.index).trim() !== '') break;
@@ -548,64 +563,66 @@ interface AspectToken {
   end: number;
 }
 
-function aspectTokens(src: string, start: number, end: number, locale: Locale): AspectToken[] {
+/** Aspect words in either script (ladders mix them: `一级: response within 15分钟`), in order. */
+function aspectTokens(src: string, start: number, end: number): AspectToken[] {
   const out: AspectToken[] = [];
-  const re = ASPECT_RE[locale];
   const text = src.slice(start, end);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const aspect = (['response', 'restore', 'resolution', 'update'] as const).find((a) => m!.groups![a] !== undefined)!;
-    out.push({ aspect, start: start + m.index, end: start + m.index + m[0].length });
+  for (const re of [ASPECT_RE.en, ASPECT_RE.zh]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const aspect = (['response', 'restore', 'resolution', 'update'] as const).find((a) => m!.groups![a] !== undefined)!;
+      out.push({ aspect, start: start + m.index, end: start + m.index + m[0].length });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
-function aspectOfHeader(src: string, cell: Cell | undefined, locale: Locale): Aspect | undefined {
+function aspectOfHeader(src: string, cell: Cell | undefined): Aspect | undefined {
   if (!cell) return undefined;
-  const found = aspectTokens(src, cell.start, cell.end, locale);
+  const found = aspectTokens(src, cell.start, cell.end);
   if (found.length) return new Set(found.map((a) => a.aspect)).size === 1 ? found[0]!.aspect : undefined;
   return TIME_HEADER.test(cell.text) ? 'target' : undefined;
 }
 
 /** The one duration of a cell, or undefined when it holds none or several. */
-function onlyDuration(cell: Cell | undefined, locale: Locale): Duration | undefined {
+function onlyDuration(cell: Cell | undefined): Duration | undefined {
   if (!cell) return undefined;
-  const ds = durations(cell.text, locale);
+  const ds = timesIn(cell.text);
   return ds.length === 1 ? shift(ds, cell.start)[0] : undefined;
 }
 
 /** Ladders of a table: a priority column with time columns, or priorities across the header. */
-function readLadderTable(src: string, table: Table, locale: Locale): Ladder[] {
+function readLadderTable(src: string, table: Table): Ladder[] {
   const out: Ladder[] = [];
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.length));
   // Priorities down a column.
   let labelCol = -1;
   for (let c = 0; c < width && labelCol < 0; c++) {
-    if (table.rows.filter((r) => r[c] && labelAt(src, r[c]!.start, r[c]!.end, locale, false).length).length >= 2) labelCol = c;
+    if (table.rows.filter((r) => r[c] && labelAt(src, r[c]!.start, r[c]!.end, false).length).length >= 2) labelCol = c;
   }
   if (labelCol >= 0) {
     for (let c = 0; c < width; c++) {
       if (c === labelCol) continue;
-      const aspect = aspectOfHeader(src, table.header[c], locale);
+      const aspect = aspectOfHeader(src, table.header[c]);
       if (!aspect) continue;
       const rungs: Array<Rung & { family: string }> = [];
       for (const r of table.rows) {
-        const label = r[labelCol] ? labelAt(src, r[labelCol]!.start, r[labelCol]!.end, locale, false)[0] : undefined;
-        const d = onlyDuration(r[c], locale);
+        const label = r[labelCol] ? labelAt(src, r[labelCol]!.start, r[labelCol]!.end, false)[0] : undefined;
+        const d = onlyDuration(r[c]);
         if (label && d) rungs.push({ start: d.start, end: d.end, text: d.text, rank: label.rank, label: label.text, duration: d, family: label.family });
       }
       out.push(...ladderOf(aspect, rungs));
     }
   }
   // Priorities across the header, an aspect per row.
-  const heads = table.header.map((h) => labelAt(src, h.start, h.end, locale, false)[0]);
+  const heads = table.header.map((h) => labelAt(src, h.start, h.end, false)[0]);
   if (heads.filter(Boolean).length >= 2) {
     for (const r of table.rows) {
-      const aspect = aspectOfHeader(src, r[0], locale);
+      const aspect = aspectOfHeader(src, r[0]);
       if (!aspect) continue;
       const rungs: Array<Rung & { family: string }> = [];
       heads.forEach((label, c) => {
-        const d = c > 0 && label ? onlyDuration(r[c], locale) : undefined;
+        const d = c > 0 && label ? onlyDuration(r[c]) : undefined;
         if (label && d) rungs.push({ start: d.start, end: d.end, text: d.text, rank: label.rank, label: label.text, duration: d, family: label.family });
       });
       out.push(...ladderOf(aspect, rungs));
@@ -627,20 +644,20 @@ function readRungs(src: string, lines: readonly Line[], start: number, end: numb
     if (l.start < start || l.end > end) continue;
     const marker = LIST_ITEM.exec(src.slice(l.start, l.end));
     const body = l.start + (marker ? marker[0].length : 0);
-    const labels = labelAt(src, body, l.end, locale, true);
+    const labels = labelAt(src, body, l.end, true);
     if (!labels.length) continue;
-    const lineAspects = aspectTokens(src, l.start, l.end, locale);
+    const lineAspects = aspectTokens(src, l.start, l.end);
     let inherited: Aspect | undefined;
     labels.forEach((label, i) => {
       const partEnd = labels[i + 1]?.start ?? l.end;
       const part = src.slice(label.end, partEnd);
-      const ds = shift(durations(part, locale), label.end);
+      const ds = shift(timesIn(part), label.end);
       const aspects = lineAspects.filter((a) => a.start >= label.end && a.end <= partEnd);
       const seen = new Map<Aspect, Duration[]>();
       for (const d of ds) {
         const before = src.slice(Math.max(label.end, d.start - 25), d.start);
         const after = src.slice(d.end, d.end + 16);
-        const target = TARGET_BEFORE[locale].test(before) || (locale === 'zh' && WITHIN_AFTER.test(after)) || aspects.some((a) => a.start >= d.end && a.start - d.end <= 3);
+        const target = TARGET_BEFORE.en.test(before) || TARGET_BEFORE.zh.test(before) || WITHIN_AFTER.test(after) || aspects.some((a) => a.start >= d.end && a.start - d.end <= 3);
         if (!target) continue;
         // The aspect word before it with no other time between, else one right after it.
         const prev = aspects.filter((a) => a.end <= d.start && !ds.some((o) => o !== d && o.start >= a.end && o.end <= d.start)).pop();
@@ -689,7 +706,7 @@ export function slaFacts(src: string, locale: Locale): SlaFacts | undefined {
       row++;
     }
     facts.tierSets.push(...readTierTable(text, t, locale));
-    if (timed) facts.ladders.push(...readLadderTable(text, t, locale));
+    if (timed) facts.ladders.push(...readLadderTable(text, t));
   }
   for (const [start, end] of prose) {
     for (const [s, e] of sentences(text, start, end)) readPiece(text, { start: s, end: e, header: new Set(), row: -1, inTable: false }, locale, facts);
