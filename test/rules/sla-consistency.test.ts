@@ -3,6 +3,8 @@
  * ones always are), the figures in the messages, and bad input (no crash, no false finding).
  * Seeded: a failure prints the seed and the shrunk counterexample.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lint, type Finding } from '../../src/core/index.js';
@@ -342,7 +344,16 @@ describe('bad input: no crash, no false finding', () => {
     ['an S3 bucket', 'S3 availability of 99.99% per year; S1 within 4 hours, S2 within 1 hour.'],
     ['lone separators', '|\n|-|\n|%|\n| % | % |\n99.9%%% ％％ 1,000,000.5% 0.0% .5%'],
   ])('%s', (_name, text) => {
-    for (const t of [text, text.replace(/\n/g, '\r\n')]) expect(sla(t)).toEqual([]);
+    for (const t of [text, text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r')]) expect(sla(t)).toEqual([]);
+  });
+
+  it.each(['sla-consistency.md', 'zh-sla-consistency.md'])('%s: the same findings with LF, CRLF and CR line endings', (name) => {
+    const lf = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'rules', name), 'utf8').replace(/\r\n/g, '\n');
+    const shape = (text: string) => sla(text).map((f) => `${f.start.line}:${f.start.column} ${f.message}`);
+    const expected = shape(lf);
+    expect(expected.length).toBeGreaterThan(4);
+    expect(shape(lf.replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(shape(lf.replace(/\n/g, '\r'))).toEqual(expected);
   });
 
   it('reads numbers as written, and refuses what it cannot', () => {

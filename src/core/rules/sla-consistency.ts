@@ -302,7 +302,7 @@ function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): 
     const c = classes.get(p)!;
     const what = c.has('avail') ? 'availability' : c.has('rate') ? 'rate' : c.has('credit') ? 'credit' : undefined;
     if (what && p.value > 100 && !p.ambiguous && !growthNear(p)) facts.shares.push({ start: p.start, end: p.end, text: p.text, what });
-    if (c.has('avail') && p.value >= 50 && p.value <= 100 && !(piece.inTable && pcts.length > 1)) {
+    if (c.has('avail') && !c.has('credit') && p.value >= 50 && p.value <= 100 && !(piece.inTable && pcts.length > 1)) {
       const period = periodNear(p, 80);
       facts.avail.push({ start: p.start, end: p.end, text: p.text, value: p.value, ...(period ? { period } : {}), windowed: has('window'), row: piece.row });
     }
@@ -333,7 +333,7 @@ function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): 
 }
 
 /** Sentence ends (not the dots of `99.9%`, `e.g.` or `i.e.`) and starts of list items or headings. */
-const SENTENCE_END = /(?<![A-Za-z]\.[A-Za-z])[.!?;](?=\s)|[。！？；]|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|>))/g;
+const SENTENCE_END = /(?<![A-Za-z]\.[A-Za-z])[.!?;](?=\s)|[。！？；]|[\r\n](?=[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|>))/g;
 
 function sentences(src: string, start: number, end: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -394,12 +394,15 @@ interface Line {
   end: number;
 }
 
+/** The lines of a block; LF, CRLF and CR each end one. */
 function linesOf(src: string): Line[] {
   const out: Line[] = [];
   let s = 0;
   for (let i = 0; i <= src.length; i++) {
-    if (i === src.length || src[i] === '\n') {
-      out.push({ start: s, end: i > s && src[i - 1] === '\r' ? i - 1 : i });
+    const c = src.charCodeAt(i);
+    if (i === src.length || c === 10 || c === 13) {
+      out.push({ start: s, end: i });
+      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
       s = i + 1;
     }
   }
