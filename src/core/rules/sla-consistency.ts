@@ -56,10 +56,10 @@ const WORDS: Record<Locale, Record<Kind, string>> = {
 
 const KINDS = Object.keys(WORDS.en) as Kind[];
 
-/** One pattern per locale, a named group per kind: every kind found in one pass. */
-const KIND_RE: Record<Locale, RegExp> = {
-  en: new RegExp(KINDS.map((k) => `(?<${k}>${WORDS.en[k]})`).join('|'), 'gi'),
-  zh: new RegExp(KINDS.map((k) => `(?<${k}>${WORDS.zh[k]})`).join('|'), 'g'),
+/** One pattern per kind and locale (small patterns: each is analysed and matched on its own). */
+const KIND_RE: Record<Locale, Array<[Kind, RegExp]>> = {
+  en: KINDS.map((k) => [k, new RegExp(WORDS.en[k], 'gi')]),
+  zh: KINDS.map((k) => [k, new RegExp(WORDS.zh[k], 'g')]),
 };
 
 /** Credits on another base than the month's fee (tested alone: other words may hold these, `of the annual fees`). */
@@ -244,18 +244,18 @@ interface Piece {
 
 function kindTokens(src: string, start: number, end: number, locale: Locale): KindToken[] {
   const out: KindToken[] = [];
-  const re = KIND_RE[locale];
   const text = src.slice(start, end);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  for (const [kind, re] of KIND_RE[locale]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ kind, start: start + m.index, end: start + m.index + m[0].length });
     }
-    const kind = KINDS.find((k) => m!.groups![k] !== undefined)!;
-    out.push({ kind, start: start + m.index, end: start + m.index + m[0].length });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function shift<T extends { start: number; end: number }>(xs: T[], by: number): T[] {
@@ -941,7 +941,6 @@ export default defineDocumentRule<SlaFacts>({
 });
 
 /** The rule's patterns built from strings, for the regular-expression safety checks (literals are found by the test itself). */
-export const PATTERNS: Record<string, RegExp> = {
-  'kinds en': KIND_RE.en,
-  'kinds zh': KIND_RE.zh,
-};
+export const PATTERNS: Record<string, RegExp> = Object.fromEntries(
+  (['en', 'zh'] as const).flatMap((locale) => KIND_RE[locale].map(([kind, re]) => [`${kind} ${locale}`, re])),
+);
