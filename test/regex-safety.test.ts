@@ -26,6 +26,8 @@ import { regexProblem } from '../src/core/regex-safety.js';
 import { PLACEHOLDER_PATTERN } from '../src/core/rules/unresolved-placeholder.js';
 import { PATTERNS as REMEDY_PATTERNS } from '../src/core/rules/missing-remedy.js';
 import { PATTERNS as SCORECARD_PATTERNS } from '../src/core/scorecard/vocab.js';
+import { PATTERNS as SLA_PATTERNS } from '../src/core/rules/sla-consistency.js';
+import { QUANTITY_PATTERNS } from '../src/core/measure/quantities.js';
 import { cuePatterns } from '../src/core/score/features.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
@@ -79,6 +81,8 @@ function builtinPatterns(): Pattern[] {
   out.push({ name: 'placeholder', source: PLACEHOLDER_PATTERN.source, flags: PLACEHOLDER_PATTERN.flags });
   for (const [name, re] of Object.entries(REMEDY_PATTERNS)) out.push({ name: `missing-remedy ${name}`, source: re.source, flags: re.flags });
   for (const [name, re] of Object.entries(SCORECARD_PATTERNS)) out.push({ name: `scorecard ${name}`, source: re.source, flags: re.flags });
+  for (const [name, re] of Object.entries(SLA_PATTERNS)) out.push({ name: `sla-consistency ${name}`, source: re.source, flags: re.flags });
+  for (const [name, re] of Object.entries(QUANTITY_PATTERNS)) out.push({ name: `quantities ${name}`, source: re.source, flags: re.flags });
   out.push(...cuePatterns());
   return out;
 }

@@ -12,6 +12,7 @@ export const RULE_IDS = [
   'missing-remedy',
   'unresolved-placeholder',
   'incomplete-criterion',
+  'sla-consistency',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -179,6 +179,39 @@ const deepLine = fc
   .tuple(fc.constantFrom('> ', '- ', '1. ', '> - ', '* > '), fc.integer({ min: 50, max: 400 }), sentence)
   .map(([unit, len, tail]) => [repeatTo(unit, len) + tail]);
 
+/**
+ * Service-level schedules with random figures (some agree, some contradict each other): an
+ * availability with a downtime allowance, a service-credit tier table with a cap, a priority
+ * table. Cells sometimes carry a hostile sentence, rows are sometimes short.
+ */
+const AVAILABILITY = ['99%', '99.5%', '99.9%', '99.95%', '99,9 %', '101%', '百分之九十九点九', '99.9 percent'];
+const ALLOWANCE = ['43 minutes', '8 hours', '4.3 minutes', '8.76 hours', '2 hours', '3.6 hours', 'one hour'];
+const slaSentence = fc
+  .tuple(fc.constantFrom(...AVAILABILITY), fc.constantFrom(...ALLOWANCE), fc.constantFrom('per month', 'per calendar quarter', 'per year', 'each month', 'monthly', ''), fc.boolean())
+  .map(([a, d, p, zh]) =>
+    zh ? [`可用性不低于${a}，每月停机时间不超过${d.replace(' minutes', '分钟').replace(' hours', '小时')}。`] : [`Availability of ${a} ${p}, with no more than ${d} of downtime ${p}.`],
+  );
+const tierTable = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('99.0%', '99.5%', '95.0%', '98.9%', '90%', 'below'), fc.constantFrom('99.9%', '99.0%', '95%', '98%', ''), fc.constantFrom('10%', '25%', '5%', 'none', '50%', '', '150%')), { minLength: 1, maxLength: 5 }),
+    fc.constantFrom('10', '25', '50', '100'),
+    fc.option(sentence, { freq: 3 }),
+  )
+  .map(([rows, cap, noise]) => [
+    '| Monthly availability | Service credit |',
+    '|---|---|',
+    ...rows.map(([lo, hi, c], i) => (i === 2 ? `| ${lo} – ${hi}` : `| ${lo} – ${hi} | ${c} ${i === 1 && noise ? noise : ''}|`)),
+    '',
+    `Service credits shall not exceed ${cap}% of the monthly fee.`,
+  ]);
+const priorityTable = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('P1', 'P2', 'P3', 'Critical', 'High', 'Low', '一级', 'Sev-2', 'Priority 4'), fc.constantFrom('15 minutes', '1 hour', '4 business hours', '2 business days', '30分钟', '8 hours', '')), { minLength: 1, maxLength: 5 }),
+    fc.option(sentence, { freq: 3 }),
+  )
+  .map(([rows, noise]) => ['| Priority | Response time |', '|---|---|', ...rows.map(([p, t], i) => `| ${p} | ${t}${i === 0 && noise ? ' ' + noise : ''} |`)]);
+const slaSchedule = fc.oneof(slaSentence, tierTable, priorityTable);
+
 const thematic = fc.constantFrom('---', '***', '___', '- - -').map((l) => [l]);
 const blank = fc.constantFrom('', '   ', '\t').map((l) => [l]);
 
@@ -193,6 +226,7 @@ const block: fc.Arbitrary<string[]> = fc.oneof(
   { weight: 1, arbitrary: indentedCode },
   { weight: 3, arbitrary: html },
   { weight: 2, arbitrary: table },
+  { weight: 2, arbitrary: slaSchedule },
   { weight: 1, arbitrary: thematic },
   { weight: 1, arbitrary: blank },
 );

@@ -4,6 +4,7 @@ import type { DocumentRule, RuleMeta, UnitRule } from './define.js';
 import incompleteCriterion from './incomplete-criterion.js';
 import missingRemedy from './missing-remedy.js';
 import puffery from './puffery.js';
+import slaConsistency from './sla-consistency.js';
 import unmeasuredClaim from './unmeasured-claim.js';
 import unresolvedPlaceholder from './unresolved-placeholder.js';
 import unverifiableAbsolute from './unverifiable-absolute.js';
@@ -20,6 +21,7 @@ export const rules: ReadonlyArray<UnitRule | DocumentRule> = [
   missingRemedy as DocumentRule,
   unresolvedPlaceholder,
   incompleteCriterion as DocumentRule,
+  slaConsistency as DocumentRule,
 ];
 
 export const unitRules: readonly UnitRule[] = rules.filter((r): r is UnitRule => r.meta.scope === 'unit');
