@@ -121,28 +121,46 @@ function hasEvidence(info: ClaimInfo, locale: Locale): boolean {
 
 const byId = (a: Clause, b: Clause): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-interface Ranked {
-  clause: Clause;
-  score: number;
-  /** Sorted first: clauses of the rule's required category, then those that fit the document type. */
-  tier: number;
+const builtinPools = new Map<Locale, Clause[]>();
+
+function poolOf(locale: Locale, library: readonly Clause[] | undefined): readonly Clause[] {
+  if (library) return library.filter((c) => c.locale === locale);
+  let pool = builtinPools.get(locale);
+  if (!pool) builtinPools.set(locale, (pool = builtinClauses(locale)));
+  return pool;
 }
 
-function rank(info: ClaimInfo, options: SuggestOptions, locale: Locale): Ranked[] {
+/** The ranker's scores, or undefined when nothing in the claim speaks for any clause. */
+function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Map<Clause, number> | undefined {
+  return hasEvidence(info, locale) ? claimScores(info, pool, locale) : undefined;
+}
+
+/**
+ * The pool in suggestion order: clauses of the rule's required category first, then those that fit
+ * the document type, each group by score plus category fit. Without evidence from the claim, only
+ * clauses whose category answers the rule are kept.
+ */
+function order(pool: readonly Clause[], scores: Map<Clause, number> | undefined, options: SuggestOptions): Clause[] {
   const fit = (options.ruleId && CATEGORY_FIT[options.ruleId]) || CATEGORY_FIT.default;
   const required = options.ruleId ? REQUIRED_CATEGORY[options.ruleId] : undefined;
-  const pool = (options.library ?? builtinClauses()).filter((c) => c.locale === locale);
-  const evidence = hasEvidence(info, locale);
-  const scores = evidence ? claimScores(info, pool, locale) : undefined;
-  return pool
-    .map((clause) => {
-      const categoryFit = fit[clause.category] ?? 0;
-      const score = (scores?.get(clause) ?? 0) + FIT_SCALE * categoryFit;
-      const tier = (required && clause.category === required ? 2 : 0) + (options.docType && clause.docTypes.includes(options.docType) ? 1 : 0);
-      return { clause, score, tier, keep: evidence || categoryFit > 0 };
-    })
-    .filter((r) => r.keep)
-    .sort((a, b) => b.tier - a.tier || b.score - a.score || byId(a.clause, b.clause));
+  const ranked: Array<{ clause: Clause; score: number; tier: number }> = [];
+  for (const clause of pool) {
+    const categoryFit = fit[clause.category] ?? 0;
+    if (!scores && categoryFit <= 0) continue;
+    const tier = (required && clause.category === required ? 2 : 0) + (options.docType && clause.docTypes.includes(options.docType) ? 1 : 0);
+    ranked.push({ clause, score: (scores?.get(clause) ?? 0) + FIT_SCALE * categoryFit, tier });
+  }
+  return ranked.sort((a, b) => b.tier - a.tier || b.score - a.score || byId(a.clause, b.clause)).map((r) => r.clause);
+}
+
+/** The clause with the best score for the claim alone (no rule, no document type). */
+function bestOf(scores: Map<Clause, number> | undefined): Clause | undefined {
+  let best: Clause | undefined;
+  let top = -Infinity;
+  for (const [clause, s] of scores ?? []) {
+    if (s > top || (s === top && best && byId(clause, best) < 0)) [best, top] = [clause, s];
+  }
+  return best;
 }
 
 /** Ranks clauses for a claim and gives the rewrite template that follows the claim. */
@@ -150,30 +168,30 @@ export function suggestClauses(text: string, options: SuggestOptions = {}): Sugg
   const locale = options.locale ?? 'en';
   const limit = options.limit ?? 5;
   const info = claimInfo(text, locale);
-  const ranked = rank(info, options, locale);
-  const template = options.ruleId === 'puffery' ? rewriteTemplate('puffery', locale) : templateFor(info, locale, options.library);
-  return { topics: info.topics, clauses: ranked.slice(0, Math.max(0, limit)).map((r) => r.clause), template };
+  const pool = poolOf(locale, options.library);
+  const scores = scoresFor(info, pool, locale);
+  const template = options.ruleId === 'puffery' ? rewriteTemplate('puffery', locale) : templateFor(info, bestOf(scores), locale);
+  return { topics: info.topics, clauses: order(pool, scores, options).slice(0, Math.max(0, limit)), template };
 }
 
 /**
- * The rewrite template for a claim: the metric of the clause that best answers it (ranked without
- * rule or document type: the rewrite is about what the claim says), or of a clause whose cue
- * phrases it uses when the best one has none; else the template of its main topic.
+ * The rewrite template for a claim: the metric of the clause that best answers the claim alone (the
+ * rewrite is about what the claim says, whatever rule flagged it), or of a clause whose cue phrases
+ * it uses when the best one has none; else the template of its main topic.
  */
-function templateFor(info: ClaimInfo, locale: Locale, library?: readonly Clause[]): RewriteTemplate {
-  if (!hasEvidence(info, locale)) return rewriteTemplate('generic', locale);
-  const best = rank(info, library ? { library } : {}, locale)[0]?.clause.id;
-  const cued = [...info.cues.keys()];
+function templateFor(info: ClaimInfo, best: Clause | undefined, locale: Locale): RewriteTemplate {
+  if (!best) return rewriteTemplate(info.topics[0] ?? 'generic', locale);
   const metric =
-    (best && info.cues.has(best) ? clauseMetric(best, locale) : undefined) ??
-    cued.map((id) => clauseMetric(id, locale)).find((m) => m !== undefined) ??
-    (best ? clauseMetric(best, locale) : undefined);
+    (info.cues.has(best.id) ? clauseMetric(best.id, locale) : undefined) ??
+    [...info.cues.keys()].map((id) => clauseMetric(id, locale)).find((m) => m !== undefined) ??
+    clauseMetric(best.id, locale);
   return metric ? metricTemplate(metric, locale) : rewriteTemplate(info.topics[0] ?? 'generic', locale);
 }
 
 /** The rewrite template for a claim's text (the "rewrite as a measurable outcome" quick fix). */
 export function claimTemplate(text: string, locale: Locale = 'en'): RewriteTemplate {
-  return templateFor(claimInfo(text, locale), locale);
+  const info = claimInfo(text, locale);
+  return templateFor(info, bestOf(scoresFor(info, poolOf(locale, undefined), locale)), locale);
 }
 
 const REMEDY_ORDER = remedyOrder as Readonly<Record<DocType, readonly string[]>>;
