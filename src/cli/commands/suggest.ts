@@ -80,7 +80,7 @@ export async function runSuggest(argv: string[], io: CliIo, customClauses?: Clau
         locale,
         topics: s.topics,
         clauses: s.clauses.map((c) => ({ id: c.id, title: c.title, category: c.category, prefix: clausePrefix(c) })),
-        template: { topic: s.template.topic, parts: s.template.parts, snippet: s.template.snippet, text: s.template.text },
+        template: { topic: s.template.topic, ...(s.template.metric ? { metric: s.template.metric } : {}), parts: s.template.parts, snippet: s.template.snippet, text: s.template.text },
       };
       io.stdout(`${JSON.stringify(data, null, 2)}\n`);
       return EXIT_OK;
@@ -94,7 +94,7 @@ export async function runSuggest(argv: string[], io: CliIo, customClauses?: Clau
         ? s.clauses.map((c, i) => `  ${i + 1}. ${pad(c.id, idWidth)}  ${c.title}`)
         : ['  (none)']),
       '',
-      `Rewrite (${s.template.topic}; tab stops: ${s.template.parts.join(', ')}):`,
+      `Rewrite (${s.template.metric ? `${s.template.metric}, ` : ''}${s.template.topic}; tab stops: ${s.template.parts.join(', ')}):`,
       `  ${s.template.text}`,
       '',
       'Snippet:',

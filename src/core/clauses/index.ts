@@ -13,8 +13,8 @@ export {
   type LoadedLibrary,
 } from './library.js';
 export { classifyTopics, scoreTopics, type TopicScore } from './topics.js';
-export { suggestClauses, remedyClausesFor, CATEGORY_FIT, type SuggestOptions, type Suggestion } from './suggest.js';
-export { rewriteTemplate, type RewriteTemplate, type TemplateKind } from './templates.js';
+export { suggestClauses, claimTemplate, remedyClausesFor, CATEGORY_FIT, type SuggestOptions, type Suggestion } from './suggest.js';
+export { rewriteTemplate, metricTemplate, clauseMetric, METRIC_IDS, type MetricId, type RewriteTemplate, type TemplateKind } from './templates.js';
 export {
   parseSnippet,
   expandWithDefaults,

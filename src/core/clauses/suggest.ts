@@ -1,13 +1,16 @@
 /**
- * Claim → clause suggestions: rank the library by topic overlap with the claim, by how well the
- * clause's category answers the rule that fired, and by fit with the document type.
+ * Claim → clause suggestions: a learned ranker (ranker.json, fitted by scripts/fit-clauses.ts)
+ * scores each clause of the locale from the claim's words, topics and cue phrases; then the
+ * rule that fired shifts the ranking towards the categories that answer it, and clauses that fit
+ * the document type come before those that do not.
  */
 import type { DocType } from '../config/types.js';
 import type { Locale, RuleId } from '../types.js';
 import { builtinClauses } from './builtin.js';
 import remedyOrder from './remedies.json' with { type: 'json' };
-import { rewriteTemplate, type RewriteTemplate } from './templates.js';
-import { scoreTopics } from './topics.js';
+import { claimInfo, pairFeatures, type ClaimInfo } from './features.js';
+import RANKER from './ranker.json' with { type: 'json' };
+import { clauseMetric, metricTemplate, rewriteTemplate, type RewriteTemplate } from './templates.js';
 import type { Clause, ClauseCategory, Topic } from './types.js';
 
 export interface SuggestOptions {
@@ -47,91 +50,148 @@ export const CATEGORY_FIT: Readonly<Partial<Record<RuleId, Fit>> & { default: Fi
   default: { 'service-levels': 2, 'security-outcomes': 2, 'pov-plan-acceptance': 1.5, 'baseline-measurement': 1, 'risk-allocation': 1 },
 };
 
-/** Weight of the claim's n-th topic. */
-const RANK_WEIGHT = [4, 2.5, 1.5, 1];
-const DOC_TYPE_MATCH = 1.5;
-const DOC_TYPE_MISMATCH = -3;
-/** Weight of each word the claim shares with a clause's id, title and description, and its cap. */
-const WORD_WEIGHT = 1;
-const WORD_CAP = 3;
-
-const STOP_WORDS = new Set(
-  'that this with from will than into each only when their your ours have been more most less very such also other what which where while then them they over under after before within about every agreed measured customer supplier service services clause'.split(' '),
-);
-
 /**
- * Word keys for a light lexical match between a claim and a clause: English words of four or more
- * letters cut to five characters (so `vulnerabilities` meets `vulnerability`), Chinese character
- * pairs.
+ * The category a rule's findings need whatever the claim is about: its clauses come first. A claim
+ * flagged for a missing remedy needs a remedy (risk allocation), not another service level.
  */
-function wordKeys(text: string, locale: Locale): Set<string> {
-  const keys = new Set<string>();
-  if (locale === 'zh') {
-    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-      for (let i = 0; i + 1 < run.length; i++) keys.add(run.slice(i, i + 2));
+const REQUIRED_CATEGORY: Partial<Record<RuleId, ClauseCategory>> = { 'missing-remedy': 'risk-allocation' };
+/** How much one point of category fit adds to a clause's score (in the ranker's logit units). */
+const FIT_SCALE = 0.5;
+
+interface LocaleModel {
+  pair: number[];
+  clauses: Record<string, Record<string, number>>;
+}
+
+const MODELS = RANKER as unknown as Partial<Record<Locale, LocaleModel>>;
+
+/** Per locale: claim feature → the clauses that weigh it, and each clause's own term. */
+interface ModelIndex {
+  pair: readonly number[];
+  byFeature: Map<string, Array<[string, number]>>;
+  bias: Map<string, number>;
+}
+
+const indexes = new Map<Locale, ModelIndex | null>();
+
+function modelIndex(locale: Locale): ModelIndex | null {
+  let index = indexes.get(locale);
+  if (index !== undefined) return index;
+  const model = MODELS[locale];
+  index = null;
+  if (model) {
+    const byFeature = new Map<string, Array<[string, number]>>();
+    const bias = new Map<string, number>();
+    for (const [id, weights] of Object.entries(model.clauses)) {
+      for (const [f, w] of Object.entries(weights)) {
+        if (f === 'bias') bias.set(id, w);
+        else byFeature.set(f, [...(byFeature.get(f) ?? []), [id, w]]);
+      }
     }
+    index = { pair: model.pair, byFeature, bias };
   }
-  for (const word of text.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []) {
-    if (word.length >= 4 && !STOP_WORDS.has(word)) keys.add(word.slice(0, 5));
-  }
-  return keys;
+  indexes.set(locale, index);
+  return index;
 }
 
-const clauseKeys = new WeakMap<Clause, Set<string>>();
-
-function keysOf(clause: Clause): Set<string> {
-  let keys = clauseKeys.get(clause);
-  if (!keys) {
-    keys = wordKeys(`${clause.id.replace(/-/g, ' ')} ${clause.title} ${clause.description}`, clause.locale);
-    clauseKeys.set(clause, keys);
+/** The ranker's score of each clause of `pool` for a claim, before rule and document type. */
+function claimScores(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Map<Clause, number> {
+  const model = modelIndex(locale);
+  const learned = new Map<string, number>();
+  if (model) {
+    for (const [f, x] of info.features) for (const [id, w] of model.byFeature.get(f) ?? []) learned.set(id, (learned.get(id) ?? 0) + w * x);
   }
-  return keys;
+  const scores = new Map<Clause, number>();
+  for (const clause of pool) {
+    let s = (model?.bias.get(clause.id) ?? 0) + (learned.get(clause.id) ?? 0);
+    const z = pairFeatures(info, clause);
+    for (let g = 0; g < z.length; g++) s += (model?.pair[g] ?? 1) * z[g]!;
+    scores.set(clause, s);
+  }
+  return scores;
 }
 
-function clauseScore(
-  clause: Clause,
-  topics: readonly Topic[],
-  words: ReadonlySet<string>,
-  fit: Fit,
-  docType: DocType | undefined,
-): number {
-  let score = 0;
-  let shared = 0;
-  const keys = keysOf(clause);
-  for (const w of words) if (keys.has(w)) shared++;
-  score += Math.min(shared * WORD_WEIGHT, WORD_CAP);
-  topics.forEach((topic, rank) => {
-    const at = clause.topics.indexOf(topic);
-    if (at < 0) return;
-    const w = RANK_WEIGHT[rank] ?? 0.5;
-    score += w * (at === 0 ? 1 : 0.6);
-    // A clause devoted to the claim's main topic beats one that mentions it among others.
-    if (rank === 0 && at === 0) score += 2 / clause.topics.length;
-  });
-  score += fit[clause.category] ?? 0;
-  if (docType) score += clause.docTypes.includes(docType) ? DOC_TYPE_MATCH : DOC_TYPE_MISMATCH;
-  return score;
+/** Whether anything in the claim speaks for one clause rather than another. */
+function hasEvidence(info: ClaimInfo, locale: Locale): boolean {
+  if (info.topics.length || info.cues.size) return true;
+  const model = modelIndex(locale);
+  if (model) for (const f of info.features.keys()) if (model.byFeature.has(f)) return true;
+  return false;
 }
 
 const byId = (a: Clause, b: Clause): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Ranks clauses for a claim and gives the rewrite template for its main topic. */
+const builtinPools = new Map<Locale, Clause[]>();
+
+function poolOf(locale: Locale, library: readonly Clause[] | undefined): readonly Clause[] {
+  if (library) return library.filter((c) => c.locale === locale);
+  let pool = builtinPools.get(locale);
+  if (!pool) builtinPools.set(locale, (pool = builtinClauses(locale)));
+  return pool;
+}
+
+/** The ranker's scores, or undefined when nothing in the claim speaks for any clause. */
+function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Map<Clause, number> | undefined {
+  return hasEvidence(info, locale) ? claimScores(info, pool, locale) : undefined;
+}
+
+/**
+ * The pool in suggestion order: clauses of the rule's required category first, then those that fit
+ * the document type, each group by score plus category fit. Without evidence from the claim, only
+ * clauses whose category answers the rule are kept.
+ */
+function order(pool: readonly Clause[], scores: Map<Clause, number> | undefined, options: SuggestOptions): Clause[] {
+  const fit = (options.ruleId && CATEGORY_FIT[options.ruleId]) || CATEGORY_FIT.default;
+  const required = options.ruleId ? REQUIRED_CATEGORY[options.ruleId] : undefined;
+  const ranked: Array<{ clause: Clause; score: number; tier: number }> = [];
+  for (const clause of pool) {
+    const categoryFit = fit[clause.category] ?? 0;
+    if (!scores && categoryFit <= 0) continue;
+    const tier = (required && clause.category === required ? 2 : 0) + (options.docType && clause.docTypes.includes(options.docType) ? 1 : 0);
+    ranked.push({ clause, score: (scores?.get(clause) ?? 0) + FIT_SCALE * categoryFit, tier });
+  }
+  return ranked.sort((a, b) => b.tier - a.tier || b.score - a.score || byId(a.clause, b.clause)).map((r) => r.clause);
+}
+
+/** The clause with the best score for the claim alone (no rule, no document type). */
+function bestOf(scores: Map<Clause, number> | undefined): Clause | undefined {
+  let best: Clause | undefined;
+  let top = -Infinity;
+  for (const [clause, s] of scores ?? []) {
+    if (s > top || (s === top && best && byId(clause, best) < 0)) [best, top] = [clause, s];
+  }
+  return best;
+}
+
+/** Ranks clauses for a claim and gives the rewrite template that follows the claim. */
 export function suggestClauses(text: string, options: SuggestOptions = {}): Suggestion {
   const locale = options.locale ?? 'en';
   const limit = options.limit ?? 5;
-  const topics = scoreTopics(text, locale).map((s) => s.topic);
-  const words = wordKeys(text, locale);
-  const fit = (options.ruleId && CATEGORY_FIT[options.ruleId]) || CATEGORY_FIT.default;
-  const pool = (options.library ?? builtinClauses()).filter((c) => c.locale === locale);
-  const ranked = pool
-    .map((clause) => ({ clause, score: clauseScore(clause, topics, words, fit, options.docType) }))
-    .filter((r) => r.score > 0)
-    .sort((a, b) => b.score - a.score || byId(a.clause, b.clause))
-    .slice(0, Math.max(0, limit))
-    .map((r) => r.clause);
-  const template =
-    options.ruleId === 'puffery' ? rewriteTemplate('puffery', locale) : rewriteTemplate(topics[0] ?? 'generic', locale);
-  return { topics, clauses: ranked, template };
+  const info = claimInfo(text, locale);
+  const pool = poolOf(locale, options.library);
+  const scores = scoresFor(info, pool, locale);
+  const template = options.ruleId === 'puffery' ? rewriteTemplate('puffery', locale) : templateFor(info, bestOf(scores), locale);
+  return { topics: info.topics, clauses: order(pool, scores, options).slice(0, Math.max(0, limit)), template };
+}
+
+/**
+ * The rewrite template for a claim: the metric of the clause that best answers the claim alone (the
+ * rewrite is about what the claim says, whatever rule flagged it), or of a clause whose cue phrases
+ * it uses when the best one has none; else the template of its main topic.
+ */
+function templateFor(info: ClaimInfo, best: Clause | undefined, locale: Locale): RewriteTemplate {
+  if (!best) return rewriteTemplate(info.topics[0] ?? 'generic', locale);
+  const metric =
+    (info.cues.has(best.id) ? clauseMetric(best.id, locale) : undefined) ??
+    [...info.cues.keys()].map((id) => clauseMetric(id, locale)).find((m) => m !== undefined) ??
+    clauseMetric(best.id, locale);
+  return metric ? metricTemplate(metric, locale) : rewriteTemplate(info.topics[0] ?? 'generic', locale);
+}
+
+/** The rewrite template for a claim's text (the "rewrite as a measurable outcome" quick fix). */
+export function claimTemplate(text: string, locale: Locale = 'en'): RewriteTemplate {
+  const info = claimInfo(text, locale);
+  return templateFor(info, bestOf(scoresFor(info, poolOf(locale, undefined), locale)), locale);
 }
 
 const REMEDY_ORDER = remedyOrder as Readonly<Record<DocType, readonly string[]>>;

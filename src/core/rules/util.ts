@@ -1,7 +1,7 @@
 import type { UnitInfo } from '../analysis.js';
 import { mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
-import { classifyTopics } from '../clauses/topics.js';
-import { rewriteTemplate } from '../clauses/templates.js';
+import { claimTemplate } from '../clauses/suggest.js';
+import type { RewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
 import type { Fix, RuleId } from '../types.js';
 import type { UnitRuleContext } from './define.js';
@@ -78,12 +78,13 @@ export function replaceFix(kind: Fix['kind'], title: string, range: [number, num
   return { kind, title, edits: [{ start: range[0], end: range[1], text, ...(snippet ? { snippet: true } : {}) }], ...(preferred ? { preferred: true } : {}) };
 }
 
-/** The main topic of each unit, classified once however many claims it holds. */
-const unitTopics = new WeakMap<UnitInfo, string>();
+/** The rewrite template of each unit, chosen once however many claims it holds. */
+const unitTemplates = new WeakMap<UnitInfo, RewriteTemplate>();
 
 /**
  * "Rewrite as a measurable outcome": rewrites the claim from its trigger to the end of its clause,
- * appending the topic's template (tab stops: metric, target, baseline, time window, method). With
+ * appending the template that follows the claim (the metric of the clause that best answers it, else
+ * its topic; tab stops: metric, target, baseline, time window, method). With
  * `drop`, the trigger itself (an intensifier) is removed.
  */
 export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: number; end: number }, drop = false): Fix | undefined {
@@ -96,9 +97,8 @@ export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: num
   if (!exact(ctx, range, span)) return undefined;
   const keep = drop ? span.slice(m.end - m.start).replace(/^(?:\s+|[地的])/, '') : span;
   if (!keep) return undefined;
-  let topic = unitTopics.get(info);
-  if (!topic) unitTopics.set(info, (topic = classifyTopics(text, ctx.locale, 1)[0] ?? 'generic'));
-  const template = rewriteTemplate(topic as Parameters<typeof rewriteTemplate>[0], ctx.locale);
+  let template = unitTemplates.get(info);
+  if (!template) unitTemplates.set(info, (template = claimTemplate(text, ctx.locale)));
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
   const [open, close] = zh ? ['（', '）'] : [' ', ''];
   return replaceFix('rewrite-measurable', ctx.messages.fix.rewrite, range, `${escapeSnippetText(keep)}${open}${template.snippet}${close}`, true, true);

@@ -1,0 +1,189 @@
+/**
+ * Features of a claim for the clause ranker, and of a claim against one clause. Shared by the
+ * ranker (suggest.ts) and the script that fits its weights (scripts/fit-clauses.ts), so both see
+ * exactly the same numbers.
+ *
+ * - Claim features (weighted per clause by the model): English word stems (`w:`) and stem pairs
+ *   (`b:`), Chinese characters (`c:`) and character pairs (`b:`), and the topics of the topic
+ *   vocabulary (`t:` with the topic's strength, `t1:` for the main topic).
+ * - Pair features (one shared weight each, so they work for custom clauses too): how the claim's
+ *   topics meet the clause's topics, and how many stems or character pairs the claim shares with
+ *   the clause's id, title and description.
+ */
+import type { Locale } from '../types.js';
+import cuesEn from './cues.en.json' with { type: 'json' };
+import cuesZh from './cues.zh.json' with { type: 'json' };
+import { compileTerm, scoreTopics } from './topics.js';
+import type { Clause, Topic } from './types.js';
+
+export type ClaimFeatures = Map<string, number>;
+
+export interface ClaimInfo {
+  features: ClaimFeatures;
+  /** Clause ids whose cue phrases the claim uses, with the number of distinct cues (most first). */
+  cues: Map<string, number>;
+  topics: Topic[];
+  /** Keys for the lexical match with a clause's own words. */
+  keys: Set<string>;
+}
+
+const STOP = new Set(
+  'a an the and or of to in on at by for with from as is are be been being was were it its this that these those we our ours you your yours they their them he she his her i me my us will shall would should can could may might must do does did has have had than then so such very more most much any all each every just into over under about after before while when where which who what how also only even own same other there here out up down off if but not no nor too yet via per the'.split(' '),
+);
+
+/** A light English stemmer: common inflections and derivations off, then at most six letters. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length > 4) {
+    const rules: Array<[RegExp, string]> = [
+      [/ational$/, 'ate'],
+      [/i[sz]ation$/, 'ize'],
+      [/ities$/, 'ity'],
+      [/fulness$/, 'ful'],
+      [/iveness$/, 'ive'],
+      [/ousness$/, 'ous'],
+      [/ments?$/, ''],
+      [/ness$/, ''],
+      [/ingly$/, ''],
+      [/edly$/, ''],
+      [/ies$/, 'y'],
+      [/ied$/, 'y'],
+      [/ing$/, ''],
+      [/sses$/, 'ss'],
+      [/ly$/, ''],
+      [/ed$/, ''],
+      [/es$/, 'e'],
+      [/([^su])s$/, '$1'],
+    ];
+    for (const [re, to] of rules) {
+      if (re.test(w)) {
+        const next = w.replace(re, to);
+        if (next.length >= 3) w = next;
+        break;
+      }
+    }
+  }
+  return w.length > 6 ? w.slice(0, 6) : w;
+}
+
+/** English words of a text as stems, stop words left out. */
+export function englishStems(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.toLowerCase().match(/[a-z][a-z0-9]*(?:['’]s)?|\d+(?:[.,]\d+)?/g) ?? []) {
+    if (STOP.has(word) || word.length < 2) continue;
+    out.push(/^\d/.test(word) ? '#' : stem(word));
+  }
+  return out;
+}
+
+/** Keys for a lexical match: English stems (three letters or more), Chinese character pairs. */
+export function lexicalKeys(text: string, locale: Locale): Set<string> {
+  const keys = new Set<string>();
+  if (locale === 'zh') {
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) keys.add(run.slice(i, i + 2));
+  }
+  for (const s of englishStems(text)) if (s.length >= 3) keys.add(s);
+  return keys;
+}
+
+/**
+ * Cue phrases per clause id (cues.<locale>.json): idioms and indirect wording that point to what a
+ * clause measures ("drowning in noise", "pays for itself", "告警刷屏"). English patterns match on
+ * word boundaries, case-insensitively (as topic terms do); Chinese ones as substrings. A locale may
+ * hold cues for a clause it has no text of: they still choose the rewrite template.
+ */
+export const CUES: Readonly<Record<Locale, Readonly<Record<string, readonly string[]>>>> = { en: cuesEn, zh: cuesZh };
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const compiledCues = new Map<Locale, Array<[string, RegExp]>>();
+
+function cueMatchers(locale: Locale): Array<[string, RegExp]> {
+  let list = compiledCues.get(locale);
+  if (!list) {
+    list = Object.entries(CUES[locale]).map(([id, terms]): [string, RegExp] => {
+      if (locale !== 'en') return [id, new RegExp(terms.map(escapeRegExp).join('|'), 'g')];
+      // compileTerm adds the word boundaries of the topic vocabulary around the alternation.
+      return [id, new RegExp(compileTerm(terms.map((t) => `(?:${t})`).join('|'), 'en').source, 'gi')];
+    });
+    compiledCues.set(locale, list);
+  }
+  return list;
+}
+
+/** Clause ids whose cues a text uses, with the number of distinct cue matches, most first. */
+export function cueHits(text: string, locale: Locale): Map<string, number> {
+  const hits: Array<[string, number]> = [];
+  for (const [id, re] of cueMatchers(locale)) {
+    re.lastIndex = 0;
+    const seen = new Set<string>();
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      seen.add(m[0].toLowerCase());
+      if (m[0] === '') re.lastIndex++;
+    }
+    if (seen.size) hits.push([id, seen.size]);
+  }
+  return new Map(hits.sort((a, b) => b[1] - a[1]));
+}
+
+/** The features of a claim. */
+export function claimInfo(text: string, locale: Locale): ClaimInfo {
+  const features: ClaimFeatures = new Map();
+  const add = (k: string, v = 1): void => void features.set(k, Math.max(features.get(k) ?? 0, v));
+  const stems = englishStems(text);
+  for (let i = 0; i < stems.length; i++) {
+    add(`w:${stems[i]}`);
+    if (i + 1 < stems.length) add(`b:${stems[i]} ${stems[i + 1]}`);
+  }
+  if (locale === 'zh') {
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      for (let i = 0; i < run.length; i++) {
+        add(`c:${run[i]}`);
+        if (i + 1 < run.length) add(`b:${run.slice(i, i + 2)}`);
+      }
+    }
+  }
+  const scored = scoreTopics(text, locale);
+  scored.forEach((s, rank) => {
+    add(`t:${s.topic}`, Math.min(s.score, 6) / 3);
+    if (rank === 0) add(`t1:${s.topic}`);
+  });
+  const cues = cueHits(text, locale);
+  for (const [id, n] of cues) add(`k:${id}`, Math.min(n, 2) / 2);
+  return { features, cues, topics: scored.map((s) => s.topic), keys: lexicalKeys(text, locale) };
+}
+
+/** Names of the pair features, in the order `pairFeatures` returns them. */
+export const PAIR_FEATURES = ['topic', 'main', 'words', 'cue'] as const;
+
+const clauseKeys = new WeakMap<Clause, Set<string>>();
+
+function keysOf(clause: Clause): Set<string> {
+  let keys = clauseKeys.get(clause);
+  if (!keys) {
+    keys = lexicalKeys(`${clause.id.replace(/-/g, ' ')} ${clause.title} ${clause.description}`, clause.locale);
+    clauseKeys.set(clause, keys);
+  }
+  return keys;
+}
+
+/**
+ * The claim against one clause: `topic` sums the claim's topics the clause has (the claim's first
+ * topic counts most, a clause's first topic more than its others); `main` is 1 when the claim's
+ * main topic is the clause's first one, divided by the clause's number of topics (a clause devoted
+ * to it beats one that mentions it among others); `words` counts shared stems or character pairs
+ * (at most three, divided by three); `cue` is how many of the clause's cue phrases the claim uses
+ * (at most two, divided by two).
+ */
+export function pairFeatures(claim: ClaimInfo, clause: Clause): [number, number, number, number] {
+  let topic = 0;
+  for (let r = 0; r < claim.topics.length; r++) {
+    const at = clause.topics.indexOf(claim.topics[r]!);
+    if (at >= 0) topic += (at === 0 ? 1 : 0.6) / (r + 1);
+  }
+  const main = claim.topics.length && clause.topics[0] === claim.topics[0] ? 1 / clause.topics.length : 0;
+  const keys = keysOf(clause);
+  let shared = 0;
+  for (const k of claim.keys) if (keys.has(k) && ++shared === 3) break;
+  return [topic, main, shared / 3, Math.min(claim.cues.get(clause.id) ?? 0, 2) / 2];
+}
