@@ -8,3 +8,7 @@ export * from './types.js';
 export type { Session } from './session.js';
 export * from './config/index.js';
 export * from './clauses/index.js';
+/** The scorecard's types and text formats (the scorecard itself is computed in the lint worker). */
+export { CRITERION_PARTS } from './scorecard/types.js';
+export type { Scorecard, ScorecardClaim, ScorecardSummary, Criterion, CriterionPart, CriterionParts } from './scorecard/types.js';
+export * from './scorecard/format.js';

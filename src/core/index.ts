@@ -21,3 +21,5 @@ export { LineIndex } from './lines.js';
 /** The scorecard: criteria with their parts, unmeasured claims, POV readiness. */
 export { scorecard, extractCriteria, summarise, CRITERION_PARTS } from './scorecard/index.js';
 export type { Scorecard, ScorecardOptions, ScorecardClaim, ScorecardSummary, Criterion, CriterionPart, CriterionParts } from './scorecard/index.js';
+/** The scorecard as Markdown, CSV or JSON (the CLI's output and the editor's copy and export). */
+export * from './scorecard/format.js';

@@ -6,10 +6,12 @@
 import * as vscode from 'vscode';
 import { allowTerm, openConfig } from './commands/config.js';
 import { applyFix, showRuleDocs } from './commands/fixes.js';
-import { COMMANDS, type AllowTermArgs, type ApplyFixArgs, type RuleDocsArgs } from './commands/ids.js';
+import { COMMANDS, type AllowTermArgs, type ApplyFixArgs, type RevealArgs, type RuleDocsArgs } from './commands/ids.js';
 import { insertClause } from './commands/clauses.js';
 import { lintWorkspace } from './commands/lintWorkspace.js';
 import { ReportView } from './commands/report.js';
+import { copyScorecard, exportScorecardCsv, revealInDocument, showScorecard } from './commands/scorecard.js';
+import { ScorecardLensProvider, ScorecardView } from './scorecardView.js';
 import { ConfigStore } from './configStore.js';
 import { DocumentLinter } from './linter.js';
 import { createLintWorker } from './lintWorker.js';
@@ -29,6 +31,7 @@ export interface PovlintApi {
   configs: ConfigStore;
   settings: SettingsStore;
   report: ReportView;
+  scorecard: ScorecardView;
   activationMs: number;
   /** Present when `POVLINT_TRACE_HOST_LAG=1`: how long the extension host was blocked. */
   hostLag?: HostLagMonitor;
@@ -43,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
   const worker = createLintWorker(context.extensionUri, output);
   const linter = new DocumentLinter(settings, configs, worker, output);
   const report = new ReportView(linter);
+  const scorecard = new ScorecardView(linter);
+  const lenses = new ScorecardLensProvider(linter);
   const statusBar = new ClaimsStatusBar(linter, settings);
 
   context.subscriptions.push(
@@ -55,14 +60,21 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
     linter,
     linter.watchDocuments(),
     report,
+    scorecard,
     statusBar,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new PovCodeActionProvider(linter, configs, settings), PovCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(MARKDOWN, new PovHoverProvider(linter, settings)),
+    lenses,
+    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new PovCompletionProvider(configs, settings), ...PovCompletionProvider.triggerCharacters),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(linter, settings)),
     vscode.commands.registerCommand(COMMANDS.showReport, (uri?: vscode.Uri) => report.show(uri)),
     vscode.commands.registerCommand(COMMANDS.insertClause, (clauseId?: string) => insertClause(configs, settings, clauseId)),
     vscode.commands.registerCommand(COMMANDS.openConfig, () => openConfig(configs)),
+    vscode.commands.registerCommand(COMMANDS.showScorecard, () => showScorecard(scorecard)),
+    vscode.commands.registerCommand(COMMANDS.copyScorecard, () => copyScorecard(linter)),
+    vscode.commands.registerCommand(COMMANDS.exportScorecardCsv, (target?: vscode.Uri) => exportScorecardCsv(linter, target)),
+    vscode.commands.registerCommand(COMMANDS.revealInDocument, (args: RevealArgs) => revealInDocument(args)),
     vscode.commands.registerCommand(COMMANDS.applyFix, (args: ApplyFixArgs) => applyFix(args)),
     vscode.commands.registerCommand(COMMANDS.allowTerm, (args: AllowTermArgs) => allowTerm(configs, args)),
     vscode.commands.registerCommand(COMMANDS.showRuleDocs, (args: RuleDocsArgs) => showRuleDocs(context.extensionUri, args)),
@@ -74,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
 
   const activationMs = performance.now() - started;
   output.info(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms at ${Date.now()} (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);
-  return { linter, configs, settings, report, activationMs, hostLag };
+  return { linter, configs, settings, report, scorecard, activationMs, hostLag };
 }
 
 export function deactivate(): void {

@@ -5,7 +5,7 @@
  * in the lint worker, so the extension host's thread only converts and publishes results.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../core/host.js';
+import type { Finding, Scorecard } from '../core/host.js';
 import { decodeText, isIgnored, isTooLarge } from '../core/host.js';
 import { toDiagnostic } from './convert.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
@@ -69,6 +69,9 @@ export class DocumentLinter implements vscode.Disposable {
   private options = new WeakMap<LoadedConfig, EffectiveOptions>();
   /** The lint of each document now in flight, so providers asking meanwhile share it. */
   private readonly running = new Map<string, { version: number; promise: Promise<LintResult | undefined> }>();
+  /** The last scorecard of each open document, and the one being computed. */
+  private readonly scorecards = new Map<string, { scorecard: Scorecard; version: number }>();
+  private readonly scorecardRuns = new Map<string, { version: number; promise: Promise<{ scorecard: Scorecard; version: number } | undefined> }>();
   /** Versions the worker gave up on (timeout, crash): not tried again until the document changes. */
   private readonly failed = new Map<string, number>();
 
@@ -246,6 +249,39 @@ export class DocumentLinter implements vscode.Disposable {
     return this.lintDocument(document);
   }
 
+  /**
+   * The scorecard of a document at its current version, computed in the lint worker from the
+   * document's session (so the host only receives plain data); undefined when the document is not
+   * linted (not Markdown, linting off, ignored, too large, failed) or changed meanwhile.
+   */
+  async scorecard(document: vscode.TextDocument): Promise<{ scorecard: Scorecard; version: number } | undefined> {
+    const key = document.uri.toString();
+    const cached = this.scorecards.get(key);
+    if (cached && cached.version === document.version) return cached;
+    const result = await this.current(document);
+    if (!result || result.skipped || document.isClosed || result.version !== document.version) return undefined;
+    const pending = this.scorecardRuns.get(key);
+    if (pending && pending.version === document.version) return pending.promise;
+    const run = async (): Promise<{ scorecard: Scorecard; version: number } | undefined> => {
+      try {
+        const options = this.optionsFor(await this.configs.forDocument(document.uri));
+        const reply = await this.worker.scorecardDocument(key, document, options.lint);
+        if (document.isClosed || reply.version !== document.version) return undefined;
+        const card = { scorecard: reply.scorecard, version: reply.version };
+        this.scorecards.set(key, card);
+        return card;
+      } catch (e) {
+        this.output.warn(`[scorecard] ${vscode.workspace.asRelativePath(document.uri)}: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      }
+    };
+    const promise = run().finally(() => {
+      if (this.scorecardRuns.get(key)?.promise === promise) this.scorecardRuns.delete(key);
+    });
+    this.scorecardRuns.set(key, { version: document.version, promise });
+    return promise;
+  }
+
   resultFor(uri: vscode.Uri): LintResult | undefined {
     return this.results.get(uri.toString());
   }
@@ -290,6 +326,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.debouncer.cancel(key);
     this.worker.close(key);
     this.failed.delete(key);
+    this.scorecards.delete(key);
     if (this.workspaceLinted.has(key)) return;
     this.results.delete(key);
     this.collection.delete(uri);

@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { attribute, startHostProfile } from './hostProfile.mjs';
 // The expected edits come from the same core the extension bundles (run with `node --import tsx`).
-import { lint } from '../../src/core/index.ts';
+import { lint, scorecard } from '../../src/core/index.ts';
+import { criterionName, readinessText, tableLenses, tableStartLine } from '../../src/vscode/model/scorecard.ts';
 import { findingsToDiagnostics } from '../../src/vscode/model/diagnostics.ts';
 import { builtinClauses } from '../../src/core/clauses/builtin.ts';
 import { expandWithDefaults } from '../../src/core/clauses/snippet.ts';
@@ -304,6 +305,47 @@ async function main() {
   );
   await shot(page, '07-clause-inserted');
 
+  // The POV Scorecard: a CodeLens above the success-criteria table and the view's rows say what
+  // the core's scorecard says for the same text; a row moves the cursor to its criterion.
+  phase('POV Scorecard');
+  const cardText = readFileSync(docPath, 'utf8');
+  const cardLines = cardText.split('\n');
+  const card = scorecard(cardText);
+  const lensesExpected = tableLenses(card, (c) => tableStartLine((l) => cardLines[l] ?? '', c.line - 1));
+  check('the core finds criteria tables in the example', lensesExpected.length > 0, `${card.summary.criteria} criteria, ${lensesExpected.length} tables`);
+  const firstLens = lensesExpected[0];
+  if (firstLens) {
+    await goTo(page, firstLens.line + 1, 1);
+    const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'criteria complete' }).first();
+    await lens.waitFor();
+    const lensText = (await lens.innerText()).trim();
+    check('a CodeLens above the criteria table says what the scorecard says', lensesExpected.some((l) => l.text === lensText), lensText);
+    await shot(page, '08-scorecard-lens');
+  }
+  await runCommand(page, 'POV Lint: Show POV Scorecard');
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'POV Scorecard' }) });
+  const summaryRow = pane.locator('.monaco-list-row', { hasText: 'POV readiness' });
+  await summaryRow.waitFor();
+  const summaryText = (await summaryRow.innerText()).replace(/\s+/g, ' ').trim();
+  check('the scorecard view shows the core\'s readiness', summaryText.startsWith(`POV readiness ${readinessText(card.summary.readiness)}`), summaryText);
+  const firstCriterion = card.criteria[0];
+  if (firstCriterion) {
+    const criterionRow = pane.locator('.monaco-list-row', { hasText: criterionName(firstCriterion) }).first();
+    await criterionRow.waitFor();
+    await shot(page, '09-scorecard-view');
+    await criterionRow.click();
+    const startLine = cardText.slice(0, firstCriterion.start).split('\n');
+    const expectedCursor = `Ln ${startLine.length}, Col ${startLine[startLine.length - 1].length + 1}`;
+    const cursor = page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
+    const at = await until('the cursor to move to the criterion', async () => {
+      const t = (await cursor.innerText().catch(() => '')).trim();
+      return t.startsWith(expectedCursor) ? t : undefined;
+    }, 15_000).catch(async () => (await cursor.innerText().catch(() => '')).trim());
+    check('clicking a criterion row moves the cursor to it', at.startsWith(expectedCursor), `${criterionName(firstCriterion)}: ${at} (expected ${expectedCursor})`);
+  } else {
+    check('the scorecard view lists a criterion', false, 'the core found none in the example');
+  }
+
   // Lint Workspace over every file: completes, and the extension host stays under 500 MB.
   if (loadFiles > 0) {
     let peakRssMB = 0;
@@ -321,7 +363,7 @@ async function main() {
     clearInterval(sampler);
     sampleRss();
     metrics.lintWorkspace = { ms: Date.now() - lintStarted, peakExtensionHostRssMB: peakRssMB, message: (await done.innerText()).split('\n')[0] };
-    await shot(page, '08-lint-workspace');
+    await shot(page, '10-lint-workspace');
     // ... and stays cancellable: start it again and cancel it from its progress notification.
     phase('Lint Workspace, cancelled');
     await page.locator('.notification-toast .codicon-notifications-clear-all, .notification-toast .codicon-close').first().click().catch(() => undefined);
@@ -331,7 +373,7 @@ async function main() {
     const cancelled = page.locator('.notification-toast', { hasText: /POV Lint: cancelled after \d+ of \d+ files/ });
     await cancelled.waitFor();
     const cancelMessage = (await cancelled.innerText()).split('\n')[0];
-    await shot(page, '09-lint-workspace-cancelled');
+    await shot(page, '11-lint-workspace-cancelled');
     const lintedBeforeCancel = Number(/after (\d+) of/.exec(cancelMessage)?.[1]);
     check('Lint Workspace can be cancelled from its progress notification', lintedBeforeCancel < loadFiles + 1, cancelMessage);
     const breakdown = await until('the Lint Workspace timing in the output log', () => /\[lint workspace\][^\n]*/.exec(outputChannelText(userData))?.[0], 30_000).catch(() => undefined);

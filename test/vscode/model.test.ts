@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/core/clauses/types.js';
 import { clausePickEntries, clausePreview, povPrefixAt } from '../../src/vscode/model/clausePick.js';
 import { hoverMarkdown } from '../../src/vscode/model/hover.js';
-import { buildReport, readinessScore, reportHtml } from '../../src/vscode/model/report.js';
+import { buildReport, reportHtml } from '../../src/vscode/model/report.js';
 import { Debouncer, type Timers } from '../../src/vscode/model/scheduler.js';
 import { findingAt } from './findings.js';
 
@@ -57,19 +57,24 @@ describe('hover and report', () => {
     expect(md).toContain('> p95 response time of 300 ms, from a baseline of 900 ms, within 90 days');
   });
 
-  it('counts claims per rule and missing parts, and scores readiness', () => {
-    const r = buildReport('rfp.md', [a, b]);
+  it('counts claims per rule and missing parts, and shows the scorecard\'s readiness', () => {
+    const summary = { criteria: 3, complete: 1, missing: { metric: 0, target: 0, baseline: 1, window: 2, method: 1, remedy: 2 }, claims: 2, statements: 5, readiness: 1 / 5 };
+    const r = buildReport('rfp.md', [a, b], summary);
     expect(r.perRule.map((p) => [p.ruleId, p.count])).toEqual([
       ['unmeasured-claim', 1],
       ['puffery', 1],
     ]);
     expect(r.missing.map((m) => m.part)).toEqual(['metric', 'target', 'baseline', 'window', 'method']);
-    expect(r.readiness).toBe(100 - 5 - 2);
-    expect(readinessScore(Array(30).fill(a))).toBe(0);
+    expect(r.readiness).toBe(20);
+    expect(r.criteria).toEqual({ found: 3, complete: 1 });
     const html = reportHtml({ ...r, title: '<script>' });
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
-    expect(html).toContain('93/100');
+    expect(html).toContain('>20%</p>');
+    expect(html).toContain('1 of 3 criteria complete.');
+    // No outcome statement, or no scorecard: readiness is not a number, not 100.
+    expect(buildReport('rfp.md', [a], { ...summary, criteria: 0, complete: 0, claims: 0, statements: 0, readiness: null }).readiness).toBeNull();
+    expect(reportHtml(buildReport('rfp.md', [a])).includes('>n/a</p>')).toBe(true);
   });
 });
 

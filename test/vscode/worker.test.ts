@@ -4,7 +4,7 @@
  * worker bundles are exercised in bundles.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession, lint } from '../../src/core/index.js';
+import { createSession, lint, scorecard } from '../../src/core/index.js';
 import type { LintOptions } from '../../src/core/config/types.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
 import { LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
@@ -14,7 +14,7 @@ import { LintServer } from '../../src/vscode/worker/server.js';
 
 const text = '# RFP\n\nThe platform is best-in-class.\n\nIt will significantly reduce cost.\n';
 const options: LintOptions = { allowPatterns: true };
-const core = { createSession, lint };
+const core = { createSession, lint, scorecard };
 
 describe('protocol', () => {
   it('computes the length after edits and recognises responses', () => {
@@ -65,8 +65,38 @@ describe('LintServer', () => {
         throw new Error('boom');
       },
       lint,
+      scorecard,
     });
     expect(broken.handle({ id: 2, type: 'open', uri: 'a', text, options })).toMatchObject({ id: 2, type: 'error', message: expect.stringContaining('boom') });
+  });
+});
+
+describe('LintServer scorecard', () => {
+  const schedule = '# SLA\n\n| Metric | Target | Window | Method |\n|---|---|---|---|\n| Availability | 99.9% | per calendar month | synthetic probes |\n\nOur support is world-class.\n';
+
+  it('answers with the scorecard of the session as edited, the same as the core computes for its text', () => {
+    const server = new LintServer(core);
+    server.handle({ id: 1, type: 'open', uri: 'a', text: schedule, options });
+    const first = server.handle({ id: 2, type: 'scorecard', uri: 'a' });
+    expect(first).toMatchObject({ id: 2, type: 'scorecard', scorecard: scorecard(schedule, options) });
+    if (first?.type !== 'scorecard') throw new Error('no scorecard');
+    expect(first.scorecard.criteria.length).toBeGreaterThan(0);
+    expect(first.scorecard.claims.map((c) => c.ruleId)).toContain('puffery');
+    const at = schedule.indexOf('Our support');
+    const edited = schedule.slice(0, at) + schedule.slice(schedule.indexOf('\n', at) + 1);
+    server.handle({ id: 3, type: 'edit', uri: 'a', changes: [{ offset: at, deleteCount: schedule.length - edited.length, insert: '' }], length: edited.length });
+    const second = server.handle({ id: 4, type: 'scorecard', uri: 'a' });
+    expect(second).toMatchObject({ type: 'scorecard', scorecard: scorecard(edited, options) });
+    if (second?.type !== 'scorecard') throw new Error('no scorecard');
+    expect(second.scorecard.claims).toEqual([]);
+  });
+
+  it('asks for the full text when it has no session, and keeps the session when the scorecard fails', () => {
+    expect(new LintServer(core).handle({ id: 1, type: 'scorecard', uri: 'a' })).toEqual({ id: 1, type: 'resync' });
+    const failing = new LintServer({ createSession, lint, scorecard: () => { throw new Error('bad table'); } });
+    failing.handle({ id: 1, type: 'open', uri: 'a', text: schedule, options });
+    expect(failing.handle({ id: 2, type: 'scorecard', uri: 'a' })).toMatchObject({ type: 'error', message: expect.stringContaining('bad table') });
+    expect(failing.size).toBe(1);
   });
 });
 
@@ -151,6 +181,25 @@ describe('LintClient', () => {
     c.close('a');
     expect(workers.started[0]!.sent.at(-1)).toEqual({ type: 'close', uri: 'a' });
     expect(workers.started[0]!.server.size).toBe(0);
+  });
+
+  it('gives the scorecard of the text it just brought the session to, labelled with that version', async () => {
+    const { c, workers } = client();
+    const doc = new Doc(text);
+    const first = await c.scorecardDocument('a', doc, options);
+    expect(first).toMatchObject({ version: 1, scorecard: scorecard(text, options) });
+    c.record('a', doc.edit(doc.text.length, 0, '\nThe vendor shall resolve 90% of P2 tickets within 8 hours.\n'), doc.version);
+    const second = await c.scorecardDocument('a', doc, options);
+    expect(second).toMatchObject({ version: 2, scorecard: scorecard(doc.text, options) });
+    expect(second.scorecard.criteria.length).toBe(first.scorecard.criteria.length + 1);
+    expect(workers.started[0]!.sent.map((m) => m.type)).toEqual(['open', 'scorecard', 'edit', 'scorecard']);
+    // A lint sent by someone else before the scorecard request moves the label with it.
+    const pending = c.scorecardDocument('a', doc, options);
+    c.record('a', doc.edit(0, 0, 'x'), doc.version);
+    const other = c.lintDocument('a', doc, options);
+    const [card] = await Promise.all([pending, other]);
+    expect(card.scorecard).toEqual(scorecard(doc.text, options));
+    expect(card.version).toBe(doc.version);
   });
 
   it('resends the full text after a missed change event or with new options', async () => {

@@ -7,18 +7,20 @@
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CRITERION_PARTS,
   DEFAULT_CONFIG,
   decodeText,
   isIgnored,
   isTooLarge,
   LOCALES,
   mergeConfigs,
+  formatReadiness,
+  formatScorecard,
   scorecard,
+  scorecardMarkdown,
   tooLargeReason,
+  totalLine,
+  type ScorecardFile,
   type PovlintConfig,
-  type Scorecard,
-  type ScorecardSummary,
 } from '../../core/index.js';
 import { configResolver, toPosix, type LoadedConfig } from '../configs.js';
 import { displayPath, expandInputs, readTextFile, type Input } from '../files.js';
@@ -49,10 +51,6 @@ Exit codes: 0 done (and every document at or above --min-readiness), 1 a documen
 const FORMATS = ['md', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface FileCard {
-  path: string;
-  card: Scorecard;
-}
 
 export async function runScorecard(argv: string[], io: CliIo): Promise<number> {
   let format: Format;
@@ -117,7 +115,7 @@ export async function runScorecard(argv: string[], io: CliIo): Promise<number> {
   }
   if (errors.length > 0) return configFailure(io, errors);
 
-  const cards: FileCard[] = [];
+  const cards: ScorecardFile[] = [];
   for (const input of files) {
     const loaded = configs.get(input.path ? dirname(input.path) : io.cwd)!;
     const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
@@ -131,21 +129,20 @@ export async function runScorecard(argv: string[], io: CliIo): Promise<number> {
     if (text === undefined) continue;
     try {
       const card = scorecard(text, lintOptions(loaded, cliConfig));
-      cards.push({ path: shown, card });
-      if (format === 'md') io.stdout(markdown(shown, card, cards.length === 1));
+      cards.push({ path: shown, scorecard: card });
+      if (format === 'md') io.stdout(scorecardMarkdown({ path: shown, scorecard: card }, cards.length === 1));
     } catch (e) {
       io.stderr(`povlint: error: ${shown}: could not be read: ${(e as Error).message}\n`);
       ioError = true;
     }
   }
-  if (format === 'md' && cards.length > 1) io.stdout(`\n**Total** (${cards.length} documents): ${summaryLine(total(cards.map((c) => c.card.summary)))}\n`);
-  if (format === 'csv') io.stdout(csv(cards));
-  if (format === 'json') io.stdout(`${JSON.stringify({ files: cards.map(jsonFile) }, null, 2)}\n`);
+  if (format === 'md' && cards.length > 1) io.stdout(totalLine(cards));
+  if (format !== 'md') io.stdout(formatScorecard(cards, format));
 
   if (ioError) return EXIT_ERROR;
   if (minReadiness !== undefined) {
-    const below = cards.filter((c) => c.card.summary.readiness !== null && c.card.summary.readiness * 100 < minReadiness);
-    for (const c of below) io.stderr(`povlint: ${c.path}: POV readiness ${percent(c.card.summary.readiness)} is below ${minReadiness}% (--min-readiness)\n`);
+    const below = cards.filter((c) => c.scorecard.summary.readiness !== null && c.scorecard.summary.readiness * 100 < minReadiness);
+    for (const c of below) io.stderr(`povlint: ${c.path}: POV readiness ${formatReadiness(c.scorecard.summary.readiness)} is below ${minReadiness}% (--min-readiness)\n`);
     if (below.length > 0) return EXIT_FINDINGS;
   }
   return EXIT_OK;
@@ -178,67 +175,3 @@ async function readInput(input: Input, maxKB: number, io: CliIo, skip: (reason: 
   return decoded.text;
 }
 
-const percent = (r: number | null): string => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
-
-/** The summary line: criteria found, fully specified, missing per part, unmeasured claims, readiness. */
-export function summaryLine(s: ScorecardSummary): string {
-  const missing = CRITERION_PARTS.map((p) => `${p} ${s.missing[p]}`).join(', ');
-  return `${s.criteria} criteria, ${s.complete} fully specified; missing: ${missing}; ${s.claims} unmeasured claims; POV readiness ${percent(s.readiness)}`;
-}
-
-function total(list: readonly ScorecardSummary[]): ScorecardSummary {
-  const missing = Object.fromEntries(CRITERION_PARTS.map((p) => [p, list.reduce((n, s) => n + s.missing[p], 0)])) as ScorecardSummary['missing'];
-  const sum = (k: 'criteria' | 'complete' | 'claims' | 'statements'): number => list.reduce((n, s) => n + s[k], 0);
-  const statements = sum('statements');
-  return { criteria: sum('criteria'), complete: sum('complete'), missing, claims: sum('claims'), statements, readiness: statements === 0 ? null : sum('complete') / statements };
-}
-
-/** A table cell: one line, pipes escaped, empty parts shown as a dash. */
-function cell(s: string | null): string {
-  if (s === null || s === '') return '—';
-  return s.replace(/\r\n|\r|\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-}
-
-function markdown(path: string, card: Scorecard, first: boolean): string {
-  const out: string[] = [first ? '' : '\n', `## ${path}\n\n`];
-  if (card.criteria.length > 0) {
-    out.push('| Line | Criterion | Metric | Target | Baseline | Window | Method | Remedy | Missing |\n');
-    out.push('|---:|---|---|---|---|---|---|---|---|\n');
-    for (const c of card.criteria) {
-      out.push(`| ${c.line} | ${cell(c.text)} | ${cell(c.metric)} | ${cell(c.target)} | ${cell(c.baseline)} | ${cell(c.window)} | ${cell(c.method)} | ${cell(c.remedy)} | ${cell(c.missing.join(', '))} |\n`);
-    }
-    out.push('\n');
-  } else out.push('No criteria found.\n\n');
-  if (card.claims.length > 0) {
-    out.push('To be made measurable:\n\n| Line | Claim | Rule |\n|---:|---|---|\n');
-    for (const c of card.claims) out.push(`| ${c.line} | ${cell(c.text)} | ${c.ruleId} |\n`);
-    out.push('\n');
-  }
-  out.push(`${summaryLine(card.summary)}\n`);
-  return out.join('');
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-export function csvField(s: string | number | null): string {
-  if (s === null) return '';
-  const t = String(s);
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-}
-
-function csv(cards: readonly FileCard[]): string {
-  const rows: Array<Array<string | number | null>> = [['path', 'kind', 'line', 'text', ...CRITERION_PARTS, 'missing', 'rule']];
-  for (const { path, card } of cards) {
-    for (const c of card.criteria) rows.push([path, 'criterion', c.line, c.text, ...CRITERION_PARTS.map((p) => c[p]), c.missing.join(' '), null]);
-    for (const c of card.claims) rows.push([path, 'claim', c.line, c.text, ...CRITERION_PARTS.map(() => null), null, c.ruleId]);
-  }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function jsonFile({ path, card }: FileCard): unknown {
-  return {
-    path,
-    criteria: card.criteria.map((c) => ({ line: c.line, text: c.text, metric: c.metric, target: c.target, baseline: c.baseline, window: c.window, method: c.method, remedy: c.remedy, missing: c.missing })),
-    claims: card.claims.map((c) => ({ line: c.line, text: c.text, ruleId: c.ruleId })),
-    summary: card.summary,
-  };
-}

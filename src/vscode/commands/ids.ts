@@ -6,6 +6,11 @@ export const COMMANDS = {
   showReport: 'povlint.showReport',
   insertClause: 'povlint.insertClause',
   openConfig: 'povlint.openConfig',
+  showScorecard: 'povlint.showScorecard',
+  copyScorecard: 'povlint.copyScorecard',
+  exportScorecardCsv: 'povlint.exportScorecardCsv',
+  // Internal: run by the scorecard's rows.
+  revealInDocument: 'povlint.revealInDocument',
   // Internal: run by code actions.
   applyFix: 'povlint.applyFix',
   allowTerm: 'povlint.allowTerm',
@@ -23,4 +28,10 @@ export interface AllowTermArgs {
 export interface RuleDocsArgs {
   ruleId: RuleId;
   url: string;
+}
+
+export interface RevealArgs {
+  uri: string;
+  /** 0-based UTF-16 offset the cursor moves to. */
+  offset: number;
 }

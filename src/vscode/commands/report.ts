@@ -10,7 +10,7 @@ export class ReportView implements vscode.Disposable {
 
   constructor(private readonly linter: DocumentLinter) {
     this.listener = linter.onDidLint((result) => {
-      if (this.panel && this.uri?.toString() === result.uri.toString()) this.render(result.uri);
+      if (this.panel && this.uri?.toString() === result.uri.toString()) void this.render(result.uri);
     });
   }
 
@@ -36,9 +36,11 @@ export class ReportView implements vscode.Disposable {
     return this.render(document.uri);
   }
 
-  private render(uri: vscode.Uri): Report {
+  private async render(uri: vscode.Uri): Promise<Report> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const card = document ? await this.linter.scorecard(document) : undefined;
     const result = this.linter.resultFor(uri);
-    const report = buildReport(vscode.workspace.asRelativePath(uri), result?.findings ?? []);
+    const report = buildReport(vscode.workspace.asRelativePath(uri), result?.findings ?? [], card?.scorecard.summary);
     if (this.panel) {
       this.panel.title = `POV Lint Report: ${uri.path.split('/').pop() ?? ''}`;
       this.panel.webview.html = reportHtml(report);

@@ -1,8 +1,8 @@
 /**
- * The "Show Report" summary of one document: claims per rule, missing outcome parts and a
- * readiness score. Pure; the adapter shows the HTML in a webview.
+ * The "Show Report" summary of one document: claims per rule, missing outcome parts and POV
+ * readiness (from the scorecard). Pure; the adapter shows the HTML in a webview.
  */
-import { OUTCOME_PARTS, RULE_IDS, type Finding, type OutcomePart, type RuleId, type Severity } from '../../core/host.js';
+import { OUTCOME_PARTS, RULE_IDS, type Finding, type OutcomePart, type RuleId, type ScorecardSummary } from '../../core/host.js';
 import { PART_LABELS } from './hover.js';
 
 export interface Report {
@@ -10,21 +10,18 @@ export interface Report {
   total: number;
   perRule: { ruleId: RuleId; count: number; docs?: string }[];
   missing: { part: OutcomePart; count: number }[];
-  /** 0–100: 100 means nothing left that nobody could verify. */
-  readiness: number;
+  /**
+   * POV readiness in percent (0–100): the share of outcome statements (criteria plus unmeasured
+   * claims) that are fully specified, as the scorecard defines it; null when the document makes
+   * no outcome statement or has no scorecard.
+   */
+  readiness: number | null;
+  /** Criteria found and how many are complete. */
+  criteria: { found: number; complete: number };
   findings: { line: number; ruleId: RuleId; message: string }[];
 }
 
-/** What each finding costs the readiness score, by severity. */
-export const READINESS_COST: Record<Severity, number> = { error: 10, warning: 5, info: 2, hint: 1 };
-
-/** 100 minus the cost of every finding (error 10, warning 5, info 2, hint 1), never below 0. */
-export function readinessScore(findings: readonly Finding[]): number {
-  const cost = findings.reduce((sum, f) => sum + READINESS_COST[f.severity], 0);
-  return Math.max(0, 100 - cost);
-}
-
-export function buildReport(title: string, findings: readonly Finding[]): Report {
+export function buildReport(title: string, findings: readonly Finding[], summary?: ScorecardSummary): Report {
   const perRule = RULE_IDS.map((ruleId) => {
     const of = findings.filter((f) => f.ruleId === ruleId);
     return { ruleId, count: of.length, docs: of[0]?.docs };
@@ -37,7 +34,8 @@ export function buildReport(title: string, findings: readonly Finding[]): Report
     total: findings.length,
     perRule,
     missing,
-    readiness: readinessScore(findings),
+    readiness: summary?.readiness == null ? null : Math.round(summary.readiness * 100),
+    criteria: { found: summary?.criteria ?? 0, complete: summary?.complete ?? 0 },
     findings: findings.map((f) => ({ line: f.start.line, ruleId: f.ruleId, message: f.message })),
   };
 }
@@ -79,7 +77,8 @@ table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid var(--
 .score{font-size:2.5em;font-weight:bold}
 </style></head><body>
 <h1>POV Lint report: ${escapeHtml(report.title)}</h1>
-<p>Readiness score</p><p class="score" data-testid="readiness">${report.readiness}/100</p>
+<p>POV readiness: the share of outcome statements that state metric, target, baseline, window, method and remedy</p><p class="score" data-testid="readiness">${report.readiness === null ? 'n/a' : `${report.readiness}%`}</p>
+<p>${report.criteria.complete} of ${report.criteria.found} criteria complete.</p>
 <p>${report.total} unverifiable claim${report.total === 1 ? '' : 's'}.</p>
 <h2>Claims per rule</h2>${perRule}
 <h2>Missing outcome parts</h2>${missing}

@@ -6,8 +6,7 @@
  * when one request takes longer than its budget, and a crashed worker is restarted; requests that
  * were merely queued behind the culprit are sent again. Pure: no `vscode`, timers injected.
  */
-import type { LintOptions } from '../../core/index.js';
-import type { Finding } from '../../core/index.js';
+import type { Finding, LintOptions, Scorecard } from '../../core/index.js';
 import type { Timers } from '../model/scheduler.js';
 import { lengthAfter, type Change, type Request, type Response, type WorkerPort } from './protocol.js';
 
@@ -18,6 +17,14 @@ export interface LintReply {
   /** Time the worker spent, in milliseconds. */
   ms: number;
   incremental: boolean;
+}
+
+export interface ScorecardReply {
+  scorecard: Scorecard;
+  /** The document version the scorecard is for. */
+  version: number;
+  /** Time the worker spent on lint and scorecard, in milliseconds. */
+  ms: number;
 }
 
 /** A document as the client needs it; `vscode.TextDocument` fits. */
@@ -60,6 +67,8 @@ interface Mirror {
   version: number;
   length: number;
   pending: Change[];
+  /** The version of the text the worker's session holds once the requests sent so far are answered. */
+  sent: number;
 }
 
 interface InFlight {
@@ -120,9 +129,26 @@ export class LintClient {
     const { version, length } = mirror;
     const changes = mirror.pending;
     mirror.pending = [];
+    mirror.sent = version;
     const response = await this.send(uri, { type: 'edit', uri, changes, length }, length);
     if (response.type === 'resync') return this.open(uri, document, options);
     return this.reply(uri, response, version);
+  }
+
+  /**
+   * The scorecard of an open document: its session is brought up to date first (as for a lint),
+   * then the worker reads the scorecard from it, reusing the session's findings.
+   */
+  async scorecardDocument(uri: string, document: DocumentLike, options: LintOptions): Promise<ScorecardReply> {
+    const lint = await this.lintDocument(uri, document, options);
+    // Requests are answered in order: the scorecard is of the last text sent before it (a lint
+    // sent meanwhile by someone else may have moved the session past the one awaited here).
+    const mirror = this.mirrors.get(uri);
+    const version = mirror?.sent ?? lint.version;
+    const response = await this.send(uri, { type: 'scorecard', uri }, mirror?.length ?? 0);
+    if (response.type === 'scorecard') return { scorecard: response.scorecard, version, ms: lint.ms + response.ms };
+    if (response.type === 'resync') this.mirrors.delete(uri);
+    throw new LintWorkerError('error', response.type === 'error' ? response.message : `unexpected ${response.type} response to a scorecard request`);
   }
 
   /** Lints a text without a session (a file that is not open). */
@@ -164,7 +190,7 @@ export class LintClient {
     // Version and text are read together, before anything can change the document.
     const version = document.version;
     const text = document.getText();
-    this.mirrors.set(uri, { generation: this.generation, options, version, length: text.length, pending: [] });
+    this.mirrors.set(uri, { generation: this.generation, options, version, length: text.length, pending: [], sent: version });
     const response = await this.send(uri, { type: 'open', uri, text, options }, text.length);
     if (response.type === 'resync') throw new LintWorkerError('error', 'the lint worker asked for a resync of a full text');
     return this.reply(uri, response, version);
@@ -173,7 +199,7 @@ export class LintClient {
   private reply(uri: string | undefined, response: Response, version: number): LintReply {
     if (response.type === 'findings') return { findings: response.findings, version, ms: response.ms, incremental: response.incremental };
     if (uri !== undefined) this.mirrors.delete(uri); // the worker dropped the session
-    throw new LintWorkerError('error', response.type === 'error' ? response.message : 'unexpected resync');
+    throw new LintWorkerError('error', response.type === 'error' ? response.message : `unexpected ${response.type} response`);
   }
 
   private send(uri: string | undefined, body: RequestBody, length: number): Promise<Response> {

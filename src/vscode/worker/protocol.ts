@@ -4,8 +4,7 @@
  * the browser's Web Worker. Requests carry an id and get exactly one response with that id,
  * in the order they were sent; `close` is a notification and gets none.
  */
-import type { LintOptions } from '../../core/index.js';
-import type { Finding } from '../../core/index.js';
+import type { Finding, LintOptions, Scorecard } from '../../core/index.js';
 
 /** One edit of a document, in the order the editor reports them. */
 export interface Change {
@@ -21,7 +20,9 @@ export type Request =
   /** Apply edits to a document's session; `length` is the text length the host expects after them. */
   | { id: number; type: 'edit'; uri: string; changes: Change[]; length: number }
   /** Lint a text without keeping a session (files that are not open). */
-  | { id: number; type: 'lint'; text: string; options: LintOptions };
+  | { id: number; type: 'lint'; text: string; options: LintOptions }
+  /** The scorecard of a document's session as it stands after the requests sent before this one. */
+  | { id: number; type: 'scorecard'; uri: string };
 
 export interface Notification {
   type: 'close';
@@ -32,6 +33,7 @@ export type ToWorker = Request | Notification;
 
 export type Response =
   | { id: number; type: 'findings'; findings: Finding[]; ms: number; incremental: boolean }
+  | { id: number; type: 'scorecard'; scorecard: Scorecard; ms: number }
   /** The worker has no session for the document, or its text has another length: send the full text. */
   | { id: number; type: 'resync' }
   | { id: number; type: 'error'; message: string };
@@ -53,7 +55,7 @@ export interface ServerPort {
 export function isResponse(value: unknown): value is Response {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as { id?: unknown; type?: unknown };
-  return typeof r.id === 'number' && (r.type === 'findings' || r.type === 'resync' || r.type === 'error');
+  return typeof r.id === 'number' && (r.type === 'findings' || r.type === 'scorecard' || r.type === 'resync' || r.type === 'error');
 }
 
 /** The text length after `changes` are applied to a text of `length` code units. */

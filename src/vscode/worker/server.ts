@@ -4,18 +4,22 @@
  * the core is injected so tests can run it in-process, and the worker entries only connect it to
  * their platform's message port.
  */
-import type { LintOptions } from '../../core/index.js';
-import type { Session } from '../../core/index.js';
-import type { Finding } from '../../core/index.js';
+import type { Finding, LintOptions, Scorecard, ScorecardOptions, Session } from '../../core/index.js';
 import type { Request, Response, ServerPort, ToWorker } from './protocol.js';
 
 export interface Core {
   createSession(text: string, options?: LintOptions): Session;
   lint(text: string, options?: LintOptions): Finding[];
+  scorecard(text: string, options?: ScorecardOptions): Scorecard;
+}
+
+interface Open {
+  session: Session;
+  options: LintOptions;
 }
 
 export class LintServer {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions = new Map<string, Open>();
 
   constructor(
     private readonly core: Core,
@@ -32,7 +36,7 @@ export class LintServer {
       return this.answer(message);
     } catch (e) {
       // A session that threw mid-edit cannot be trusted; the host resends the full text next time.
-      if (message.type !== 'lint') this.sessions.delete(message.uri);
+      if (message.type === 'open' || message.type === 'edit') this.sessions.delete(message.uri);
       return { id: message.id, type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
   }
@@ -49,11 +53,11 @@ export class LintServer {
     switch (request.type) {
       case 'open': {
         const session = this.core.createSession(request.text, request.options);
-        this.sessions.set(request.uri, session);
+        this.sessions.set(request.uri, { session, options: request.options });
         return done(session.findings(), false);
       }
       case 'edit': {
-        const session = this.sessions.get(request.uri);
+        const session = this.sessions.get(request.uri)?.session;
         if (!session) return { id: request.id, type: 'resync' };
         let findings: Finding[] | undefined;
         for (const c of request.changes) findings = session.edit(c.offset, c.deleteCount, c.insert);
@@ -65,6 +69,13 @@ export class LintServer {
       }
       case 'lint':
         return done(this.core.lint(request.text, request.options), false);
+      case 'scorecard': {
+        const open = this.sessions.get(request.uri);
+        if (!open) return { id: request.id, type: 'resync' };
+        // The session's findings are reused: the scorecard lists them as claims without a second lint.
+        const scorecard = this.core.scorecard(open.session.text(), { ...open.options, findings: open.session.findings() });
+        return { id: request.id, type: 'scorecard', scorecard, ms: this.now() - started };
+      }
     }
   }
 
