@@ -4,9 +4,9 @@
  * (`src/core/config/resolve.ts`); the editor uses the same resolver over `workspace.fs`.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
-import { ConfigResolver, type ConfigFs, type ResolvedConfig } from '../core/index.js';
-import { displayPath } from './files.js';
+import { dirname, resolve, sep } from 'node:path';
+import { ConfigResolver, type ConfigError, type ConfigFs, type ResolvedConfig } from '../core/index.js';
+import { displayPath, type Input } from './files.js';
 
 export type LoadedConfig = ResolvedConfig;
 
@@ -32,4 +32,26 @@ export function configResolver(cwd: string, explicit?: string): ConfigResolver {
     ...(explicit !== undefined ? { explicit: toPosix(resolve(cwd, explicit)) } : {}),
     defaultsDir: toPosix(cwd),
   });
+}
+
+/**
+ * The config of every input's folder, resolved before any file is read, and the errors of each
+ * distinct config once, so a broken config stops a run before a single file is linted.
+ */
+export async function configsForInputs(resolver: ConfigResolver, inputs: readonly Input[], cwd: string): Promise<{ configFor: (input: Input) => LoadedConfig; errors: ConfigError[] }> {
+  const configs = new Map<string, LoadedConfig>();
+  const seen = new Set<LoadedConfig>();
+  const errors: ConfigError[] = [];
+  const dirOf = (input: Input): string => (input.path ? dirname(input.path) : cwd);
+  for (const input of inputs) {
+    const dir = dirOf(input);
+    if (configs.has(dir)) continue;
+    const loaded = await resolver.forDir(toPosix(dir));
+    configs.set(dir, loaded);
+    if (!seen.has(loaded)) {
+      seen.add(loaded);
+      errors.push(...loaded.errors);
+    }
+  }
+  return { configFor: (input) => configs.get(dirOf(input))!, errors };
 }

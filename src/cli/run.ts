@@ -5,7 +5,6 @@
  * Files are linted one at a time and each result is handed to the formatter at once; no file's
  * text outlives its lint. Linted files are only ever read.
  */
-import { dirname } from 'node:path';
 import * as core from '../core/index.js';
 import {
   DEFAULT_CONFIG,
@@ -24,7 +23,7 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runClauses } from './commands/clauses.js';
 import { runScorecard } from './commands/scorecard.js';
 import { runSuggest } from './commands/suggest.js';
-import { configResolver, toPosix, type LoadedConfig } from './configs.js';
+import { configResolver, configsForInputs, toPosix, type LoadedConfig } from './configs.js';
 import { renderExplanation } from './explain.js';
 import { displayPath, expandInputs, readTextFile, type Input } from './files.js';
 import { formatters, type Summary } from './formatters/index.js';
@@ -101,19 +100,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   })) {
     inputs.push(input);
   }
-  const configs = new Map<string, LoadedConfig>();
-  const seenConfigs = new Set<LoadedConfig>();
-  const errors = [];
-  for (const input of inputs) {
-    const dir = input.path ? dirname(input.path) : io.cwd;
-    if (configs.has(dir)) continue;
-    const loaded = await loader.forDir(toPosix(dir));
-    configs.set(dir, loaded);
-    if (!seenConfigs.has(loaded)) {
-      seenConfigs.add(loaded);
-      errors.push(...loaded.errors);
-    }
-  }
+  const { configFor, errors } = await configsForInputs(loader, inputs, io.cwd);
   if (errors.length > 0) return configFailure(io, errors);
 
   // Second pass: lint one file at a time, streaming results.
@@ -134,8 +121,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 
   formatter.begin();
   for (const input of inputs) {
-    const dir = input.path ? dirname(input.path) : io.cwd;
-    const loaded = configs.get(dir)!;
+    const loaded = configFor(input);
     let settings = lintOptionsFor.get(loaded);
     if (!settings) {
       const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);

@@ -64,3 +64,25 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   const { line, column } = new LineIndex(text).position(Math.max(0, Math.min(offset, text.length)));
   return { line, column };
 }
+
+/** A line of a text: its start and the offset of its line ending (or the text's end). */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/** The lines of a text, each without its ending; LF, CRLF and CR each end one. */
+export function lineSpans(src: string): LineSpan[] {
+  const out: LineSpan[] = [];
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ start, end: i });
+      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  out.push({ start, end: src.length });
+  return out;
+}

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { afterAll, expect } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 
@@ -116,4 +117,45 @@ export function runSpawned(argv: string[], cwd: string, options: RunOptions & { 
     child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** What a scenario expects on a stream: the exact text, a pattern, or assertions of its own. */
+export type Expect = string | RegExp | ((text: string) => void);
+
+/** One CLI run: files on disk, arguments, standard input, and the exit code and output it must give. */
+export interface Scenario {
+  name: string;
+  files?: Tree;
+  argv: string[];
+  stdin?: string | Uint8Array;
+  code: number;
+  stdout: Expect;
+  stderr: Expect;
+}
+
+function check(actual: string, expected: Expect): void {
+  if (typeof expected === 'string') expect(actual).toBe(expected);
+  else if (expected instanceof RegExp) expect(actual).toMatch(expected);
+  else expected(actual);
+}
+
+/** Exit code, stdout and stderr together, with the whole outcome shown when the code differs. */
+export function assertOutcome(outcome: Outcome, s: Scenario): void {
+  const context = `exit ${outcome.code}\n--- stdout\n${outcome.stdout}--- stderr\n${outcome.stderr}`;
+  expect(outcome.code, context).toBe(s.code);
+  check(outcome.stdout, s.stdout);
+  check(outcome.stderr, s.stderr);
+}
+
+/** Makes each scenario's file tree in a fresh folder; the folders are removed after the test file. */
+export function scenarioTrees(): (s: Scenario) => Promise<string> {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map(removeTree));
+  });
+  return async (s) => {
+    const dir = await makeTree(s.files ?? {});
+    dirs.push(dir);
+    return dir;
+  };
 }

@@ -2,24 +2,13 @@
  * One table of CLI scenarios, run twice: in-process through `run(argv, io)` and through the
  * built binary. Each asserts exit code, stdout and stderr together.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, makeTree, removeTree, runInProcess, runSpawned, type Outcome, type Tree } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertOutcome, buildCli, runInProcess, runSpawned, scenarioTrees, type Scenario } from './harness.js';
 
 const CLEAN = '# Scope\n\nThe supplier delivers the report within 10 business days of each quarter end.\n';
 const PUFFERY = 'Our industry-leading platform.\n';
 const PUFFERY_LINE = /^ {2}1:5 {2}warning {2}`industry-leading` .* {2}puffery$/m;
 
-type Expect = string | RegExp | ((text: string) => void);
-
-interface Scenario {
-  name: string;
-  files?: Tree;
-  argv: string[];
-  stdin?: string | Uint8Array;
-  code: number;
-  stdout: Expect;
-  stderr: Expect;
-}
 
 const configError = (where: string, key: string): RegExp =>
   new RegExp(`^${where.replace(/[.]/g, '\\.')}: ${key.replace(/[.[\]]/g, '\\$&')}: .+\\npovlint: invalid configuration; nothing was linted\\n$`);
@@ -323,29 +312,7 @@ const scenarios: Scenario[] = [
   },
 ];
 
-function check(actual: string, expected: Expect): void {
-  if (typeof expected === 'string') expect(actual).toBe(expected);
-  else if (expected instanceof RegExp) expect(actual).toMatch(expected);
-  else expected(actual);
-}
-
-function assertOutcome(outcome: Outcome, s: Scenario): void {
-  const context = `exit ${outcome.code}\n--- stdout\n${outcome.stdout}--- stderr\n${outcome.stderr}`;
-  expect(outcome.code, context).toBe(s.code);
-  check(outcome.stdout, s.stdout);
-  check(outcome.stderr, s.stderr);
-}
-
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map(removeTree));
-});
-
-async function setup(s: Scenario): Promise<string> {
-  const dir = await makeTree(s.files ?? {});
-  dirs.push(dir);
-  return dir;
-}
+const setup = scenarioTrees();
 
 describe('CLI scenarios, in-process', () => {
   it.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {

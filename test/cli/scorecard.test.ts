@@ -2,8 +2,8 @@
  * `povlint scorecard` scenarios, run in-process through `run(argv, io)` and through the built
  * binary, with real files on disk. Each asserts exit code, stdout and stderr together.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, makeTree, removeTree, runInProcess, runSpawned, type Outcome, type Tree } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertOutcome, buildCli, runInProcess, runSpawned, scenarioTrees, type Scenario } from './harness.js';
 
 /** One complete criterion, one missing its method and remedy, one puffery claim: readiness 1/3. */
 const SLA = [
@@ -21,15 +21,6 @@ const SLA = [
 const COMPLETE = 'The portal shall be available 99.9% per calendar month, measured by synthetic probes; misses earn service credits.\n';
 const NOTHING = '# Notes\n\nPlain words only.\n';
 
-interface Scenario {
-  name: string;
-  files?: Tree;
-  argv: string[];
-  stdin?: string;
-  code: number;
-  stdout: string | RegExp | ((s: string) => void);
-  stderr: string | RegExp;
-}
 
 const scenarios: Scenario[] = [
   {
@@ -125,29 +116,7 @@ const scenarios: Scenario[] = [
   { name: '--help prints usage', argv: ['scorecard', '--help'], code: 0, stdout: /^Usage: povlint scorecard/, stderr: '' },
 ];
 
-function check(actual: string, expected: Scenario['stdout']): void {
-  if (typeof expected === 'string') expect(actual).toBe(expected);
-  else if (expected instanceof RegExp) expect(actual).toMatch(expected);
-  else expected(actual);
-}
-
-function assertOutcome(outcome: Outcome, s: Scenario): void {
-  const context = `exit ${outcome.code}\n--- stdout\n${outcome.stdout}--- stderr\n${outcome.stderr}`;
-  expect(outcome.code, context).toBe(s.code);
-  check(outcome.stdout, s.stdout);
-  check(outcome.stderr, s.stderr);
-}
-
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map(removeTree));
-});
-
-async function setup(s: Scenario): Promise<string> {
-  const dir = await makeTree(s.files ?? {});
-  dirs.push(dir);
-  return dir;
-}
+const setup = scenarioTrees();
 
 describe('povlint scorecard, in-process', () => {
   it.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {

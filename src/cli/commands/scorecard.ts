@@ -4,7 +4,6 @@
  * the claims still to be made measurable, and the document's POV readiness. Files, config
  * discovery, ignore globs and size limits are the lint command's.
  */
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_CONFIG,
@@ -22,7 +21,7 @@ import {
   type ScorecardFile,
   type PovlintConfig,
 } from '../../core/index.js';
-import { configResolver, toPosix, type LoadedConfig } from '../configs.js';
+import { configResolver, configsForInputs, toPosix } from '../configs.js';
 import { displayPath, expandInputs, readTextFile, type Input } from '../files.js';
 import type { CliIo } from '../io.js';
 import { configFailure, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, lintOptions } from '../run.js';
@@ -100,24 +99,12 @@ export async function runScorecard(argv: string[], io: CliIo): Promise<number> {
   }
   // Every config first: a broken one stops everything before a single file is read.
   const loader = configResolver(io.cwd, explicitConfig);
-  const configs = new Map<string, LoadedConfig>();
-  const errors = [];
-  const seen = new Set<LoadedConfig>();
-  for (const input of files) {
-    const dir = input.path ? dirname(input.path) : io.cwd;
-    if (configs.has(dir)) continue;
-    const loaded = await loader.forDir(toPosix(dir));
-    configs.set(dir, loaded);
-    if (!seen.has(loaded)) {
-      seen.add(loaded);
-      errors.push(...loaded.errors);
-    }
-  }
+  const { configFor, errors } = await configsForInputs(loader, files, io.cwd);
   if (errors.length > 0) return configFailure(io, errors);
 
   const cards: ScorecardFile[] = [];
   for (const input of files) {
-    const loaded = configs.get(input.path ? dirname(input.path) : io.cwd)!;
+    const loaded = configFor(input);
     const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
     const maxKB = merged.maxFileSizeKB ?? 5000;
     const shown = input.path ? displayPath(io.cwd, input.path) : '<stdin>';

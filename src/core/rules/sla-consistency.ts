@@ -22,6 +22,7 @@ import {
 import type { Messages } from '../messages.js';
 import type { Locale } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
+import { lineSpans, type LineSpan } from '../lines.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (data)
@@ -389,25 +390,8 @@ function cells(src: string, lineStart: number, lineEnd: number): Cell[] {
   return out;
 }
 
-interface Line {
-  start: number;
-  end: number;
-}
+type Line = LineSpan;
 
-/** The lines of a block; LF, CRLF and CR each end one. */
-function linesOf(src: string): Line[] {
-  const out: Line[] = [];
-  let s = 0;
-  for (let i = 0; i <= src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (i === src.length || c === 10 || c === 13) {
-      out.push({ start: s, end: i });
-      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
-      s = i + 1;
-    }
-  }
-  return out;
-}
 
 /** Splits a block into tables and runs of prose lines. */
 function layout(src: string, lines: readonly Line[]): { tables: Table[]; prose: Array<[number, number]> } {
@@ -693,7 +677,7 @@ export function slaFacts(src: string, locale: Locale): SlaFacts | undefined {
   // Emphasis and code markers hide nothing the rule reads; blanking them keeps every offset.
   const text = src.replace(/[*_`]/g, ' ');
   const facts: SlaFacts = { avail: [], downtime: [], shares: [], tierSets: [], tierLines: [], tierMiss: false, credit: false, caps: [], ladders: [], rungs: [] };
-  const lines = linesOf(text);
+  const lines = lineSpans(text);
   const { tables, prose } = layout(text, lines);
   const timed = HAS_TIME.test(text);
   let row = 0;

@@ -10,6 +10,7 @@ import { remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
 import type { CriterionPart, LocalCriterion } from './types.js';
 import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
+import { lineSpans, type LineSpan } from '../lines.js';
 
 export interface BlockHeading {
   /** Block-local offsets of the heading line. */
@@ -43,25 +44,8 @@ export const MAX_SENTENCE = 2000;
 /** How much of a clause a part's text runs on after its trigger. */
 const PART_RUN = 100;
 
-interface Line {
-  start: number;
-  end: number;
-}
+type Line = LineSpan;
 
-function linesOf(src: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      out.push({ start, end: i });
-      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  out.push({ start, end: src.length });
-  return out;
-}
 
 /** Index of the first character after spaces and tabs from `i`. */
 function skipBlanks(s: string, i: number, end = s.length): number {
@@ -587,7 +571,7 @@ function readRow(cells: readonly string[], roles: ReadonlyArray<Role | undefined
 /** The facts of one block (see the module comment). */
 export function blockFacts(src: string, locale: Locale): BlockFacts {
   const facts: BlockFacts = { src, locale, headings: [], criteria: [], remedies: [] };
-  const lines = linesOf(src);
+  const lines = lineSpans(src);
   let fence: string | null = null;
   let comment = false;
   // The prose lines of the current paragraph or list item: [start, end).
