@@ -53,6 +53,7 @@ export default defineConfig({
       'test/scorer-kinds.test.ts',
       'test/cli/configs.test.ts',
       'test/vscode/commands.test.ts',
+      'test/mutation-open.test.ts',
     ],
     // Skips the spawned-binary half of the CLI scenarios (its in-process half runs).
     setupFiles: ['test/mutation/setup.ts'],
