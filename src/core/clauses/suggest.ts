@@ -136,6 +136,38 @@ function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Ma
 }
 
 /**
+ * A finding's claim is ranked twice, for its rewrite fix and for its clause list: the reading of
+ * the last claims (their features, and their scores over the built-in pool) is kept for the second.
+ */
+interface Reading {
+  info: ClaimInfo;
+  builtin?: Map<Clause, number> | undefined;
+  scored: boolean;
+}
+const READINGS_KEPT = 64;
+const readings = new Map<string, Reading>();
+
+function reading(text: string, locale: Locale): Reading {
+  const key = `${locale}\u0000${text}`;
+  let r = readings.get(key);
+  if (!r) {
+    if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
+    readings.set(key, (r = { info: claimInfo(text, locale), scored: false }));
+  }
+  return r;
+}
+
+/** The scores of a claim over a pool, reusing the built-in pool's scores of a claim read just before. */
+function scoresOf(r: Reading, pool: readonly Clause[], locale: Locale, builtin: boolean): Map<Clause, number> | undefined {
+  if (!builtin) return scoresFor(r.info, pool, locale);
+  if (!r.scored) {
+    r.builtin = scoresFor(r.info, pool, locale);
+    r.scored = true;
+  }
+  return r.builtin;
+}
+
+/**
  * The pool in suggestion order: clauses of the rule's required category first, then those that fit
  * the document type, each group by score plus category fit. Without evidence from the claim, only
  * clauses whose category answers the rule are kept.
@@ -167,11 +199,12 @@ function bestOf(scores: Map<Clause, number> | undefined): Clause | undefined {
 export function suggestClauses(text: string, options: SuggestOptions = {}): Suggestion {
   const locale = options.locale ?? 'en';
   const limit = options.limit ?? 5;
-  const info = claimInfo(text, locale);
+  const r = reading(text, locale);
+  const info = r.info;
   const pool = poolOf(locale, options.library);
-  const scores = scoresFor(info, pool, locale);
+  const scores = scoresOf(r, pool, locale, !options.library);
   const template = options.ruleId === 'puffery' ? rewriteTemplate('puffery', locale) : templateFor(info, bestOf(scores), locale);
-  return { topics: info.topics, clauses: order(pool, scores, options).slice(0, Math.max(0, limit)), template };
+  return { topics: [...info.topics], clauses: order(pool, scores, options).slice(0, Math.max(0, limit)), template };
 }
 
 /**
@@ -190,8 +223,8 @@ function templateFor(info: ClaimInfo, best: Clause | undefined, locale: Locale):
 
 /** The rewrite template for a claim's text (the "rewrite as a measurable outcome" quick fix). */
 export function claimTemplate(text: string, locale: Locale = 'en'): RewriteTemplate {
-  const info = claimInfo(text, locale);
-  return templateFor(info, bestOf(scoresFor(info, poolOf(locale, undefined), locale)), locale);
+  const r = reading(text, locale);
+  return templateFor(r.info, bestOf(scoresOf(r, poolOf(locale, undefined), locale, true)), locale);
 }
 
 const REMEDY_ORDER = remedyOrder as Readonly<Record<DocType, readonly string[]>>;

@@ -65,6 +65,14 @@ const INSTRUMENT = new RegExp(alt([...INSTRUMENTS_EN, ...INSTRUMENTS_ZH]), 'i');
  */
 const PRETEST = new RegExp(alt([...new Set([...METRICS_EN, ...INSTRUMENTS_EN, ...REMEDIES_EN.map(([, stem]) => stem), 'terminat', ...METRICS_ZH, ...INSTRUMENTS_ZH, ...REMEDIES_ZH])]), 'i');
 
+/** Every match of `remedyAt` holds one of these stems, so a text without any states no remedy. */
+const REMEDY_PRETEST = new RegExp(alt([...new Set([...REMEDIES_EN.map(([, stem]) => stem), 'terminat', ...REMEDIES_ZH])]), 'i');
+
+/** Whether `src` may state a remedy: false only when `remedyAt` finds none in it. */
+export function mayHoldRemedy(src: string): boolean {
+  return REMEDY_PRETEST.test(src);
+}
+
 const TERMINATION = /\bterminat(?:e|ion)\b/gi;
 const FOR_FAILURE = /\b(?:failure|breach|chronic|miss)/i;
 
@@ -107,6 +115,7 @@ export const PATTERNS: Record<string, RegExp> = {
   'remedy zh': REMEDY.zh,
   'metric word': METRIC_WORD,
   pretest: PRETEST,
+  'remedy pretest': REMEDY_PRETEST,
 };
 
 export interface RemedyFacts {

@@ -6,7 +6,7 @@
  */
 import { measure, type Measurement } from '../measure/index.js';
 import { splitSentences } from '../parse/sentences.js';
-import { remedyAt } from '../rules/missing-remedy.js';
+import { mayHoldRemedy, remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
 import type { CriterionPart, LocalCriterion } from './types.js';
 import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
@@ -664,7 +664,7 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
         const r = remedyAt(row, locale);
         if (r) facts.remedies.push({ start, end, text: runOn(row, r.start, r.end), blanket: WORDS[locale].blanket.test(row) });
       }
-    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
+    } else if (mayHoldFacts(raw)) readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
   }
   return i - 1;
 }
@@ -682,9 +682,21 @@ function blankComments(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * Whether a raw text may hold a criterion or a remedy once cleaned: a criterion needs a number and
+ * a remedy its stem (see `readSentence`). Text with markup that cleaning removes (emphasis, code,
+ * tags, comments) is always read, since removing it can join a word.
+ */
+export function mayHoldFacts(raw: string): boolean {
+  return MARKUP.test(raw) || NUMBERISH.test(raw) || mayHoldRemedy(raw);
+}
+const MARKUP = /[*`<_]/;
+
 /** Reads the sentences of a paragraph or list item. */
 function readProse(src: string, start: number, end: number, locale: Locale, facts: BlockFacts): void {
-  const text = blankComments(src.slice(start, end));
+  const raw = src.slice(start, end);
+  if (!mayHoldFacts(raw)) return;
+  const text = blankComments(raw);
   for (const [a, z] of splitSentences(text, locale)) readUnit(clean(text.slice(a, z)), start + a, start + z, 'prose', locale, facts);
 }
 

@@ -1,0 +1,58 @@
+/**
+ * The scorecard skips paragraphs and table rows that `mayHoldFacts` rules out. That is safe only
+ * if no sentence of such a text would have given a criterion or a remedy: checked here on every
+ * sentence of the corpus, the test corpus, the examples and the fixtures, in both languages.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clean, mayHoldFacts, readSentence } from '../../src/core/scorecard/extract.js';
+import { splitSentences } from '../../src/core/parse/sentences.js';
+import { corpusFiles } from '../helpers/corpus.js';
+import { markdownFiles } from '../helpers/files.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const files = [
+  ...corpusFiles('docs'),
+  ...corpusFiles('docs-zh'),
+  ...markdownFiles(join(root, 'test', 'corpus')),
+  ...markdownFiles(join(root, 'examples')),
+  ...markdownFiles(join(root, 'test', 'fixtures')),
+];
+
+describe('the scorecard pre-test', () => {
+  it('rules out only texts none of whose sentences states a criterion or a remedy', () => {
+    let ruledOut = 0;
+    let checked = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const locale = /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en';
+      for (const para of text.split(/\n[ \t]*\n/)) {
+        for (const line of para.split('\n')) {
+          // Each line (a table row, a list item) and the whole paragraph are texts the reader may skip.
+          for (const raw of [line, para]) {
+            if (mayHoldFacts(raw)) continue;
+            ruledOut++;
+            for (const [a, z] of splitSentences(raw, locale)) {
+              checked++;
+              const r = readSentence(clean(raw.slice(a, z)), locale);
+              expect(r, `${file}: ${raw.slice(a, z)}`).toEqual({});
+            }
+          }
+        }
+      }
+    }
+    // The pre-test has to rule out something, or the reader gains nothing from it.
+    expect(ruledOut).toBeGreaterThan(1000);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('reads a text with a number, a remedy word or markup that cleaning removes', () => {
+    expect(mayHoldFacts('Availability of 99.9% per month.')).toBe(true);
+    expect(mayHoldFacts('Service credits apply.')).toBe(true);
+    expect(mayHoldFacts('服务赔偿按月计算')).toBe(true);
+    expect(mayHoldFacts('The vendor may terminate.')).toBe(true);
+    expect(mayHoldFacts('**__one__** hour')).toBe(true);
+    expect(mayHoldFacts('The team will meet the stakeholders.')).toBe(false);
+  });
+});
