@@ -9,7 +9,9 @@
  * generated document when that folder is absent). Copies after the first are varied slightly so
  * that no block repeats: povlint caches block results by block text, and repeated blocks would
  * make the figures look better than a real document of that size allows. "Cold" means a fresh
- * engine and an empty block cache for every run. Pathological inputs (one 1 MB paragraph, one
+ * process for every run and every tool: it loads the tool, reads the text and times one call, so
+ * each pays for compiling its code and patterns once, as a CI run or a newly opened editor does.
+ * Pathological inputs (one 1 MB paragraph, one
  * 1 MB table, 1 MB without a newline, 100,000 repetitions of a trigger word, 10,000 nested list
  * levels) run in child processes with a time limit, each also at half size so the table shows
  * whether time grows linearly (a ratio near 2).
@@ -18,7 +20,8 @@
  *   bench: cold1mb_vs_markdownlint=R1 cold1mb_vs_intensify=R2 edit1mb_median_ms=M edit1mb_p99_ms=P scale10x=S
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prng } from './random.mjs';
@@ -157,6 +160,45 @@ function row(name, s, note = '') {
   rows.push([name, fmt(s.min), fmt(s.median), fmt(s.max), String(s.n), note]);
 }
 
+/** What a cold run calls once, per tool, after loading it: the text in, the result out. */
+const TOOLS = {
+  povlint: async () => {
+    const { lint } = await core('index.js');
+    return (text) => lint(text);
+  },
+  markdownlint: async () => {
+    const { lint } = await import('markdownlint/sync');
+    return (text) => lint({ strings: { 'doc.md': text } });
+  },
+  'retext-intensify': async () => {
+    const { retext } = await import('retext');
+    const retextEnglish = (await import('retext-english')).default;
+    const retextIntensify = (await import('retext-intensify')).default;
+    return (text) => retext().use(retextEnglish).use(retextIntensify).process(text);
+  },
+  'write-good': async () => {
+    const writeGood = (await import('write-good')).default;
+    return (text) => writeGood(text);
+  },
+};
+
+/** One cold call of a tool on a file, in a fresh process: its time in ms. */
+function coldRun(tool, file) {
+  const res = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--cold', tool, file], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+  const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('cold:'));
+  if (!line) throw new Error(`cold run of ${tool} failed: ${(res.stderr ?? '').trim().split('\n').pop()}`);
+  return Number(line.split(' ')[1]);
+}
+
+async function coldMain(tool, file) {
+  const call = await TOOLS[tool]();
+  const text = readFileSync(file, 'utf8');
+  gc();
+  const t = performance.now();
+  await call(text);
+  process.stdout.write(`cold: ${performance.now() - t}\n`);
+}
+
 /** Runs a child process that lints one input and reports its time and peak memory. */
 function child(kind, size, timeoutMs) {
   const res = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', kind, String(size)], {
@@ -187,11 +229,6 @@ async function childMain(kind, size) {
 async function main() {
   const { lint, createSession } = await core('index.js');
   const { clearEngines } = await core('engine.js');
-  const { lint: markdownlint } = await import('markdownlint/sync');
-  const writeGood = (await import('write-good')).default;
-  const { retext } = await import('retext');
-  const retextEnglish = (await import('retext-english')).default;
-  const retextIntensify = (await import('retext-intensify')).default;
 
   const { source, docs } = corpusDocuments();
   const input = { '100 KB': concatenated(docs, 100 * KB), '1 MB': concatenated(docs, MB) };
@@ -199,20 +236,18 @@ async function main() {
   const oneMb = input['1 MB'];
   process.stdout.write(`inputs: ${source}; node ${process.version}; ${quick ? 'quick run' : 'full run'}\n`);
 
-  const cold = (text) => () => {
-    clearEngines();
-    lint(text);
-  };
-
-  // Cold lint of 1 MB, interleaved with the anchors on the same text so load on the machine hits
-  // every tool alike.
+  // Cold runs, each tool in a fresh process on the same file, interleaved so that load on the
+  // machine hits every tool alike.
+  const dir = mkdtempSync(join(tmpdir(), 'povlint-bench-'));
+  const files = {};
+  for (const [name, text] of Object.entries(input)) writeFileSync((files[name] = join(dir, `${name.replace(' ', '')}.md`)), text);
   const runs = quick ? 3 : 5;
   const t = { povlint: [], markdownlint: [], writeGood: [], intensify: [] };
   for (let r = 0; r < runs; r++) {
-    t.povlint.push(await time(cold(oneMb)));
-    t.markdownlint.push(await time(() => markdownlint({ strings: { 'doc.md': oneMb } })));
-    t.intensify.push(await time(() => retext().use(retextEnglish).use(retextIntensify).process(oneMb)));
-    if (r < 3) t.writeGood.push(await time(() => writeGood(oneMb)));
+    t.povlint.push(coldRun('povlint', files['1 MB']));
+    t.markdownlint.push(coldRun('markdownlint', files['1 MB']));
+    t.intensify.push(coldRun('retext-intensify', files['1 MB']));
+    if (r < 3) t.writeGood.push(coldRun('write-good', files['1 MB']));
   }
   const cold1 = stats(t.povlint);
   const ml = stats(t.markdownlint);
@@ -220,13 +255,13 @@ async function main() {
   const wg = stats(t.writeGood);
 
   const small = [];
-  for (let r = 0; r < 7; r++) small.push(await time(cold(input['100 KB'])));
+  for (let r = 0; r < 7; r++) small.push(coldRun('povlint', files['100 KB']));
   row('povlint cold lint, 100 KB', stats(small));
   row('povlint cold lint, 1 MB', cold1, `${(cold1.median / ml.median).toFixed(3)} × markdownlint, ${(cold1.median / int.median).toFixed(3)} × intensify`);
   let scale = NaN;
   if (!quick) {
     const big = [];
-    for (let r = 0; r < 3; r++) big.push(await time(cold(input['10 MB'])));
+    for (let r = 0; r < 3; r++) big.push(coldRun('povlint', files['10 MB']));
     const cold10 = stats(big);
     scale = cold10.median / cold1.median;
     row('povlint cold lint, 10 MB', cold10, `${scale.toFixed(2)} × the 1 MB time (${(cold10.min / cold1.min).toFixed(2)} × by fastest runs)`);
@@ -234,6 +269,7 @@ async function main() {
   row('markdownlint, 1 MB', ml);
   row('write-good, 1 MB', wg);
   row('retext-intensify, 1 MB', int);
+  rmSync(dir, { recursive: true, force: true });
 
   // Warm: the same text again with the cache filled (what re-linting an unchanged file costs).
   const warm = [];
@@ -250,7 +286,7 @@ async function main() {
   const rnd = prng(6);
   const edits = [];
   for (let i = 0; i < 200; i++) {
-    const len = session.text().length;
+    const len = session.length();
     const at = Math.floor(rnd() * len);
     const del = i % 2 === 1 && at < len ? 1 : 0;
     const ins = del ? '' : 'x';
@@ -319,4 +355,5 @@ async function main() {
 }
 
 if (args[0] === '--child') await childMain(args[1], Number(args[2]));
+else if (args[0] === '--cold') await coldMain(args[1], args[2]);
 else await main();

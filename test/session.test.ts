@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSession, lint } from '../src/core/index.js';
+import { createSessionInPieces } from '../src/core/session.js';
 import type { LintOptions } from '../src/core/index.js';
 import { CORPUS, corpusPresent } from './helpers/corpus.js';
 
@@ -95,8 +96,8 @@ function apply(session: ReturnType<typeof createSession>, e: EditSpec): ReturnTy
   return session.edit(at, e.del, e.insert);
 }
 
-function checkSequence(text: string, edits: EditSpec[], options: LintOptions = {}): void {
-  const session = createSession(text, options);
+function checkSequence(text: string, edits: EditSpec[], options: LintOptions = {}, piece?: number): void {
+  const session = piece === undefined ? createSession(text, options) : createSessionInPieces(text, options, piece);
   expect(session.findings()).toEqual(lint(text, options));
   for (const e of edits) {
     const returned = apply(session, e);
@@ -168,6 +169,18 @@ describe('createSession', () => {
     fc.assert(
       fc.property(doc, fc.array(editSpec, { minLength: 1, maxLength: 12 }), (text, edits) => checkSequence(text, edits)),
       { seed: SEED, numRuns: Number(process.env.POVLINT_FC_RUNS ?? 150) },
+    );
+  }, 60_000);
+
+  it('equals lint() when its text is held in tiny pieces, so edits and blocks cross piece boundaries', () => {
+    fc.assert(
+      fc.property(doc, fc.array(editSpec, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 40 }), (text, edits, piece) => {
+        checkSequence(text, edits, {}, piece);
+        const s = createSessionInPieces(text, {}, piece);
+        for (const e of edits) apply(s, e);
+        expect(s.length()).toBe(s.text().length);
+      }),
+      { seed: SEED + 3, numRuns: Number(process.env.POVLINT_FC_RUNS ?? 150) },
     );
   }, 60_000);
 

@@ -12,7 +12,8 @@ import { MESSAGES } from './messages.js';
 import type { Finding, Locale, Position, RuleId } from './types.js';
 
 export interface DocumentState {
-  text: string;
+  /** A part of the document's text. */
+  slice: (start: number, end: number) => string;
   blocks: Block[];
   results: BlockResult[];
   locale: Locale;
@@ -35,7 +36,7 @@ export function analyseDocument(text: string, engine: Engine, options: LintOptio
   const docType = resolveDocType(text, options);
   const locales = blockLocales(text, blocks, options);
   const results = blocks.map((b, i) => blockResult(text, b, engine, locales[i]!, docType));
-  return { text, blocks, results, locale, docType };
+  return { slice: (start, end) => text.slice(start, end), blocks, results, locale, docType };
 }
 
 /** Places offsets with one line index over the whole text. */
@@ -54,20 +55,22 @@ export interface PlacedCache {
   set(block: number, findings: Finding[]): void;
 }
 
-export function assemble(state: DocumentState, engine: Engine, place: Placer = wholeTextPlacer(state.text), placed?: PlacedCache): Finding[] {
+export function assemble(state: DocumentState, engine: Engine, place: Placer, placed?: PlacedCache): Finding[] {
   const out: Finding[] = [];
   const directives: Directive[] = [];
-  const { blocks, results, locale, docType, text } = state;
+  const { blocks, results, locale, docType } = state;
   const facts = new Map<RuleId, Array<{ facts: unknown; base: number; block: number }>>();
   for (let i = 0; i < blocks.length; i++) {
     const r = results[i]!;
     if (r === EMPTY_BLOCK) continue;
     const base = blocks[i]!.start;
-    if (r.facts) {
-      for (const id of Object.keys(r.facts) as RuleId[]) {
+    const rf = r.facts;
+    if (rf) {
+      for (const key in rf) {
+        const id = key as RuleId;
         let list = facts.get(id);
         if (!list) facts.set(id, (list = []));
-        list.push({ facts: r.facts[id], base, block: i });
+        list.push({ facts: rf[id], base, block: i });
       }
     }
     for (const d of r.directives) {
@@ -112,11 +115,16 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
     const id = rule.meta.id;
     if (!engine.enabled.has(id)) continue;
     const list = facts.get(id) ?? [];
-    // A block's position for placing an offset: the last block starting at or before it.
+    // A block's position for placing an offset: the last block of the list starting at or before it.
     const blockOf = (offset: number): number => {
-      let b = list[0]?.block ?? 0;
-      for (const x of list) if (x.base <= offset) b = x.block;
-      return b;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.base <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return list[Math.max(0, lo - 1)]?.block ?? 0;
     };
     for (const f of rule.assemble({ locale, messages: MESSAGES[locale], blocks: list })) {
       added = true;
@@ -134,7 +142,7 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
         ...(f.related ? { related: f.related.map((o) => ({ start: place(o.start, blockOf(o.start)), end: place(o.end, blockOf(o.start)), message: o.message })) } : {}),
       };
       // A rule that chose its clauses keeps them; the others get suggestions from the claim.
-      out.push(f.clauses ? finding : enrichFinding(finding, text.slice(f.start, f.end), locale, docType, engine.options));
+      out.push(f.clauses ? finding : enrichFinding(finding, state.slice(f.start, f.end), locale, docType, engine.options));
     }
   }
   if (added) out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
@@ -144,5 +152,5 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer = w
 /** Lints a Markdown document. Never edits anything; never throws on any string input. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   const engine = getEngine(options);
-  return assemble(analyseDocument(text, engine, options), engine);
+  return assemble(analyseDocument(text, engine, options), engine, wholeTextPlacer(text));
 }

@@ -11,6 +11,7 @@ import { getEngine, type BlockResult, type Engine } from './engine.js';
 import { countLineBreaks, LineIndex } from './lines.js';
 import { assemble, blockResult, type DocumentState, type PlacedCache, type Placer } from './lint.js';
 import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
+import { TextChunks } from './text-chunks.js';
 import type { Finding, Locale, Position } from './types.js';
 
 export interface Session {
@@ -23,6 +24,8 @@ export interface Session {
   edit(offset: number, deleteCount: number, insert: string): Finding[];
   /** The current text. */
   text(): string;
+  /** The length of the current text (without joining it). */
+  length(): number;
 }
 
 /** Line starts within one block's text, shared by every block with the same analysis. */
@@ -30,7 +33,7 @@ const blockLines = new WeakMap<BlockResult, LineIndex>();
 
 class DocumentSession implements Session {
   private readonly engine: Engine;
-  private src: string;
+  private src: TextChunks;
   private blocks: Block[];
   private results: BlockResult[];
   /** 0-based line of each block's first character. */
@@ -49,14 +52,15 @@ class DocumentSession implements Session {
   constructor(
     text: string,
     private readonly options: LintOptions,
+    piece?: number,
   ) {
     this.engine = getEngine(options);
-    this.src = text;
+    this.src = new TextChunks(text, piece);
     this.blocks = scanBlocks(text);
     this.lines = [];
     this.han = [];
     this.latin = [];
-    this.measure(this.blocks, 0, 0, this.lines, this.han, this.latin);
+    this.measure(this.blocks, 0, 0, this.lines, this.han, this.latin, text, 0);
     for (let i = 0; i < this.blocks.length; i++) {
       this.hanTotal += this.han[i]!;
       this.latinTotal += this.latin[i]!;
@@ -82,16 +86,20 @@ class DocumentSession implements Session {
   }
 
   text(): string {
-    return this.src;
+    return this.src.text();
+  }
+
+  length(): number {
+    return this.src.length;
   }
 
   edit(offset: number, deleteCount: number, insert: string): Finding[] {
-    const old = this.src;
-    const at = clamp(offset, 0, old.length);
-    const del = clamp(deleteCount, 0, old.length - at);
+    const src = this.src;
+    const length = src.length;
+    const at = clamp(offset, 0, length);
+    const del = clamp(deleteCount, 0, length - at);
     const ins = String(insert ?? '');
     if (del === 0 && ins.length === 0) return this.current;
-    const text = old.slice(0, at) + ins + old.slice(at + del);
     const delta = ins.length - del;
     const oldEditEnd = at + del;
     const newEditEnd = at + ins.length;
@@ -102,27 +110,51 @@ class DocumentSession implements Session {
     // the first line to a closing line anywhere: restart at 0 when the edit may create it.
     const first = lastStartAtOrBefore(blocks, at);
     let r = Math.max(0, first - 1);
-    if (r > 0 && blocks[0]!.kind !== 'frontmatter' && opensFrontMatter(text) && frontMatterAtStart(text) > 0) r = 0;
+    const head = at < PIECE_HEAD ? spliced(src.slice(0, PIECE_HEAD), at, del, ins) : src.slice(0, PIECE_HEAD);
+    const opens = opensFrontMatter(head);
+    if (r > 0 && blocks[0]!.kind !== 'frontmatter' && opens && frontMatterAtStart(spliced(src.text(), at, del, ins)) > 0) r = 0;
     const restartPos = r === 0 ? 0 : blocks[r]!.start;
     const restartLine = r === 0 ? 0 : this.lines[r]!;
 
-    // Re-scan until a new block starts where an old block started after the edit.
-    let j = firstStartAtOrAfter(blocks, oldEditEnd);
-    let resync = blocks.length;
-    const fresh = scanBlocks(text, restartPos, (b) => {
-      if (b.start < newEditEnd) return true;
-      while (j < blocks.length && blocks[j]!.start + delta < b.start) j++;
-      if (j < blocks.length && blocks[j]!.start + delta === b.start && blocks[j]!.kind === b.kind) {
-        resync = j;
-        return false;
+    // Only a window of the text is rebuilt: the pieces from the restart block to the edit's end,
+    // grown a piece at a time until the re-scan finds where the old blocks resume. Front matter is
+    // the one block a window cannot judge (its closing line may be anywhere): a scan from a first
+    // line that may open it reads the whole text.
+    const from = src.pieceAt(restartPos);
+    let to = restartPos === 0 && opens ? src.pieceCount - 1 : src.pieceAt(oldEditEnd);
+    const base = src.startOf(from);
+    let window = spliced(src.span(from, to), at - base, del, ins);
+    let fresh: Block[];
+    let resync: number;
+    for (;;) {
+      // Re-scan until a new block starts where an old block started after the edit, and ends
+      // inside the window (a block cut by the window's end may continue beyond it).
+      let j = firstStartAtOrAfter(blocks, oldEditEnd);
+      let found = blocks.length;
+      const limit = window.length;
+      const local = scanBlocks(window, restartPos - base, (b) => {
+        const start = b.start + base;
+        if (start < newEditEnd) return true;
+        while (j < blocks.length && blocks[j]!.start + delta < start) j++;
+        if (j < blocks.length && blocks[j]!.start + delta === start && blocks[j]!.kind === b.kind && b.end < limit) {
+          found = j;
+          return false;
+        }
+        return true;
+      });
+      if (found < blocks.length || to === src.pieceCount - 1) {
+        fresh = local.map((b) => ({ ...b, start: b.start + base, end: b.end + base }));
+        resync = found;
+        break;
       }
-      return true;
-    });
+      to++;
+      window += src.span(to, to);
+    }
 
     const freshLines: number[] = [];
     const freshHan: number[] = [];
     const freshLatin: number[] = [];
-    const lastLine = this.measure(fresh, restartPos, restartLine, freshLines, freshHan, freshLatin, text);
+    const lastLine = this.measure(fresh, restartPos, restartLine, freshLines, freshHan, freshLatin, window, base);
     for (let i = r; i < resync; i++) {
       this.hanTotal -= this.han[i]!;
       this.latinTotal -= this.latin[i]!;
@@ -133,7 +165,7 @@ class DocumentSession implements Session {
     }
     if (resync < blocks.length) {
       // The blocks from the resync point on are unchanged, only moved.
-      const resyncLine = lastLine.line + countLineBreaks(text, lastLine.start, blocks[resync]!.start + delta);
+      const resyncLine = lastLine.line + countLineBreaks(window, lastLine.start - base, blocks[resync]!.start + delta - base);
       const lineDelta = resyncLine - this.lines[resync]!;
       for (let i = resync; i < blocks.length; i++) {
         const b = blocks[i]!;
@@ -146,23 +178,30 @@ class DocumentSession implements Session {
     this.lines = replace(this.lines, r, resync, freshLines);
     this.han = replace(this.han, r, resync, freshHan);
     this.latin = replace(this.latin, r, resync, freshLatin);
-    this.src = text;
+    src.replace(from, to, window, delta);
 
-    if (r === 0) this.fmLocale = frontMatterLocale(text, this.blocks);
+    if (r === 0) this.fmLocale = this.frontMatterLocale();
     const locale = this.resolveLocale();
-    const docType = at < DOC_TYPE_HEAD ? resolveDocType(text, this.options) : this.docType;
+    const docType = at < DOC_TYPE_HEAD ? resolveDocType(src.slice(0, DOC_TYPE_HEAD), this.options) : this.docType;
     const fixed = this.fixedLocale();
     if (locale !== this.locale || docType !== this.docType || fixed !== this.fixed) {
       this.locale = locale;
       this.docType = docType;
       this.fixed = fixed;
+      const text = src.text();
       this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, this.han[i]!, this.latin[i]!), docType));
     } else {
-      const analysed = fresh.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, freshHan[i]!, freshLatin[i]!), docType));
+      const analysed = fresh.map((b, i) => blockResult(window, { ...b, start: b.start - base, end: b.end - base }, this.engine, blockLocale(fixed, freshHan[i]!, freshLatin[i]!), docType));
       this.results = replace(this.results, r, resync, analysed);
     }
     this.current = this.assemble();
     return this.current;
+  }
+
+  /** The locale the front matter names, read from the first block only. */
+  private frontMatterLocale(): Locale | undefined {
+    const fm = this.blocks[0];
+    return fm?.kind === 'frontmatter' ? frontMatterLocale(this.src.slice(0, fm.end), this.blocks) : undefined;
   }
 
   private resolveLocale(): Locale {
@@ -173,7 +212,8 @@ class DocumentSession implements Session {
 
   /**
    * Fills the line numbers and script counts of `blocks`, the first of which starts at or after
-   * `from` (a line start on line `line`). Returns the last block start and its line.
+   * `from` (a line start on line `line`); `text` holds them and starts at offset `base`. Returns
+   * the last block start and its line.
    */
   private measure(
     blocks: readonly Block[],
@@ -182,14 +222,15 @@ class DocumentSession implements Session {
     lines: number[],
     han: number[],
     latin: number[],
-    text = this.src,
+    text: string,
+    base: number,
   ): { start: number; line: number } {
     let pos = from;
     for (const b of blocks) {
-      line += countLineBreaks(text, pos, b.start);
+      line += countLineBreaks(text, pos - base, b.start - base);
       pos = b.start;
       lines.push(line);
-      const c = scriptCounts(text, b.start, b.end);
+      const c = scriptCounts(text, b.start - base, b.end - base);
       han.push(c.han);
       latin.push(c.latin);
     }
@@ -197,7 +238,7 @@ class DocumentSession implements Session {
   }
 
   private assemble(): Finding[] {
-    const state: DocumentState = { text: this.src, blocks: this.blocks, results: this.results, locale: this.locale, docType: this.docType };
+    const state: DocumentState = { slice: (start, end) => this.src.slice(start, end), blocks: this.blocks, results: this.results, locale: this.locale, docType: this.docType };
     const place: Placer = (offset, i): Position => {
       const b = this.blocks[i]!;
       const r = this.results[i]!;
@@ -221,6 +262,14 @@ class DocumentSession implements Session {
     };
     return assemble(state, this.engine, place, placed);
   }
+}
+
+/** How much of the text's start decides whether it opens front matter (its first line, after a BOM). */
+const PIECE_HEAD = 1024;
+
+/** `text` with `del` code units at `at` replaced by `ins`. */
+function spliced(text: string, at: number, del: number, ins: string): string {
+  return text.slice(0, at) + ins + text.slice(at + del);
 }
 
 /** `list` with the items from `from` up to `to` replaced by `items`. */
@@ -267,4 +316,9 @@ function firstStartAtOrAfter(blocks: readonly Block[], offset: number): number {
  */
 export function createSession(text: string, options: LintOptions = {}): Session {
   return new DocumentSession(String(text ?? ''), options);
+}
+
+/** A session whose text is held in pieces of `piece` code units (tests use tiny pieces). */
+export function createSessionInPieces(text: string, options: LintOptions, piece: number): Session {
+  return new DocumentSession(String(text ?? ''), options, piece);
 }

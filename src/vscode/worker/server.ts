@@ -61,7 +61,7 @@ export class LintServer {
         if (!session) return { id: request.id, type: 'resync' };
         let findings: Finding[] | undefined;
         for (const c of request.changes) findings = session.edit(c.offset, c.deleteCount, c.insert);
-        if (session.text().length !== request.length) {
+        if (session.length() !== request.length) {
           this.sessions.delete(request.uri);
           return { id: request.id, type: 'resync' };
         }
