@@ -4,7 +4,7 @@ import { claimTemplate } from '../clauses/suggest.js';
 import type { RewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
 import type { Fix, RuleId } from '../types.js';
-import type { UnitRuleContext } from './define.js';
+import type { LocalFinding, UnitRuleContext } from './define.js';
 
 /**
  * Part of a proper name: a capitalised term inside a run of capitalised words, not at the start of
@@ -97,9 +97,32 @@ export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: num
   if (!exact(ctx, range, span)) return undefined;
   const keep = drop ? span.slice(m.end - m.start).replace(/^(?:\s+|[地的])/, '') : span;
   if (!keep) return undefined;
-  let template = unitTemplates.get(info);
-  if (!template) unitTemplates.set(info, (template = claimTemplate(text, ctx.locale)));
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
   const [open, close] = zh ? ['（', '）'] : [' ', ''];
-  return replaceFix('rewrite-measurable', ctx.messages.fix.rewrite, range, `${escapeSnippetText(keep)}${open}${template.snippet}${close}`, true, true);
+  const fix = replaceFix('rewrite-measurable', ctx.messages.fix.rewrite, range, '', true, true);
+  const locale = ctx.locale;
+  // Choosing the template ranks the clause library: it waits until the unit scorer has kept the
+  // finding (`completeFixes`), since most candidates are dropped.
+  pendingTexts.set(fix, () => {
+    let template = unitTemplates.get(info);
+    if (!template) unitTemplates.set(info, (template = claimTemplate(text, locale)));
+    fix.edits[0]!.text = `${escapeSnippetText(keep)}${open}${template.snippet}${close}`;
+  });
+  return fix;
+}
+
+/** Fixes whose text is written once their finding is kept. */
+const pendingTexts = new WeakMap<Fix, () => void>();
+
+/** Writes the text of the kept findings' fixes that wait for it (see `rewriteFix`). */
+export function completeFixes(findings: readonly LocalFinding[]): void {
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      const write = pendingTexts.get(fix);
+      if (write) {
+        pendingTexts.delete(fix);
+        write();
+      }
+    }
+  }
 }
