@@ -78,6 +78,8 @@ export async function loadBaseline(plan: BaselinePlan): Promise<LoadResult> {
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, errors: [`povlint: error: baseline ${plan.shown}: ${decoded.reason}`] };
+  // An empty file is a baseline still to be written.
+  if (decoded.text.trim() === '' && !plan.match) return { ok: true, baseline: undefined };
   const { baseline, errors } = parseBaseline(decoded.text, plan.shown);
   if (!baseline) return { ok: false, errors: errors.map(formatBaselineError) };
   return { ok: true, baseline };
