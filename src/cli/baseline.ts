@@ -4,9 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   BaselineMatcher,
+  baselineDocumentPath,
+  baselineFileOf,
   DEFAULT_BASELINE_FILE,
   decodeText,
   formatBaselineError,
@@ -17,7 +19,7 @@ import {
   type FindingKey,
 } from '../core/index.js';
 import type { CliOptions } from './args.js';
-import type { LoadedConfig } from './configs.js';
+import { toPosix, type LoadedConfig } from './configs.js';
 import { displayPath } from './files.js';
 
 export interface BaselinePlan {
@@ -51,7 +53,7 @@ export function planBaseline(options: CliOptions, cwdConfig: LoadedConfig, cwd: 
     file = resolve(cwd, named);
     origin = typeof options.baseline === 'string' ? '--baseline' : '--write-baseline';
   } else if (fromConfig !== undefined && !options.noBaseline) {
-    file = resolve(cwdConfig.path !== undefined ? dirname(cwdConfig.path) : cwd, fromConfig);
+    file = resolve(baselineFileOf(fromConfig, cwdConfig.dir)!);
     origin = `"baseline" in ${displayPath(cwd, cwdConfig.path ?? cwd)}`;
   } else {
     file = resolve(cwd, DEFAULT_BASELINE_FILE);
@@ -87,9 +89,7 @@ export async function loadBaseline(plan: BaselinePlan): Promise<LoadResult> {
 
 /** A linted file's path as baseline entries spell it: `/`-separated, relative to the baseline's folder. */
 export function baselinePath(plan: BaselinePlan, file: string | undefined): string {
-  if (file === undefined) return '<stdin>';
-  const rel = relative(dirname(plan.file), file);
-  return (isAbsolute(rel) ? file : rel).split(sep).join('/');
+  return file === undefined ? '<stdin>' : baselineDocumentPath(toPosix(plan.file), toPosix(file));
 }
 
 /** The baseline's folder relative to the working directory, `/`-separated (`.` when the same). */

@@ -10,6 +10,7 @@
  * of a document's findings needs the parser and lives in ./keys.ts.
  */
 import { locateKey } from '../config/parse.js';
+import { paths } from '../config/resolve.js';
 import { lineColumnAt } from '../lines.js';
 import { RULE_IDS, type RuleId } from '../types.js';
 
@@ -250,6 +251,25 @@ export function rewriteBaseline(
   const kept = (previous?.entries ?? []).filter((e) => !linted.has(e.path) && !gone(e.path));
   const fresh = baselineOf(documents).entries;
   return { version: BASELINE_VERSION, entries: normaliseEntries([...kept, ...fresh]) };
+}
+
+/**
+ * A document's path as baseline entries spell it: relative to the baseline file's folder,
+ * `/`-separated (`../docs/a.md` when the baseline sits elsewhere). Both arguments are absolute,
+ * `/`-separated paths; a document on another drive keeps its absolute path.
+ */
+export function baselineDocumentPath(baselineFile: string, document: string): string {
+  const from = paths.normalize(paths.dirname(baselineFile)).split('/').filter(Boolean);
+  const to = paths.normalize(document).split('/').filter(Boolean);
+  if (from.length > 0 && to.length > 0 && from[0] !== to[0] && /^[A-Za-z]:$/.test(to[0]!)) return paths.normalize(document);
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+/** The baseline file named by a config (`baseline`, relative to the config's folder), as an absolute `/`-separated path. */
+export function baselineFileOf(baseline: string | undefined, configDir: string): string | undefined {
+  return baseline === undefined ? undefined : paths.join(configDir, baseline);
 }
 
 /** One line per stale entry, for people: `path: rule `term` in "text" (×n)`. */
