@@ -323,7 +323,7 @@ describe('GitLab CI snippet', () => {
     expect(job.artifacts.when).toBe('always');
     const [install, ...commands] = job.script;
     // The install line cannot reach GitHub here: the built binary stands in for it on PATH. It is
-    // the npm install of a git dependency, which builds the CLI through the `prepare` script.
+    // the npm install of a git dependency, which builds the CLI through scripts/postinstall.mjs.
     expect(install).toMatch(/^mkdir -p (\S+) && \(cd \1 && npm install --no-save .*"git\+https:\/\/github\.com\/povlint\/povlint\.git#v\d+\.\d+\.\d+"\)$/);
     expect(commands[0]).toMatch(/^export PATH="\/opt\/povlint\/node_modules\/\.bin:\$PATH"$/);
     const report = job.artifacts.reports.codequality;
@@ -391,5 +391,16 @@ describe('pre-commit', () => {
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('schemas/povlint.schema.json');
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('dist/web/'))).toEqual([]);
+    // The install script that builds the bundle after a Git install ships, the build tools do not.
+    expect(files.filter((f) => f.startsWith('scripts/'))).toEqual(['scripts/postinstall.mjs']);
+  });
+
+  it('npm pack runs no script: pre-commit reads its standard output as the tarball name', () => {
+    const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(Object.keys(scripts).filter((s) => ['prepare', 'prepack', 'postpack'].includes(s))).toEqual([]);
+    expect(scripts.postinstall).toBe('node scripts/postinstall.mjs');
+    // Where the bundle exists (an installed package), the install script does nothing.
+    const res = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'postinstall.mjs')], { encoding: 'utf8' });
+    expect(res).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });
 });
