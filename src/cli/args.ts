@@ -17,6 +17,12 @@ export interface CliOptions {
   maxFileSizeKB?: number;
   strict: boolean;
   explain?: string;
+  /** `--baseline [file]`: report only findings not in the baseline; `true` for the default file. */
+  baseline?: string | true;
+  /** `--write-baseline [file]`: record the findings (with `--baseline`: drop stale entries only). */
+  writeBaseline?: string | true;
+  /** `--no-baseline`: ignore a baseline named in the config. */
+  noBaseline: boolean;
   version: boolean;
   help: boolean;
 }
@@ -33,7 +39,7 @@ nobody could verify. Folders are searched for *.md and *.markdown files (node_mo
 are skipped); \`-\` reads standard input.
 
 Options:
-  -f, --format <name>      output format: stylish (default), json, sarif
+  -f, --format <name>      output format: stylish (default), json, sarif, gitlab
   -c, --config <file>      use this config file instead of looking for .povlint.jsonc /
                            .povlint.json from each file's folder upward
       --max-warnings <n>   exit 1 when there are more than n warnings (default: no limit)
@@ -43,6 +49,13 @@ Options:
       --max-file-size <kb> skip files larger than this many kilobytes (default: 5000)
       --strict             exit 1 on any warning, and exit 2 when a file had to be skipped
       --explain <text>     explain the findings in a piece of text
+      --baseline [file]    report only findings not recorded in the baseline file (default:
+                           \`baseline\` in the config, else .povlint-baseline.json), and list its
+                           entries that no longer match
+      --write-baseline [file]
+                           record the current findings in the baseline file; with --baseline,
+                           only remove the entries that no longer match
+      --no-baseline        ignore the baseline named in the config
   -v, --version            print the version
   -h, --help               print this help
 
@@ -55,11 +68,50 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
   throw new UsageError(`${what} must be one of ${allowed.join(', ')}; got "${value}"`);
 }
 
+/** A value of a baseline option that is the file name, not the next input: it ends in `.json`. */
+const BASELINE_FILE = /\.json$/i;
+const OPTIONAL_VALUE = new Set(['--baseline', '--write-baseline']);
+/** Stands for "no file given" in the arguments handed to `parseArgs`. */
+const DEFAULT_FILE = '\u0000default';
+
+/**
+ * `--baseline` and `--write-baseline` take an optional file name: the next argument when it ends
+ * in `.json` (else `--baseline=FILE`); without one they stand for the default file.
+ */
+function optionalValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (OPTIONAL_VALUE.has(arg)) {
+      const next = argv[i + 1];
+      if (next !== undefined && BASELINE_FILE.test(next) && !next.startsWith('-')) {
+        out.push(`${arg}=${next}`);
+        i++;
+      } else out.push(`${arg}=${DEFAULT_FILE}`);
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+function baselineValue(values: string[] | undefined, name: string): string | true | undefined {
+  if (values === undefined) return undefined;
+  const value = values[values.length - 1]!;
+  if (value === DEFAULT_FILE) return true;
+  if (value === '') throw new UsageError(`${name} needs a file name after \`=\``);
+  return value;
+}
+
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: optionalValues(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -72,6 +124,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'max-file-size': { type: 'string' },
         strict: { type: 'boolean' },
         explain: { type: 'string' },
+        baseline: { type: 'string', multiple: true },
+        'write-baseline': { type: 'string', multiple: true },
+        'no-baseline': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,6 +142,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: values.quiet ?? false,
     rules: {},
     strict: values.strict ?? false,
+    noBaseline: values['no-baseline'] ?? false,
     version: values.version ?? false,
     help: values.help ?? false,
   };
@@ -117,5 +173,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
     options.maxFileSizeKB = kb;
   }
   if (values.explain !== undefined) options.explain = values.explain;
+  const baseline = baselineValue(values.baseline, '--baseline');
+  if (baseline !== undefined) options.baseline = baseline;
+  const writeBaseline = baselineValue(values['write-baseline'], '--write-baseline');
+  if (writeBaseline !== undefined) options.writeBaseline = writeBaseline;
+  if (options.noBaseline && baseline !== undefined) throw new UsageError('--no-baseline and --baseline contradict each other');
+  if (typeof baseline === 'string' && typeof writeBaseline === 'string' && baseline !== writeBaseline) {
+    throw new UsageError('--baseline and --write-baseline name different files; to prune a baseline, name it once (--baseline FILE --write-baseline)');
+  }
   return options;
 }

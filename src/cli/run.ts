@@ -18,7 +18,8 @@ import {
   type LintOptions,
   type PovlintConfig,
 } from '../core/index.js';
-import type { Finding } from '../core/index.js';
+import { BaselineMatcher, describeEntry, findingKeys, type Baseline, type Finding, type FindingKey } from '../core/index.js';
+import { baselineDir, baselinePath, goneFrom, loadBaseline, nextBaseline, planBaseline, saveBaseline } from './baseline.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runClauses } from './commands/clauses.js';
 import { runScorecard } from './commands/scorecard.js';
@@ -103,6 +104,24 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   const { configFor, errors } = await configsForInputs(loader, inputs, io.cwd);
   if (errors.length > 0) return configFailure(io, errors);
 
+  // The baseline: read (and checked) before anything is linted, like the configs.
+  const cwdConfig = await loader.forDir(toPosix(io.cwd));
+  if (cwdConfig.errors.length > 0) return configFailure(io, cwdConfig.errors);
+  const plan = planBaseline(options, cwdConfig, io.cwd);
+  let previous: Baseline | undefined;
+  if (plan) {
+    const loaded = await loadBaseline(plan);
+    if (!loaded.ok) {
+      for (const line of loaded.errors) io.stderr(`${line}\n`);
+      io.stderr('povlint: invalid baseline; nothing was linted\n');
+      return EXIT_ERROR;
+    }
+    previous = loaded.baseline;
+  }
+  const matcher = plan?.match && previous ? new BaselineMatcher(previous) : undefined;
+  const recorded: { path: string; keys: FindingKey[] }[] = [];
+  let suppressedTotal = 0;
+
   // Second pass: lint one file at a time, streaming results.
   const formatter = formatters[options.format]({
     write: io.stdout,
@@ -174,17 +193,68 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       ioError = true;
       continue;
     }
+    // Baseline keys when a baseline is matched or written, or the format fingerprints findings.
+    const allKeys = plan || options.format === 'gitlab' ? findingKeys(text, findings, settings.options) : undefined;
+    let keys = allKeys;
+    let suppressed: Finding[] | undefined;
+    if (plan && allKeys) {
+      const path = baselinePath(plan, input.path);
+      recorded.push({ path, keys: allKeys });
+      // Matching against a baseline, or writing a new one (everything in it is then recorded).
+      const covered = matcher ? matcher.match(path, allKeys) : plan.match ? allKeys.map(() => false) : allKeys.map(() => true);
+      suppressed = findings.filter((_, i) => covered[i]);
+      keys = allKeys.filter((_, i) => !covered[i]);
+      findings = findings.filter((_, i) => !covered[i]);
+      suppressedTotal += suppressed.length;
+    }
     for (const f of findings) if (f.severity === 'warning') warningsTotal += 1;
-    const shownFindings = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const quiet = (f: Finding): boolean => !options.quiet || f.severity === 'error';
+    const shownFindings = findings.filter(quiet);
     summary.files += 1;
     for (const f of shownFindings) {
       if (f.severity === 'error') summary.errors += 1;
       else if (f.severity === 'warning') summary.warnings += 1;
       else summary.infos += 1;
     }
-    formatter.file({ path: shown, findings: shownFindings, text });
+    formatter.file({
+      path: shown,
+      findings: shownFindings,
+      text,
+      ...(keys ? { keys: keys.filter((_, i) => quiet(findings[i]!)) } : {}),
+      ...(suppressed ? { suppressed } : {}),
+    });
   }
+
+  const stale = matcher ? matcher.stale(goneFrom(plan!)) : [];
+  if (plan?.match) summary.baseline = { file: plan.shown, dir: baselineDir(plan, io.cwd), suppressed: suppressedTotal, stale };
   formatter.end(summary);
+
+  if (plan && stale.length > 0) {
+    const n = stale.reduce((sum, e) => sum + e.count, 0);
+    io.stderr(`povlint: ${n === 1 ? '1 finding' : `${n} findings`} recorded in ${plan.shown} no longer ${n === 1 ? 'occurs' : 'occur'} (fixed or reworded):\n`);
+    for (const e of stale) io.stderr(`  ${describeEntry(e)}\n`);
+    if (!plan.write) io.stderr(`povlint: remove ${n === 1 ? 'it' : 'them'} from the baseline with \`povlint --baseline${plan.origin === '--baseline' ? ` ${plan.shown}` : ''} --write-baseline ...\`\n`);
+  }
+  if (plan?.write) {
+    if (ioError) {
+      io.stderr(`povlint: ${plan.shown} was not written: some files could not be linted\n`);
+    } else {
+      const next = nextBaseline(plan, previous, matcher, recorded);
+      try {
+        await saveBaseline(plan, next);
+      } catch (e) {
+        io.stderr(`povlint: error: baseline ${plan.shown}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        return EXIT_ERROR;
+      }
+      const count = next.entries.reduce((sum, e) => sum + e.count, 0);
+      const removed = stale.reduce((sum, e) => sum + e.count, 0);
+      io.stderr(
+        plan.match
+          ? `povlint: wrote ${plan.shown}: ${count} finding${count === 1 ? '' : 's'} (${removed} no longer occurring removed; new findings are not added)\n`
+          : `povlint: wrote ${plan.shown}: ${count} finding${count === 1 ? '' : 's'} recorded\n`,
+      );
+    }
+  }
 
   if (ioError || (options.strict && skipped)) return EXIT_ERROR;
   if (summary.errors > 0) return EXIT_FINDINGS;

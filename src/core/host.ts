@@ -12,3 +12,5 @@ export * from './clauses/index.js';
 export { CRITERION_PARTS } from './scorecard/types.js';
 export type { Scorecard, ScorecardClaim, ScorecardSummary, Criterion, CriterionPart, CriterionParts } from './scorecard/types.js';
 export * from './scorecard/format.js';
+/** The baseline file format and matcher (the keys of findings are computed in the lint worker). */
+export * from './baseline/file.js';

@@ -23,3 +23,5 @@ export { scorecard, extractCriteria, summarise, CRITERION_PARTS } from './scorec
 export type { Scorecard, ScorecardOptions, ScorecardClaim, ScorecardSummary, Criterion, CriterionPart, CriterionParts } from './scorecard/index.js';
 /** The scorecard as Markdown, CSV or JSON (the CLI's output and the editor's copy and export). */
 export * from './scorecard/format.js';
+/** The baseline: findings recorded on adoption, matched by what they say rather than where. */
+export * from './baseline/index.js';

@@ -12,6 +12,7 @@ import { lintWorkspace } from './commands/lintWorkspace.js';
 import { ReportView } from './commands/report.js';
 import { copyScorecard, exportScorecardCsv, revealInDocument, showScorecard } from './commands/scorecard.js';
 import { ScorecardLensProvider, ScorecardView } from './scorecardView.js';
+import { BaselineStore } from './baselineStore.js';
 import { ConfigStore } from './configStore.js';
 import { DocumentLinter } from './linter.js';
 import { createLintWorker } from './lintWorker.js';
@@ -43,8 +44,9 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
   const hostLag = traceHostLag(output);
   const settings = new SettingsStore(output);
   const configs = new ConfigStore(output);
+  const baselines = new BaselineStore(output);
   const worker = createLintWorker(context.extensionUri, output);
-  const linter = new DocumentLinter(settings, configs, worker, output);
+  const linter = new DocumentLinter(settings, configs, worker, output, baselines);
   const report = new ReportView(linter);
   const scorecard = new ScorecardView(linter);
   const lenses = new ScorecardLensProvider(linter);
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
     settings,
     configs,
     configs.watch(),
+    baselines,
     worker,
     linter,
     linter.watchDocuments(),

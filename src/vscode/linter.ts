@@ -5,7 +5,9 @@
  * in the lint worker, so the extension host's thread only converts and publishes results.
  */
 import * as vscode from 'vscode';
-import type { Finding, Scorecard } from '../core/host.js';
+import type { Finding, FindingKey, Scorecard } from '../core/host.js';
+import type { BaselineStore, LoadedBaseline } from './baselineStore.js';
+import { coveredByBaseline } from './model/baseline.js';
 import { decodeText, isIgnored, isTooLarge } from '../core/host.js';
 import { toDiagnostic } from './convert.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
@@ -20,8 +22,10 @@ export interface LintResult {
   uri: vscode.Uri;
   version: number;
   findings: Finding[];
-  /** Diagnostics shown (after `povlint.severity`). */
+  /** Diagnostics shown (after `povlint.severity`), not counting findings recorded in the baseline. */
   shown: number;
+  /** Findings recorded in the baseline (shown muted or not at all). */
+  baselined?: number;
   /** Why the document was not linted, when it was not. */
   skipped?: 'too-large' | 'ignored' | 'failed' | 'unreadable';
 }
@@ -80,6 +84,7 @@ export class DocumentLinter implements vscode.Disposable {
     private readonly configs: ConfigStore,
     private readonly worker: LintClient,
     private readonly output: vscode.LogOutputChannel,
+    private readonly baselines?: BaselineStore,
   ) {}
 
   /**
@@ -106,6 +111,7 @@ export class DocumentLinter implements vscode.Disposable {
         this.relintOpen();
       }),
       this.configs.onDidChange(() => this.relintOpen()),
+      ...(this.baselines ? [this.baselines.onDidChange(() => this.relintOpen())] : []),
       this.worker.onDidRestart(() => this.relintOpen()),
     );
   }
@@ -162,10 +168,11 @@ export class DocumentLinter implements vscode.Disposable {
       return skipped.result;
     }
     try {
-      const reply = await this.worker.lintDocument(key, document, options.lint);
+      const baseline = await this.baselines?.forConfig(loaded);
+      const reply = await this.worker.lintDocument(key, document, options.lint, baseline?.baseline !== undefined);
       if (document.isClosed || document.version !== reply.version) return undefined; // stale
       this.record(uri, reply.ms, reply.incremental);
-      const linted = this.toLinted(uri, reply.version, reply.findings);
+      const linted = this.toLinted(uri, reply.version, reply.findings, baseline, reply.keys);
       this.publish(linted.result, linted.diagnostics);
       return linted.result;
     } catch (e) {
@@ -206,10 +213,11 @@ export class DocumentLinter implements vscode.Disposable {
     }
     const text = decoded.text;
     try {
-      const reply = await this.worker.lintText(text, options.lint);
+      const baseline = await this.baselines?.forConfig(loaded);
+      const reply = await this.worker.lintText(text, options.lint, baseline?.baseline !== undefined);
       lap('lintMs');
       this.record(uri, reply.ms, false);
-      return this.toLinted(uri, 0, reply.findings);
+      return this.toLinted(uri, 0, reply.findings, baseline, reply.keys);
     } catch (e) {
       const failed = this.failure(uri, 0, e);
       if (!failed) throw e;
@@ -304,9 +312,15 @@ export class DocumentLinter implements vscode.Disposable {
     return undefined;
   }
 
-  private toLinted(uri: vscode.Uri, version: number, findings: Finding[]): Linted {
-    const diagnostics = findingsToDiagnostics(findings, { severity: this.settings.current.severity }).map((d) => toDiagnostic(d, uri));
-    return { result: { uri, version, findings, shown: diagnostics.length }, diagnostics };
+  /** Findings → diagnostics; findings the baseline covers are shown as `povlint.baselineFindings` says. */
+  private toLinted(uri: vscode.Uri, version: number, findings: Finding[], baseline?: LoadedBaseline, keys?: FindingKey[]): Linted {
+    const baselined = baseline ? coveredByBaseline(baseline.baseline, baseline.path, uri.path, keys) : undefined;
+    const { severity, baselineFindings } = this.settings.current;
+    const data = findingsToDiagnostics(findings, { severity, ...(baselined ? { baselined, baselineFindings } : {}) });
+    const diagnostics = data.map((d) => toDiagnostic(d, uri));
+    const inBaseline = baselined?.filter(Boolean).length ?? 0;
+    const shown = inBaseline ? findingsToDiagnostics(findings.filter((_, i) => !baselined![i]), { severity }).length : diagnostics.length;
+    return { result: { uri, version, findings, shown, ...(inBaseline ? { baselined: inBaseline } : {}) }, diagnostics };
   }
 
   /** The result to publish when the worker gave up on a document; undefined (logged) for other errors. */

@@ -49,7 +49,8 @@ export class ClaimsStatusBar implements vscode.Disposable {
       const n = result.shown;
       const claims = `${n} unverifiable claim${n === 1 ? '' : 's'}`;
       this.item.text = n ? `$(checklist) ${n} claim${n === 1 ? '' : 's'}` : '$(pass) POV';
-      this.item.tooltip = `POV Lint: ${claims}. Click for the report.`;
+      const recorded = result.baselined ? `, and ${result.baselined} more recorded in the baseline` : '';
+      this.item.tooltip = `POV Lint: ${claims}${recorded}. Click for the report.`;
       this.item.accessibilityInformation = { label: `POV Lint: ${claims}` };
     }
     this.item.show();

@@ -296,7 +296,7 @@ const scenarios: Scenario[] = [
   { name: '--help', argv: ['--help'], code: 0, stdout: /^Usage: povlint \[options\]/, stderr: '' },
   { name: 'no files', argv: [], code: 2, stdout: '', stderr: /^povlint: no files given/ },
   { name: 'unknown option', argv: ['--frmat', 'json', 'a.md'], code: 2, stdout: '', stderr: /^povlint: Unknown option '--frmat'.*\nRun `povlint --help` for usage\.\n$/ },
-  { name: 'unknown format', argv: ['--format', 'xml', 'a.md'], code: 2, stdout: '', stderr: 'povlint: --format must be one of stylish, json, sarif; got "xml"\nRun `povlint --help` for usage.\n' },
+  { name: 'unknown format', argv: ['--format', 'xml', 'a.md'], code: 2, stdout: '', stderr: 'povlint: --format must be one of stylish, json, sarif, gitlab; got "xml"\nRun `povlint --help` for usage.\n' },
   { name: 'bad --rule', argv: ['--rule', 'puffery', 'a.md'], code: 2, stdout: '', stderr: /--rule expects ID=SEVERITY/ },
   { name: 'unknown rule in --rule', argv: ['--rule', 'nope=off', 'a.md'], code: 2, stdout: '', stderr: /--rule rule id must be one of unmeasured-claim, / },
   { name: 'bad --max-warnings', argv: ['--max-warnings', 'many', 'a.md'], code: 2, stdout: '', stderr: /--max-warnings must be a whole number/ },

@@ -12,7 +12,7 @@ const configOf = (text: string) => parseConfig(text).config;
 describe('parseConfig: messages and keys', () => {
   it('names an unknown top-level key as being in a povlint config', () => {
     expect(errorsOf('{ "rulez": {} }')).toEqual([
-      '1:3 rulez: unknown key `rulez` in a povlint config; expected one of `$schema`, `locale`, `docType`, `rules`, `ignore`, `clauses`, `maxFileSizeKB`',
+      '1:3 rulez: unknown key `rulez` in a povlint config; expected one of `$schema`, `locale`, `docType`, `rules`, `ignore`, `clauses`, `maxFileSizeKB`, `baseline`',
     ]);
   });
 

@@ -21,6 +21,7 @@ import { criterionName, readinessText, tableLenses, tableStartLine } from '../..
 import { findingsToDiagnostics } from '../../src/vscode/model/diagnostics.ts';
 import { builtinClauses } from '../../src/core/clauses/builtin.ts';
 import { expandWithDefaults } from '../../src/core/clauses/snippet.ts';
+import { baselineOf, findingKeys, serialiseBaseline } from '../../src/core/index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const started = Date.now();
@@ -394,6 +395,24 @@ async function main() {
     return label && /\d+/.test(label) && Number(/(\d+)/.exec(label)[1]) === edited ? label : undefined;
   }, 15_000).catch(() => status.first().getAttribute('aria-label'));
   check('after the edits the status bar count equals the core\'s findings for the edited file', Number(/(\d+)/.exec(after ?? '')?.[1]) === edited, `status bar "${after}", core ${edited} (before the edits ${count})`);
+  // The baseline: once the config names a baseline that records the document's findings, none of
+  // them counts as new (they are hints now); deleting the file brings them back.
+  phase('baseline');
+  const recordedText = readFileSync(docPath, 'utf8');
+  const recorded = lint(recordedText);
+  const baselineFile = join(workspace, '.povlint-baseline.json');
+  writeFileSync(baselineFile, serialiseBaseline(baselineOf([{ path: 'security-rfp.md', keys: findingKeys(recordedText, recorded) }])));
+  writeFileSync(join(workspace, '.povlint.jsonc'), JSON.stringify({ baseline: '.povlint-baseline.json' }));
+  const countIs = (n) => async () => {
+    const label = await status.first().getAttribute('aria-label');
+    return label && Number(/(\d+) unverifiable/.exec(label)?.[1]) === n ? label : undefined;
+  };
+  const muted = await until('the status bar to count no new claims', countIs(0), 30_000).catch(() => status.first().getAttribute('aria-label'));
+  check('with a baseline recording the document, no finding counts as new', /POV Lint: 0 unverifiable claims/.test(muted ?? ''), `"${muted}", ${recorded.length} findings recorded`);
+  await shot(page, '12-baseline');
+  rmSync(baselineFile);
+  const back = await until('the findings to come back when the baseline is deleted', countIs(edited), 30_000).catch(() => status.first().getAttribute('aria-label'));
+  check('deleting the baseline file shows the findings as new again', Number(/(\d+) unverifiable/.exec(back ?? '')?.[1]) === edited, `"${back}", core ${edited}`);
   hostProfile = await profiler?.stop();
   if (hostProfile) writeFileSync(join(results, 'e2e-extension-host.cpuprofile'), JSON.stringify(hostProfile.profile));
 

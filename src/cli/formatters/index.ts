@@ -1,3 +1,4 @@
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
@@ -5,4 +6,4 @@ import type { FormatName, Formatter, FormatterContext } from './types.js';
 
 export * from './types.js';
 
-export const formatters: Record<FormatName, (ctx: FormatterContext) => Formatter> = { stylish, json, sarif };
+export const formatters: Record<FormatName, (ctx: FormatterContext) => Formatter> = { stylish, json, sarif, gitlab };

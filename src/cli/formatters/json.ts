@@ -1,7 +1,9 @@
 /**
  * `{ "files": [ { "path": string, "findings": [Finding, ...] } ] }`: a public contract read by
  * other tools. Written as a stream, one file entry per line, so no file's findings are kept.
- * Every linted file is listed, including those without findings.
+ * Every linted file is listed, including those without findings. With a baseline, each file also
+ * lists the findings it covers (`suppressed`), and the log ends with what the baseline did
+ * (`baseline`: its file, how many findings it covered, the entries that no longer match).
  */
 import type { FileResult, Formatter, FormatterContext } from './types.js';
 
@@ -11,12 +13,13 @@ export function json(ctx: FormatterContext): Formatter {
     begin() {
       ctx.write('{\n  "files": [');
     },
-    file({ path, findings }: FileResult) {
-      ctx.write(`${count === 0 ? '' : ','}\n    ${JSON.stringify({ path, findings })}`);
+    file({ path, findings, suppressed }: FileResult) {
+      ctx.write(`${count === 0 ? '' : ','}\n    ${JSON.stringify({ path, findings, ...(suppressed ? { suppressed } : {}) })}`);
       count += 1;
     },
-    end() {
-      ctx.write(`${count === 0 ? '' : '\n  '}]\n}\n`);
+    end(summary) {
+      const baseline = summary.baseline ? `,\n  "baseline": ${JSON.stringify(summary.baseline)}` : '';
+      ctx.write(`${count === 0 ? '' : '\n  '}]${baseline}\n}\n`);
     },
   };
 }

@@ -5,12 +5,16 @@
  *
  * The log is written as a stream: the run header, then each result as its file is linted.
  * Offsets refer to the text without a UTF-8 byte order mark, as editors show it.
+ *
+ * With a baseline, only new findings are results (`baselineState: "new"`): code scanning shows
+ * every result it is given, suppressed or not. The baseline's entries that no longer match are
+ * notes in the run's invocation (`toolExecutionNotifications`), so the log says the file can shrink.
  */
 import { pathToFileURL } from 'node:url';
-import { LineIndex, snippetToPlainText } from '../../core/index.js';
+import { describeEntry, LineIndex, snippetToPlainText } from '../../core/index.js';
 import type { Finding, Severity, TextEdit } from '../../core/index.js';
 import { HOMEPAGE, ruleMetas } from '../rule-meta.js';
-import type { FileResult, Formatter, FormatterContext } from './types.js';
+import type { BaselineSummary, FileResult, Formatter, FormatterContext } from './types.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -38,6 +42,21 @@ function replacement(edit: TextEdit, starts: LineIndex | undefined) {
   return { deletedRegion, insertedContent: { text } };
 }
 
+/** The run's invocation with a baseline: one note per entry that no longer matches. */
+function invocation(baseline: BaselineSummary) {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: baseline.stale.map((e) => ({
+      level: 'note',
+      message: { text: `baseline entry no longer matches (fixed or reworded): ${describeEntry(e)}; remove it with --baseline ${baseline.file} --write-baseline` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(baseline.dir === '.' ? e.path : `${baseline.dir}/${e.path}`), uriBaseId: SRCROOT } } }],
+      associatedRule: { id: e.rule },
+      properties: { baselineFile: baseline.file, rule: e.rule, term: e.term, text: e.text, count: e.count },
+    })),
+    properties: { baselineFile: baseline.file, suppressed: baseline.suppressed, stale: baseline.stale.reduce((n, e) => n + e.count, 0) },
+  };
+}
+
 export function sarif(ctx: FormatterContext): Formatter {
   const metas = ruleMetas();
   const ruleIndex = new Map<string, number>(metas.map((m, i) => [m.id, i]));
@@ -45,13 +64,14 @@ export function sarif(ctx: FormatterContext): Formatter {
   let tail = '';
   const location = (uri: string) => ({ uri, uriBaseId: SRCROOT });
 
-  function result(f: Finding, uri: string, starts: LineIndex | undefined) {
+  function result(f: Finding, uri: string, starts: LineIndex | undefined, baselined: boolean) {
     const index = ruleIndex.get(f.ruleId);
     return {
       ruleId: f.ruleId,
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: SARIF_LEVEL[f.severity],
       message: { text: f.message },
+      ...(baselined ? { baselineState: 'new' } : {}),
       locations: [
         {
           physicalLocation: {
@@ -113,17 +133,18 @@ export function sarif(ctx: FormatterContext): Formatter {
       ctx.write(`${text.slice(0, at)}[`);
       tail = text.slice(at + marker.length);
     },
-    file({ path, findings, text }: FileResult) {
+    file({ path, findings, text, suppressed }: FileResult) {
       if (findings.length === 0) return;
       const starts = text !== undefined && findings.some((f) => f.fixes.length > 0) ? new LineIndex(text) : undefined;
       const uri = pathToUri(path);
       for (const f of findings) {
-        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts))}`);
+        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts, suppressed !== undefined))}`);
         count += 1;
       }
     },
-    end() {
-      ctx.write(`${count === 0 ? '' : '\n      '}]${tail}\n`);
+    end(summary) {
+      const invocations = summary.baseline ? `,\n      "invocations": ${JSON.stringify([invocation(summary.baseline)])}` : '';
+      ctx.write(`${count === 0 ? '' : '\n      '}]${invocations}${tail}\n`);
     },
   };
 }

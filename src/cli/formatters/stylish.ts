@@ -67,12 +67,17 @@ export function stylish(ctx: FormatterContext): Formatter {
       ctx.write(`${lines.join('\n')}\n\n`);
     },
     end(summary: Summary) {
-      if (problems === 0) return;
+      const suppressed = summary.baseline?.suppressed ?? 0;
+      const inBaseline = suppressed > 0 ? `${plural(suppressed, 'more problem')} recorded in ${summary.baseline!.file} not shown` : '';
+      if (problems === 0) {
+        if (inBaseline) ctx.write(`${paint(ANSI.dim, `✔ no new problems (${inBaseline})`)}\n`);
+        return;
+      }
       const text =
         `✖ ${plural(problems, 'problem')} ` +
         `(${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
       const color = summary.errors > 0 ? ANSI.red : summary.warnings > 0 ? ANSI.yellow : ANSI.blue;
-      ctx.write(`${paint(ANSI.bold + color, text)}\n`);
+      ctx.write(`${paint(ANSI.bold + color, text)}${inBaseline ? paint(ANSI.dim, `; ${inBaseline}`) : ''}\n`);
     },
   };
 }

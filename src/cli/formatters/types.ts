@@ -1,11 +1,28 @@
-import type { Finding } from '../../core/index.js';
+import type { BaselineEntry, Finding, FindingKey } from '../../core/index.js';
 
 /** One linted file as handed to a formatter. `text` is for converting offsets; never kept. */
 export interface FileResult {
   /** Path as shown to the user: relative to the working directory, `/`-separated; `<stdin>` for `-`. */
   path: string;
+  /** The findings to report (with a baseline: the new ones). */
   findings: Finding[];
+  /** The baseline key of each of `findings`, when a baseline or the format needs them. */
+  keys?: FindingKey[];
+  /** With a baseline: the findings it covers, not reported. */
+  suppressed?: Finding[];
   text?: string;
+}
+
+/** What the baseline did in a run. */
+export interface BaselineSummary {
+  /** The baseline file as shown to the user. */
+  file: string;
+  /** Its folder relative to the working directory (`.` when the same); entry paths are relative to it. */
+  dir: string;
+  /** Findings covered by the baseline, not reported. */
+  suppressed: number;
+  /** Entries that no longer match any finding (fixed or reworded), with the unmatched count. */
+  stale: BaselineEntry[];
 }
 
 export interface Summary {
@@ -14,6 +31,8 @@ export interface Summary {
   warnings: number;
   /** Info and hint findings. */
   infos: number;
+  /** Present when a baseline was matched. */
+  baseline?: BaselineSummary;
 }
 
 /**
@@ -34,5 +53,5 @@ export interface FormatterContext {
   version: string;
 }
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];

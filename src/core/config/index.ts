@@ -69,6 +69,7 @@ export function mergeConfigs(...configs: (Readonly<PovlintConfig> | undefined)[]
     if (c.ignore !== undefined) out.ignore = [...c.ignore];
     if (c.clauses !== undefined) out.clauses = { ...out.clauses, ...c.clauses };
     if (c.maxFileSizeKB !== undefined) out.maxFileSizeKB = c.maxFileSizeKB;
+    if (c.baseline !== undefined) out.baseline = c.baseline;
     if (c.rules !== undefined) {
       const rules: Partial<Record<RuleId, RuleSetting>> = { ...out.rules };
       for (const [id, setting] of Object.entries(c.rules) as [RuleId, RuleSetting | undefined][]) {

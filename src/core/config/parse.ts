@@ -15,7 +15,7 @@ import { DOC_TYPES, type ConfigError, type CustomTerm, type PovlintConfig, type 
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'hint', 'off'] as const satisfies readonly SeveritySetting[];
 
-const TOP_KEYS = ['$schema', 'locale', 'docType', 'rules', 'ignore', 'clauses', 'maxFileSizeKB'] as const;
+const TOP_KEYS = ['$schema', 'locale', 'docType', 'rules', 'ignore', 'clauses', 'maxFileSizeKB', 'baseline'] as const;
 const RULE_KEYS = ['severity', 'terms', 'allow'] as const;
 
 /** The most custom terms a rule takes (each is an alternative of the rule's one matcher). */
@@ -337,6 +337,16 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
             break;
           }
           config.maxFileSizeKB = value;
+          break;
+        }
+        case 'baseline': {
+          const value = v.string(node, key, 'the path of a baseline file, relative to the config file');
+          if (value === undefined) break;
+          if (value.trim() === '') {
+            v.error(node.offset, key, 'expected the path of a baseline file, got an empty string');
+            break;
+          }
+          config.baseline = value;
           break;
         }
       }

@@ -47,6 +47,11 @@ export interface PovlintConfig {
    * @exclusiveMinimum 0
    */
   maxFileSizeKB?: number;
+  /**
+   * The baseline file (relative to the config file): findings recorded in it are not reported by
+   * the CLI, and the editor shows them muted. Create it with `povlint --write-baseline`.
+   */
+  baseline?: string;
 }
 
 /** A precise configuration error: where, which key, what was expected. */

@@ -3,6 +3,7 @@
  * one field at a time; everything that needs deciding is decided here, without an editor.
  */
 import type { Finding, RuleId, Severity } from '../../core/host.js';
+import type { BaselineDisplay } from './baseline.js';
 import { toRangeData, type RangeData } from './geometry.js';
 
 export const DIAGNOSTIC_SOURCE = 'povlint';
@@ -28,15 +29,27 @@ export interface DiagnosticData {
 export interface DiagnosticOptions {
   /** Per-rule severity overrides from the editor settings (`povlint.severity`). */
   severity?: Partial<Record<RuleId, DisplaySeverity>>;
+  /** Per finding (same order), whether the baseline covers it. */
+  baselined?: readonly boolean[];
+  /** How findings the baseline covers are shown (`povlint.baselineFindings`); default `hint`. */
+  baselineFindings?: BaselineDisplay;
 }
 
-/** The diagnostic for one finding, or `null` when the settings hide its rule. */
-export function findingToDiagnostic(finding: Finding, options: DiagnosticOptions = {}): DiagnosticData | null {
-  const severity = options.severity?.[finding.ruleId] ?? finding.severity;
-  if (severity === 'off') return null;
+/** Said after the message of a finding the baseline covers. */
+export const BASELINE_NOTE = ' (recorded in the baseline)';
+
+/**
+ * The diagnostic for one finding, or `null` when the settings hide its rule, or it is in the
+ * baseline (`baselined`) and baseline findings are hidden. A baseline finding is a hint at most.
+ */
+export function findingToDiagnostic(finding: Finding, options: DiagnosticOptions = {}, baselined = false): DiagnosticData | null {
+  const shown = options.severity?.[finding.ruleId] ?? finding.severity;
+  if (shown === 'off') return null;
+  if (baselined && options.baselineFindings === 'hidden') return null;
+  const severity = baselined ? 'hint' : shown;
   return {
     range: toRangeData(finding.start, finding.end),
-    message: finding.message,
+    message: baselined ? `${finding.message}${BASELINE_NOTE}` : finding.message,
     severity,
     source: DIAGNOSTIC_SOURCE,
     code: { value: finding.ruleId, target: finding.docs },
@@ -46,10 +59,10 @@ export function findingToDiagnostic(finding: Finding, options: DiagnosticOptions
 
 export function findingsToDiagnostics(findings: readonly Finding[], options: DiagnosticOptions = {}): DiagnosticData[] {
   const out: DiagnosticData[] = [];
-  for (const f of findings) {
-    const d = findingToDiagnostic(f, options);
+  findings.forEach((f, i) => {
+    const d = findingToDiagnostic(f, options, options.baselined?.[i] ?? false);
     if (d) out.push(d);
-  }
+  });
   return out;
 }
 

@@ -5,6 +5,7 @@
  * messages, and never throws.
  */
 import { RULE_IDS, type RuleId } from '../../core/host.js';
+import { BASELINE_DISPLAYS, type BaselineDisplay } from './baseline.js';
 import type { DisplaySeverity } from './diagnostics.js';
 
 export const RUN_MODES = ['onType', 'onSave', 'off'] as const;
@@ -20,6 +21,7 @@ export interface Settings {
   docType: (typeof DOC_TYPE_SETTINGS)[number];
   severity: Partial<Record<RuleId, DisplaySeverity>>;
   maxFileSizeKB: number;
+  baselineFindings: BaselineDisplay;
   'quickFixes.clauseSuggestions': number;
   'hover.enabled': boolean;
   'completion.enabled': boolean;
@@ -103,6 +105,17 @@ export const SETTINGS_CATEGORIES: SettingsCategory[] = [
         kind: { type: 'integer', minimum: 1, maximum: 1_000_000 },
         description:
           'Files larger than this many kilobytes are not linted; a message on the first line says so. `maxFileSizeKB` in `.povlint.jsonc` takes precedence.',
+      }),
+      spec({
+        key: 'baselineFindings',
+        default: 'hint',
+        kind: {
+          type: 'enum',
+          values: BASELINE_DISPLAYS,
+          descriptions: ['Show them as hints (dotted underline), with "(recorded in the baseline)" after the message.', 'Do not show them.'],
+        },
+        description:
+          'How findings recorded in the baseline file named by `baseline` in `.povlint.jsonc` are shown; findings not in it are shown as usual.',
       }),
     ],
   },

@@ -6,7 +6,7 @@
  * when one request takes longer than its budget, and a crashed worker is restarted; requests that
  * were merely queued behind the culprit are sent again. Pure: no `vscode`, timers injected.
  */
-import type { Finding, LintOptions, Scorecard } from '../../core/index.js';
+import type { Finding, FindingKey, LintOptions, Scorecard } from '../../core/index.js';
 import type { Timers } from '../model/scheduler.js';
 import { lengthAfter, type Change, type Request, type Response, type WorkerPort } from './protocol.js';
 
@@ -17,6 +17,8 @@ export interface LintReply {
   /** Time the worker spent, in milliseconds. */
   ms: number;
   incremental: boolean;
+  /** The baseline key of each finding, when asked for. */
+  keys?: FindingKey[];
 }
 
 export interface ScorecardReply {
@@ -120,18 +122,18 @@ export class LintClient {
    * Lints an open document through its session in the worker: only the recorded edits when the
    * worker's session is known to match the document, else its full text.
    */
-  async lintDocument(uri: string, document: DocumentLike, options: LintOptions): Promise<LintReply> {
+  async lintDocument(uri: string, document: DocumentLike, options: LintOptions, keys = false): Promise<LintReply> {
     this.start();
     const mirror = this.mirrors.get(uri);
     if (!mirror || mirror.generation !== this.generation || mirror.options !== options || mirror.version !== document.version) {
-      return this.open(uri, document, options);
+      return this.open(uri, document, options, keys);
     }
     const { version, length } = mirror;
     const changes = mirror.pending;
     mirror.pending = [];
     mirror.sent = version;
-    const response = await this.send(uri, { type: 'edit', uri, changes, length }, length);
-    if (response.type === 'resync') return this.open(uri, document, options);
+    const response = await this.send(uri, { type: 'edit', uri, changes, length, ...(keys ? { keys } : {}) }, length);
+    if (response.type === 'resync') return this.open(uri, document, options, keys);
     return this.reply(uri, response, version);
   }
 
@@ -152,11 +154,11 @@ export class LintClient {
   }
 
   /** Lints a text without a session (a file that is not open). */
-  async lintText(text: string, options: LintOptions): Promise<Omit<LintReply, 'version'>> {
+  async lintText(text: string, options: LintOptions, keys = false): Promise<Omit<LintReply, 'version'>> {
     this.start();
-    const response = await this.send(undefined, { type: 'lint', text, options }, text.length);
-    const { findings, ms } = this.reply(undefined, response, 0);
-    return { findings, ms, incremental: false };
+    const response = await this.send(undefined, { type: 'lint', text, options, ...(keys ? { keys } : {}) }, text.length);
+    const { findings, ms, keys: found } = this.reply(undefined, response, 0);
+    return { findings, ms, incremental: false, ...(found ? { keys: found } : {}) };
   }
 
   /** Forgets a closed document here and in the worker. */
@@ -185,19 +187,19 @@ export class LintClient {
     this.fail(this.queue.splice(0), new LintWorkerError('unavailable', 'the lint worker was disposed'));
   }
 
-  private async open(uri: string, document: DocumentLike, options: LintOptions): Promise<LintReply> {
+  private async open(uri: string, document: DocumentLike, options: LintOptions, keys = false): Promise<LintReply> {
     this.start();
     // Version and text are read together, before anything can change the document.
     const version = document.version;
     const text = document.getText();
     this.mirrors.set(uri, { generation: this.generation, options, version, length: text.length, pending: [], sent: version });
-    const response = await this.send(uri, { type: 'open', uri, text, options }, text.length);
+    const response = await this.send(uri, { type: 'open', uri, text, options, ...(keys ? { keys } : {}) }, text.length);
     if (response.type === 'resync') throw new LintWorkerError('error', 'the lint worker asked for a resync of a full text');
     return this.reply(uri, response, version);
   }
 
   private reply(uri: string | undefined, response: Response, version: number): LintReply {
-    if (response.type === 'findings') return { findings: response.findings, version, ms: response.ms, incremental: response.incremental };
+    if (response.type === 'findings') return { findings: response.findings, version, ms: response.ms, incremental: response.incremental, ...(response.keys ? { keys: response.keys } : {}) };
     if (uri !== undefined) this.mirrors.delete(uri); // the worker dropped the session
     throw new LintWorkerError('error', response.type === 'error' ? response.message : `unexpected ${response.type} response`);
   }

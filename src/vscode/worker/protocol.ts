@@ -4,7 +4,7 @@
  * the browser's Web Worker. Requests carry an id and get exactly one response with that id,
  * in the order they were sent; `close` is a notification and gets none.
  */
-import type { Finding, LintOptions, Scorecard } from '../../core/index.js';
+import type { Finding, FindingKey, LintOptions, Scorecard } from '../../core/index.js';
 
 /** One edit of a document, in the order the editor reports them. */
 export interface Change {
@@ -16,11 +16,11 @@ export interface Change {
 
 export type Request =
   /** Start (or restart) the session of a document from its full text. */
-  | { id: number; type: 'open'; uri: string; text: string; options: LintOptions }
+  | { id: number; type: 'open'; uri: string; text: string; options: LintOptions; keys?: boolean }
   /** Apply edits to a document's session; `length` is the text length the host expects after them. */
-  | { id: number; type: 'edit'; uri: string; changes: Change[]; length: number }
+  | { id: number; type: 'edit'; uri: string; changes: Change[]; length: number; keys?: boolean }
   /** Lint a text without keeping a session (files that are not open). */
-  | { id: number; type: 'lint'; text: string; options: LintOptions }
+  | { id: number; type: 'lint'; text: string; options: LintOptions; keys?: boolean }
   /** The scorecard of a document's session as it stands after the requests sent before this one. */
   | { id: number; type: 'scorecard'; uri: string };
 
@@ -32,7 +32,8 @@ export interface Notification {
 export type ToWorker = Request | Notification;
 
 export type Response =
-  | { id: number; type: 'findings'; findings: Finding[]; ms: number; incremental: boolean }
+  /** `keys`: the baseline key of each finding, when the request asked for them (a baseline applies). */
+  | { id: number; type: 'findings'; findings: Finding[]; ms: number; incremental: boolean; keys?: FindingKey[] }
   | { id: number; type: 'scorecard'; scorecard: Scorecard; ms: number }
   /** The worker has no session for the document, or its text has another length: send the full text. */
   | { id: number; type: 'resync' }

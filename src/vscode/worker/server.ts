@@ -4,13 +4,15 @@
  * the core is injected so tests can run it in-process, and the worker entries only connect it to
  * their platform's message port.
  */
-import type { Finding, LintOptions, Scorecard, ScorecardOptions, Session } from '../../core/index.js';
+import type { Finding, FindingKey, LintOptions, Scorecard, ScorecardOptions, Session } from '../../core/index.js';
 import type { Request, Response, ServerPort, ToWorker } from './protocol.js';
 
 export interface Core {
   createSession(text: string, options?: LintOptions): Session;
   lint(text: string, options?: LintOptions): Finding[];
   scorecard(text: string, options?: ScorecardOptions): Scorecard;
+  /** The baseline key of each finding (needed only where a baseline applies). */
+  findingKeys?(text: string, findings: readonly Finding[], options?: LintOptions): FindingKey[];
 }
 
 interface Open {
@@ -43,32 +45,37 @@ export class LintServer {
 
   private answer(request: Request): Response {
     const started = this.now();
-    const done = (findings: Finding[], incremental: boolean): Response => ({
-      id: request.id,
-      type: 'findings',
-      findings,
-      ms: this.now() - started,
-      incremental,
-    });
+    const done = (findings: Finding[], incremental: boolean, keysOf?: { text: string; options: LintOptions }): Response => {
+      const keys = keysOf && 'keys' in request && request.keys && this.core.findingKeys ? this.core.findingKeys(keysOf.text, findings, keysOf.options) : undefined;
+      return {
+        id: request.id,
+        type: 'findings',
+        findings,
+        ms: this.now() - started,
+        incremental,
+        ...(keys ? { keys } : {}),
+      };
+    };
     switch (request.type) {
       case 'open': {
         const session = this.core.createSession(request.text, request.options);
         this.sessions.set(request.uri, { session, options: request.options });
-        return done(session.findings(), false);
+        return done(session.findings(), false, { text: request.text, options: request.options });
       }
       case 'edit': {
-        const session = this.sessions.get(request.uri)?.session;
-        if (!session) return { id: request.id, type: 'resync' };
+        const open = this.sessions.get(request.uri);
+        if (!open) return { id: request.id, type: 'resync' };
+        const session = open.session;
         let findings: Finding[] | undefined;
         for (const c of request.changes) findings = session.edit(c.offset, c.deleteCount, c.insert);
         if (session.length() !== request.length) {
           this.sessions.delete(request.uri);
           return { id: request.id, type: 'resync' };
         }
-        return done(findings ?? session.findings(), true);
+        return done(findings ?? session.findings(), true, { text: session.text(), options: open.options });
       }
       case 'lint':
-        return done(this.core.lint(request.text, request.options), false);
+        return done(this.core.lint(request.text, request.options), false, { text: request.text, options: request.options });
       case 'scorecard': {
         const open = this.sessions.get(request.uri);
         if (!open) return { id: request.id, type: 'resync' };
