@@ -20,13 +20,15 @@ import {
 } from '../core/index.js';
 import type { Finding } from '../core/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { isDocxPath, sourceAt, type ParagraphMap } from '../docx/index.js';
 import { runClauses } from './commands/clauses.js';
+import { runConvert } from './commands/convert.js';
 import { runScorecard } from './commands/scorecard.js';
 import { runSuggest } from './commands/suggest.js';
 import { configResolver, configsForInputs, toPosix, type LoadedConfig } from './configs.js';
 import { renderExplanation } from './explain.js';
-import { displayPath, expandInputs, readTextFile, type Input } from './files.js';
-import { formatters, type Summary } from './formatters/index.js';
+import { displayPath, expandInputs, readTextFile, readWordFile, type Input } from './files.js';
+import { formatters, type ReportedFinding, type Summary } from './formatters/index.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -52,6 +54,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   if (command === 'scorecard') return runScorecard(rest, io);
+  if (command === 'convert') return runConvert(rest, io);
 
   let options: CliOptions;
   try {
@@ -97,7 +100,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   for await (const input of expandInputs(options.inputs, io.cwd, (input, why) => {
     io.stderr(`povlint: error: ${input}: ${why}\n`);
     ioError = true;
-  })) {
+  }, { includeDocx: options.includeDocx })) {
     inputs.push(input);
   }
   const { configFor, errors } = await configsForInputs(loader, inputs, io.cwd);
@@ -138,7 +141,22 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     }
 
     let text: string;
-    if (input.path) {
+    let paragraphMap: ParagraphMap | undefined;
+    if (input.path && isDocxPath(input.path)) {
+      const converted = await readWordFile(input.path);
+      if (!converted.ok) {
+        io.stderr(`povlint: error: ${shown}: ${converted.reason}\n`);
+        ioError = true;
+        continue;
+      }
+      const size = new TextEncoder().encode(converted.markdown).length;
+      if (isTooLarge(size, settings.maxFileSizeKB)) {
+        skip(shown, `converted to Markdown, ${tooLargeReason(size, settings.maxFileSizeKB)}`);
+        continue;
+      }
+      text = converted.markdown;
+      paragraphMap = converted.map;
+    } else if (input.path) {
       const read = await readTextFile(input.path, settings.maxFileSizeKB);
       if (!read.ok) {
         skip(shown, read.reason);
@@ -175,14 +193,16 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     for (const f of findings) if (f.severity === 'warning') warningsTotal += 1;
-    const shownFindings = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const quietFindings = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const map = paragraphMap;
+    const shownFindings = map ? quietFindings.map((f) => withSource(f, map)) : quietFindings;
     summary.files += 1;
     for (const f of shownFindings) {
       if (f.severity === 'error') summary.errors += 1;
       else if (f.severity === 'warning') summary.warnings += 1;
       else summary.infos += 1;
     }
-    formatter.file({ path: shown, findings: shownFindings, text });
+    formatter.file({ path: shown, findings: shownFindings, text, ...(map ? { converted: true } : {}) });
   }
   formatter.end(summary);
 
@@ -195,6 +215,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** The finding with the source paragraph of its start (`source` is last, after the core's fields). */
+function withSource(f: Finding, map: ParagraphMap): ReportedFinding {
+  const source = sourceAt(map, f.start.line, f.start.column);
+  return source ? { ...f, source } : f;
 }
 
 /** The lint options for files under a config: defaults, then the config, then the command line. */

@@ -17,9 +17,7 @@
  *   is returned so a caller can say so;
  * - images: dropped (nothing is inflated for them); external files are never read.
  */
-import { gfm } from '@joplin/turndown-plugin-gfm';
-import mammoth from 'mammoth';
-import TurndownService from 'turndown';
+import type TurndownService from 'turndown';
 import { openDocx } from './container.js';
 import { excerptOf, extractMarkers, marker, type ParagraphMap, type SourceParagraph } from './sourceMap.js';
 
@@ -133,8 +131,23 @@ const isIn = (node: unknown, names: string[]): boolean => {
 const NOTE_ID = /^(footnote|endnote)-(-?\d+)$/;
 const NOTE_REF_HREF = /^#(footnote|endnote)-(-?\d+)$/;
 
-function markdownWriter(): TurndownService {
-  const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*', strongDelimiter: '**' });
+/**
+ * mammoth and turndown are loaded on the first conversion, so a run that converts nothing (and
+ * the CLI's start-up) does not pay for them.
+ */
+async function libraries() {
+  const [mammothModule, turndownModule, gfmModule] = await Promise.all([import('mammoth'), import('turndown'), import('@joplin/turndown-plugin-gfm')]);
+  return {
+    mammoth: mammothModule.default,
+    Turndown: turndownModule.default,
+    gfm: gfmModule.gfm ?? (gfmModule as unknown as { default: typeof gfmModule }).default.gfm,
+  };
+}
+
+type Libraries = Awaited<ReturnType<typeof libraries>>;
+
+function markdownWriter({ Turndown, gfm }: Libraries): TurndownService {
+  const service = new Turndown({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*', strongDelimiter: '**' });
   service.use(gfm);
   service.addRule('noteReference', {
     filter: (node) => dom(node).nodeName === 'SUP' && dom(node).firstChild?.nodeName === 'A' && NOTE_REF_HREF.test(attribute(dom(node).firstChild, 'href')),
@@ -174,6 +187,8 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxConversion> {
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
 
+  const libs = await libraries();
+  const { mammoth } = libs;
   let html: string;
   let paragraphs: SourceParagraph[] = [];
   let withText = 0;
@@ -201,7 +216,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxConversion> {
 
   let written: string;
   try {
-    written = markdownWriter().turndown(html);
+    written = markdownWriter(libs).turndown(html);
   } catch (e) {
     return { ok: false, reason: `cannot write the Word document as Markdown (${(e as Error).message})` };
   }

@@ -108,7 +108,9 @@ export function sourceAt(map: ParagraphMap, line: number, column: number): Sourc
   return map.paragraphs[hit.ref];
 }
 
-/** "paragraph 42" or "paragraph 42, footnote 1", for people. */
+/** "paragraph 42", "paragraph 42, footnote 1" or "paragraph 42, endnote 2", for people. */
 export function describeSource(source: SourceParagraph): string {
-  return source.note !== undefined ? `paragraph ${source.paragraph}, note ${source.note}` : `paragraph ${source.paragraph}`;
+  if (source.note === undefined) return `paragraph ${source.paragraph}`;
+  const endnote = /^endnote-(.*)$/.exec(source.note);
+  return `paragraph ${source.paragraph}, ${endnote ? `endnote ${endnote[1]}` : `footnote ${source.note}`}`;
 }

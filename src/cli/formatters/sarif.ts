@@ -5,12 +5,18 @@
  *
  * The log is written as a stream: the run header, then each result as its file is linted.
  * Offsets refer to the text without a UTF-8 byte order mark, as editors show it.
+ *
+ * A Word document is linted as the Markdown converted from it: the physical location names the
+ * `.docx` with the region in that Markdown (as `povlint convert` writes it), a logical location
+ * names the source paragraph (`kind` "paragraph", the excerpt in its properties), and fixes are
+ * left out, as their edits apply to the Markdown rather than to the file.
  */
 import { pathToFileURL } from 'node:url';
 import { LineIndex, snippetToPlainText } from '../../core/index.js';
-import type { Finding, Severity, TextEdit } from '../../core/index.js';
+import type { Severity, TextEdit } from '../../core/index.js';
+import { describeSource } from '../../docx/sourceMap.js';
 import { HOMEPAGE, ruleMetas } from '../rule-meta.js';
-import type { FileResult, Formatter, FormatterContext } from './types.js';
+import type { FileResult, Formatter, FormatterContext, ReportedFinding } from './types.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -45,8 +51,9 @@ export function sarif(ctx: FormatterContext): Formatter {
   let tail = '';
   const location = (uri: string) => ({ uri, uriBaseId: SRCROOT });
 
-  function result(f: Finding, uri: string, starts: LineIndex | undefined) {
+  function result(f: ReportedFinding, uri: string, starts: LineIndex | undefined, converted: boolean) {
     const index = ruleIndex.get(f.ruleId);
+    const source = f.source;
     return {
       ruleId: f.ruleId,
       ...(index !== undefined ? { ruleIndex: index } : {}),
@@ -63,9 +70,21 @@ export function sarif(ctx: FormatterContext): Formatter {
               endColumn: f.end.column,
             },
           },
+          ...(source
+            ? {
+                logicalLocations: [
+                  {
+                    name: describeSource(source),
+                    fullyQualifiedName: `${uri}#${describeSource(source).replace(/, /g, '/').replace(/ /g, '-')}`,
+                    kind: 'paragraph',
+                    properties: { paragraph: source.paragraph, excerpt: source.excerpt, ...(source.note !== undefined ? { note: source.note } : {}) },
+                  },
+                ],
+              }
+            : {}),
         },
       ],
-      ...(f.fixes.length > 0
+      ...(f.fixes.length > 0 && !converted
         ? {
             fixes: f.fixes.map((fix) => ({
               description: { text: fix.title },
@@ -113,12 +132,12 @@ export function sarif(ctx: FormatterContext): Formatter {
       ctx.write(`${text.slice(0, at)}[`);
       tail = text.slice(at + marker.length);
     },
-    file({ path, findings, text }: FileResult) {
+    file({ path, findings, text, converted }: FileResult) {
       if (findings.length === 0) return;
-      const starts = text !== undefined && findings.some((f) => f.fixes.length > 0) ? new LineIndex(text) : undefined;
+      const starts = text !== undefined && !converted && findings.some((f) => f.fixes.length > 0) ? new LineIndex(text) : undefined;
       const uri = pathToUri(path);
       for (const f of findings) {
-        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts))}`);
+        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts, converted === true))}`);
         count += 1;
       }
     },
