@@ -45,6 +45,8 @@ export function openDocx(bytes: Uint8Array): OpenResult {
   if (startsWith(bytes, CFB_SIGNATURE)) return { ok: false, reason: compoundFileReason(bytes) };
   if (!startsWith(bytes, ZIP_SIGNATURE)) return { ok: false, reason: 'not a Word document (.docx files are zip archives; this file is not one)' };
 
+  if (!centralDirectoryIsSound(bytes)) return { ok: false, reason: 'not a readable zip archive (corrupt or truncated: its central directory is damaged)' };
+
   let entries = 0;
   let total = 0;
   let hasDocument = false;
@@ -78,6 +80,31 @@ export function openDocx(bytes: Uint8Array): OpenResult {
     return { ok: false, reason: `not a readable zip archive (corrupt or truncated: ${(e as Error).message})` };
   }
   return { ok: true, zip: zipSync(parts, { level: 0 }) };
+}
+
+/**
+ * Whether each central directory entry starts with its signature and stays inside the file.
+ * fflate reads entries without checking, so a damaged directory would otherwise be read as odd
+ * file names. Zip64 archives (a count or offset of all ones) are left to fflate.
+ */
+function centralDirectoryIsSound(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return false;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || at === 0xffffffff) return true;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) return false;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return at <= eocd;
 }
 
 function compoundFileReason(bytes: Uint8Array): string {
