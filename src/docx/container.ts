@@ -11,9 +11,10 @@
  * (password-protected) document keeps its package in an `EncryptedPackage` stream, and an old
  * binary Word document has a `WordDocument` stream. The compound file's directory is read with the
  * `cfb` package to tell them apart.
+ *
+ * fflate and cfb are loaded on first use, so a run that opens no Word document does not pay for them.
  */
-import * as CFB from 'cfb';
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import type { Unzipped } from 'fflate';
 
 export const DOCX_LIMITS = {
   /** Declared uncompressed size of all parts read, added up. */
@@ -40,12 +41,14 @@ class Refused extends Error {}
  * The bytes of a `.docx` → a zip holding only its XML parts, stored without compression (so the
  * converter inflates nothing), or the reason it cannot be read.
  */
-export function openDocx(bytes: Uint8Array): OpenResult {
+export async function openDocx(bytes: Uint8Array): Promise<OpenResult> {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  if (startsWith(bytes, CFB_SIGNATURE)) return { ok: false, reason: compoundFileReason(bytes) };
+  if (startsWith(bytes, CFB_SIGNATURE)) return { ok: false, reason: await compoundFileReason(bytes) };
   if (!startsWith(bytes, ZIP_SIGNATURE)) return { ok: false, reason: 'not a Word document (.docx files are zip archives; this file is not one)' };
 
   if (!centralDirectoryIsSound(bytes)) return { ok: false, reason: 'not a readable zip archive (corrupt or truncated: its central directory is damaged)' };
+  const fflateModule = await import('fflate');
+  const { unzipSync, zipSync } = (fflateModule as unknown as { default?: typeof fflateModule }).default ?? fflateModule;
 
   let entries = 0;
   let total = 0;
@@ -107,7 +110,9 @@ function centralDirectoryIsSound(bytes: Uint8Array): boolean {
   return at <= eocd;
 }
 
-function compoundFileReason(bytes: Uint8Array): string {
+async function compoundFileReason(bytes: Uint8Array): Promise<string> {
+  const cfbModule = await import('cfb');
+  const CFB = (cfbModule as unknown as { default?: typeof cfbModule }).default ?? cfbModule;
   let names: string[];
   try {
     names = CFB.read(bytes, { type: 'array' }).FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? '');

@@ -184,7 +184,7 @@ function markdownWriter({ Turndown, gfm }: Libraries): TurndownService {
 
 /** Converts the bytes of a `.docx` file; never throws. */
 export async function convertDocx(bytes: Uint8Array): Promise<DocxConversion> {
-  const opened = openDocx(bytes);
+  const opened = await openDocx(bytes);
   if (!opened.ok) return opened;
 
   const libs = await libraries();

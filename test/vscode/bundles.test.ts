@@ -133,12 +133,14 @@ describe('extension bundles', () => {
       expect(registered).toContain('languages.createDiagnosticCollection');
       const commands = calls.filter((c) => c.path === 'commands.registerCommand').map((c) => c.args[0]);
       const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string; enablement?: string }[] } };
-      // Commands enabled only off the web (Word conversion) are absent from the web bundle.
+      // Commands that need Node (Word conversion) are absent from the web bundle, which hides them.
       for (const { command, enablement } of manifest.contributes.commands) {
-        if (!node && enablement === '!isWeb') expect(commands).not.toContain(command);
+        if (!node && enablement?.includes('!povlint.wordUnavailable')) expect(commands).not.toContain(command);
         else expect(commands).toContain(command);
       }
       expect(commands.includes('povlint.openWordDocument')).toBe(node);
+      const hidden = calls.some((c) => c.path === 'commands.executeCommand' && c.args[0] === 'setContext' && c.args[1] === 'povlint.wordUnavailable' && c.args[2] === true);
+      expect(hidden).toBe(!node);
       // The Word converter is in its own bundle, loaded only when a document is converted.
       expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/mammoth|turndown/i);
       expect(context.subscriptions.length).toBeGreaterThan(10);

@@ -1,6 +1,7 @@
 /**
- * The Word command in the desktop extension. The web bundle is built with ./register.web.ts in
- * its place, so neither the command nor the converter is part of it.
+ * The Word command in the Node extension host (desktop VS Code, code-server and other remote
+ * hosts). The web bundle is built with ./register.web.ts in its place, so neither the command nor
+ * the converter is part of it.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids.js';

@@ -1,9 +1,12 @@
 /**
- * On the web there is no Word conversion (it needs Node): the command is neither registered nor
- * shown (its `enablement` and menus say `!isWeb`). Replaces ./register.ts in the web bundle.
+ * In the web-worker extension host there is no Word conversion (it needs Node): the command is
+ * not registered, and the `povlint.wordUnavailable` context key hides it from the menus (their
+ * `when` clauses already leave it out of vscode.dev, where `isWeb` is set and there is no remote).
+ * Replaces ./register.ts in the web bundle.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 export function registerWordCommands(_extensionUri: vscode.Uri): vscode.Disposable[] {
+  void vscode.commands.executeCommand('setContext', 'povlint.wordUnavailable', true);
   return [];
 }
