@@ -151,7 +151,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       }
       const size = new TextEncoder().encode(converted.markdown).length;
       if (isTooLarge(size, settings.maxFileSizeKB)) {
-        skip(shown, `converted to Markdown, ${tooLargeReason(size, settings.maxFileSizeKB)}`);
+        skip(shown, `as Markdown the ${tooLargeReason(size, settings.maxFileSizeKB)}`);
         continue;
       }
       text = converted.markdown;

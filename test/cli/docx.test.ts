@@ -152,6 +152,14 @@ const scenarios: Scenario[] = [
     stdout: (out) => expect(jsonFiles(out).map((f) => f.path)).toEqual(['docs/b.md', 'docs/proposal.docx']),
     stderr: '',
   },
+  {
+    name: '--max-file-size applies to the converted Markdown: a skipped document is a warning',
+    files: { 'proposal.docx': english },
+    argv: ['--max-file-size', '0.1', 'proposal.docx'],
+    code: 0,
+    stdout: '',
+    stderr: /^povlint: warning: proposal\.docx: skipped: as Markdown the file is 1 KB, over the 0\.1 KB limit; raise it with --max-file-size 1 /,
+  },
   ...bad.map(
     ([what, bytes, reason]): Scenario => ({
       name: `${what}: an error naming the file, exit 2, the other files still linted`,
