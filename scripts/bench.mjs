@@ -16,6 +16,10 @@
  * levels) run in child processes with a time limit, each also at half size so the table shows
  * whether time grows linearly (a ratio near 2).
  *
+ * Word documents: a .docx holding the 1 MB input's lines as paragraphs (written with the `docx`
+ * package) is converted and linted, next to a cold lint of the same text as Markdown; one run in
+ * --quick, three otherwise. The converter (src/docx) is bundled to dist/bench/docx.mjs first.
+ *
  * The last line is machine-readable:
  *   bench: cold1mb_vs_markdownlint=R1 cold1mb_vs_intensify=R2 edit1mb_median_ms=M edit1mb_p99_ms=P scale10x=S
  */
@@ -224,6 +228,43 @@ async function childMain(kind, size) {
   process.stdout.write(`child: ${ms} ${rssBefore} ${rssPeak} ${text.length} ${findings.length}\n`);
 }
 
+/**
+ * A .docx with the lines of `text` as paragraphs (`#` lines as headings), then, `runs` times,
+ * conversion plus a cold lint of the result, and a cold lint of the converted Markdown alone.
+ */
+async function wordBench(text, runs, coldStart, lint) {
+  const { build } = await import('esbuild');
+  const outfile = join(root, 'dist', 'bench', 'docx.mjs');
+  await build({ entryPoints: [join(root, 'src', 'docx', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  const { convertDocx } = await import(pathToFileURL(outfile).href);
+  const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const children = lines.map((l) => (/^#{1,6} /.test(l) ? new Paragraph({ text: l.replace(/^#+ /, ''), heading: HeadingLevel.HEADING_2 }) : new Paragraph(l)));
+  const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+  const t = { docx: [], convert: [], markdown: [] };
+  let markdown = '';
+  for (let r = 0; r < runs; r++) {
+    t.docx.push(
+      await time(async () => {
+        coldStart();
+        const started = performance.now();
+        const converted = await convertDocx(bytes);
+        t.convert.push(performance.now() - started);
+        if (!converted.ok) throw new Error(`the benchmark document did not convert: ${converted.reason}`);
+        markdown = converted.markdown;
+        lint(markdown);
+      }),
+    );
+    t.markdown.push(
+      await time(() => {
+        coldStart();
+        lint(markdown);
+      }),
+    );
+  }
+  return { docx: stats(t.docx), convert: stats(t.convert), markdown: stats(t.markdown), bytes: bytes.length, paragraphs: lines.length };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -299,6 +340,12 @@ async function main() {
   row('session.edit of one character, 1 MB', ed, `median ${fmt(ed.median)} ms, p99 ${fmt(ed.p99)} ms over 200 edits`);
   const check = lint(session.text());
   if (JSON.stringify(check) !== JSON.stringify(session.findings())) throw new Error('session findings differ from lint() after the edits');
+
+  // Word documents: convert + lint a .docx with 1 MB of text, against linting that text as Markdown.
+  const word = await wordBench(oneMb, quick ? 1 : 3, () => clearEngines(), lint);
+  row('Word: convert + cold lint, .docx with 1 MB of text', word.docx, `${(word.docx.median / word.markdown.median).toFixed(2)} × linting the same text as Markdown`);
+  row('Word: conversion alone', word.convert, `${word.paragraphs} paragraphs, .docx of ${(word.bytes / 1024).toFixed(0)} KB`);
+  row('Word: cold lint of the same text as Markdown', word.markdown);
 
   // Pathological inputs, each in its own process with a time limit, at half and full size.
   const limit = quick ? 20_000 : 60_000;

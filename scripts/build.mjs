@@ -10,7 +10,8 @@
  *   core       ESM library with declarations in dist/core/ (tsc, tsconfig.build.json)
  *   cli        dist/cli.js, an ESM bundle for Node from src/cli/main.ts (dependencies external)
  *   extension  dist/extension.cjs, the VS Code extension for the Node extension host (self-contained),
- *              and dist/worker.cjs, its lint worker (a worker_threads Worker running the core)
+ *              dist/worker.cjs, its lint worker (a worker_threads Worker running the core), and
+ *              dist/docx-worker.cjs, its Word converter (mammoth and turndown, desktop only)
  *   web        dist/web/extension.js, the same extension for the web worker host (vscode.dev), and
  *              dist/web/worker.js, its lint worker (a Web Worker; a classic script, as the web
  *              extension host loads nested workers with importScripts)
@@ -65,6 +66,7 @@ const targets = [
         [
           { entry: 'src/vscode/extension.ts', outfile: 'dist/extension.cjs' },
           { entry: 'src/vscode/worker/node.ts', outfile: 'dist/worker.cjs' },
+          { entry: 'src/vscode/docx/worker.ts', outfile: 'dist/docx-worker.cjs' },
         ].map(({ entry, outfile }) =>
           bundle({
             entryPoints: [at(entry)],
@@ -85,7 +87,7 @@ const targets = [
     run: () =>
       Promise.all(
         [
-          { entry: 'src/vscode/extension.ts', outfile: 'dist/web/extension.js', format: 'cjs', plugins: [webWorkerSpawn] },
+          { entry: 'src/vscode/extension.ts', outfile: 'dist/web/extension.js', format: 'cjs', plugins: [webWorkerSpawn, webWithoutWord] },
           { entry: 'src/vscode/worker/web.ts', outfile: 'dist/web/worker.js', format: 'iife', plugins: [] },
         ].map(({ entry, outfile, format, plugins }) =>
           bundle({
@@ -116,6 +118,21 @@ const webWorkerSpawn = {
     const nodeSpawn = at('src/vscode/worker/spawn.js');
     b.onResolve({ filter: /\/spawn\.js$/ }, (args) =>
       join(args.resolveDir, args.path) === nodeSpawn ? { path: at('src/vscode/worker/spawn.web.ts') } : undefined,
+    );
+  },
+};
+
+/**
+ * The web bundle has no Word conversion (mammoth and turndown need Node): src/vscode/docx/register.ts
+ * is replaced by register.web.ts, which registers nothing.
+ * @type {import('esbuild').Plugin}
+ */
+const webWithoutWord = {
+  name: 'web-without-word',
+  setup(b) {
+    const nodeRegister = at('src/vscode/docx/register.js');
+    b.onResolve({ filter: /\/register\.js$/ }, (args) =>
+      join(args.resolveDir, args.path) === nodeRegister ? { path: at('src/vscode/docx/register.web.ts') } : undefined,
     );
   },
 };

@@ -16,6 +16,8 @@ export interface CliOptions {
   locale?: Locale | 'auto';
   maxFileSizeKB?: number;
   strict: boolean;
+  /** Folders and globs also pick up Word documents (`*.docx`). */
+  includeDocx: boolean;
   explain?: string;
   /** `--baseline [file]`: report only findings not in the baseline; `true` for the default file. */
   baseline?: string | true;
@@ -33,10 +35,12 @@ export const HELP = `Usage: povlint [options] [files, folders or globs ...]
        povlint clauses [...]     list, show and insert proof-of-value clauses
        povlint suggest [...]     suggest clauses for a claim
        povlint scorecard [...]   list each document's criteria, unmeasured claims and POV readiness
+       povlint convert <file.docx> [-o file.md]   write a Word document as Markdown
 
 Lints Markdown procurement documents (RFPs, SOWs, contracts, SLAs, proposals) for claims
 nobody could verify. Folders are searched for *.md and *.markdown files (node_modules and .git
-are skipped); \`-\` reads standard input.
+are skipped); \`-\` reads standard input. Word documents (*.docx) named on the command line are
+converted to Markdown and linted; findings name the line of the Markdown and the source paragraph.
 
 Options:
   -f, --format <name>      output format: stylish (default), json, sarif, gitlab
@@ -48,6 +52,7 @@ Options:
       --locale <locale>    document language: en, zh or auto (default: auto)
       --max-file-size <kb> skip files larger than this many kilobytes (default: 5000)
       --strict             exit 1 on any warning, and exit 2 when a file had to be skipped
+      --include-docx       folders and globs also pick up Word documents (*.docx)
       --explain <text>     explain the findings in a piece of text
       --baseline [file]    report only findings not recorded in the baseline file (default:
                            \`baseline\` in the config, else .povlint-baseline.json), and list its
@@ -123,6 +128,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         locale: { type: 'string' },
         'max-file-size': { type: 'string' },
         strict: { type: 'boolean' },
+        'include-docx': { type: 'boolean' },
         explain: { type: 'string' },
         baseline: { type: 'string', multiple: true },
         'write-baseline': { type: 'string', multiple: true },
@@ -143,6 +149,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     rules: {},
     strict: values.strict ?? false,
     noBaseline: values['no-baseline'] ?? false,
+    includeDocx: values['include-docx'] ?? false,
     version: values.version ?? false,
     help: values.help ?? false,
   };

@@ -21,13 +21,15 @@ import {
 import { BaselineMatcher, describeEntry, findingKeys, type Baseline, type Finding, type FindingKey } from '../core/index.js';
 import { baselineDir, baselinePath, goneFrom, loadBaseline, nextBaseline, planBaseline, saveBaseline } from './baseline.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { isDocxPath, sourceAt, type ParagraphMap } from '../docx/index.js';
 import { runClauses } from './commands/clauses.js';
+import { runConvert } from './commands/convert.js';
 import { runScorecard } from './commands/scorecard.js';
 import { runSuggest } from './commands/suggest.js';
 import { configResolver, configsForInputs, toPosix, type LoadedConfig } from './configs.js';
 import { renderExplanation } from './explain.js';
-import { displayPath, expandInputs, readTextFile, type Input } from './files.js';
-import { formatters, type Summary } from './formatters/index.js';
+import { displayPath, expandInputs, readTextFile, readWordFile, type Input } from './files.js';
+import { formatters, type ReportedFinding, type Summary } from './formatters/index.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -53,6 +55,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   if (command === 'scorecard') return runScorecard(rest, io);
+  if (command === 'convert') return runConvert(rest, io);
 
   let options: CliOptions;
   try {
@@ -98,7 +101,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   for await (const input of expandInputs(options.inputs, io.cwd, (input, why) => {
     io.stderr(`povlint: error: ${input}: ${why}\n`);
     ioError = true;
-  })) {
+  }, { includeDocx: options.includeDocx })) {
     inputs.push(input);
   }
   const { configFor, errors } = await configsForInputs(loader, inputs, io.cwd);
@@ -157,7 +160,22 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     }
 
     let text: string;
-    if (input.path) {
+    let paragraphMap: ParagraphMap | undefined;
+    if (input.path && isDocxPath(input.path)) {
+      const converted = await readWordFile(input.path);
+      if (!converted.ok) {
+        io.stderr(`povlint: error: ${shown}: ${converted.reason}\n`);
+        ioError = true;
+        continue;
+      }
+      const size = new TextEncoder().encode(converted.markdown).length;
+      if (isTooLarge(size, settings.maxFileSizeKB)) {
+        skip(shown, `as Markdown the ${tooLargeReason(size, settings.maxFileSizeKB)}`);
+        continue;
+      }
+      text = converted.markdown;
+      paragraphMap = converted.map;
+    } else if (input.path) {
       const read = await readTextFile(input.path, settings.maxFileSizeKB);
       if (!read.ok) {
         skip(shown, read.reason);
@@ -209,7 +227,9 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     }
     for (const f of findings) if (f.severity === 'warning') warningsTotal += 1;
     const quiet = (f: Finding): boolean => !options.quiet || f.severity === 'error';
-    const shownFindings = findings.filter(quiet);
+    const quietFindings = findings.filter(quiet);
+    const map = paragraphMap;
+    const shownFindings = map ? quietFindings.map((f) => withSource(f, map)) : quietFindings;
     summary.files += 1;
     for (const f of shownFindings) {
       if (f.severity === 'error') summary.errors += 1;
@@ -222,6 +242,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       text,
       ...(keys ? { keys: keys.filter((_, i) => quiet(findings[i]!)) } : {}),
       ...(suppressed ? { suppressed } : {}),
+      ...(map ? { converted: true } : {}),
     });
   }
 
@@ -265,6 +286,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** The finding with the source paragraph of its start (`source` is last, after the core's fields). */
+function withSource(f: Finding, map: ParagraphMap): ReportedFinding {
+  const source = sourceAt(map, f.start.line, f.start.column);
+  return source ? { ...f, source } : f;
 }
 
 /** The lint options for files under a config: defaults, then the config, then the command line. */

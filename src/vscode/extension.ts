@@ -22,6 +22,7 @@ import { PovHoverProvider } from './providers/hover.js';
 import { SettingsStore } from './settingsStore.js';
 import { ClaimsStatusBar } from './statusBar.js';
 import { traceHostLag } from './hostLagTrace.js';
+import { registerWordCommands } from './docx/register.js';
 import type { HostLagMonitor } from './model/hostLag.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
     vscode.commands.registerCommand(COMMANDS.applyFix, (args: ApplyFixArgs) => applyFix(args)),
     vscode.commands.registerCommand(COMMANDS.allowTerm, (args: AllowTermArgs) => allowTerm(configs, args)),
     vscode.commands.registerCommand(COMMANDS.showRuleDocs, (args: RuleDocsArgs) => showRuleDocs(context.extensionUri, args)),
+    ...registerWordCommands(context.extensionUri),
   );
 
   // Only what is visible is linted now; other documents are linted when opened or shown.

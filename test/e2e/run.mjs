@@ -22,6 +22,8 @@ import { findingsToDiagnostics } from '../../src/vscode/model/diagnostics.ts';
 import { builtinClauses } from '../../src/core/clauses/builtin.ts';
 import { expandWithDefaults } from '../../src/core/clauses/snippet.ts';
 import { baselineOf, findingKeys, serialiseBaseline } from '../../src/core/index.ts';
+import { convertDocx } from '../../src/docx/index.ts';
+import { ENGLISH, proposalDocx } from '../helpers/docx.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const started = Date.now();
@@ -140,6 +142,11 @@ async function main() {
   const exampleText = readFileSync(example, 'utf8');
   for (let i = 0; i < loadFiles; i++) writeFileSync(join(workspace, 'generated', `doc-${String(i).padStart(4, '0')}.md`), `# Document ${i}\n\n${exampleText}`);
   metrics.loadFiles = loadFiles;
+  // A Word proposal, converted by the extension into Markdown beside it.
+  const docxBytes = await proposalDocx(ENGLISH);
+  writeFileSync(join(workspace, 'proposal.docx'), docxBytes);
+  const docxConverted = await convertDocx(docxBytes);
+  if (!docxConverted.ok) throw new Error(`the e2e Word document does not convert: ${docxConverted.reason}`);
   log(`workspace ${workspace} with ${example.slice(root.length + 1)} and ${loadFiles} generated Markdown files`);
 
   const install = spawnSync(
@@ -413,6 +420,31 @@ async function main() {
   rmSync(baselineFile);
   const back = await until('the findings to come back when the baseline is deleted', countIs(edited), 30_000).catch(() => status.first().getAttribute('aria-label'));
   check('deleting the baseline file shows the findings as new again', Number(/(\d+) unverifiable/.exec(back ?? '')?.[1]) === edited, `"${back}", core ${edited}`);
+  rmSync(join(workspace, '.povlint.jsonc'));
+
+  // Word: the Explorer's context menu on a .docx converts it into Markdown beside it, which is
+  // then linted like any Markdown document.
+  phase('Open Word Document as Markdown');
+  const docxRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'proposal.docx' });
+  await docxRow.click({ button: 'right' });
+  const menuEntry = page.locator('.context-view .action-label', { hasText: 'Open Word Document as Markdown' });
+  await menuEntry.waitFor();
+  await shot(page, '10-docx-context-menu');
+  await menuEntry.click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Save as proposal.md beside it' }).waitFor();
+  await page.keyboard.press('Enter');
+  const mdPath = join(workspace, 'proposal.md');
+  const writtenMd = await until('proposal.md to be written', () => (existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : undefined));
+  check('Open Word Document as Markdown writes the converted Markdown beside the .docx', writtenMd === docxConverted.markdown, `${writtenMd.length} characters`);
+  await page.locator('.tab.active', { hasText: 'proposal.md' }).waitFor();
+  const docxExpected = expectedDiagnostics(writtenMd).length;
+  const docxStatus = await until('the status bar to count the converted document', async () => {
+    const label = await status.first().getAttribute('aria-label');
+    return label && Number(/(\d+)/.exec(label)?.[1]) === docxExpected ? label : undefined;
+  }, 30_000).catch(() => status.first().getAttribute('aria-label'));
+  await shot(page, '11-docx-converted');
+  check('the converted Markdown is linted: the status bar count equals the core\'s findings', Number(/(\d+)/.exec(docxStatus ?? '')?.[1]) === docxExpected && docxExpected > 0, `status bar "${docxStatus}", core ${docxExpected}`);
+
   hostProfile = await profiler?.stop();
   if (hostProfile) writeFileSync(join(results, 'e2e-extension-host.cpuprofile'), JSON.stringify(hostProfile.profile));
 

@@ -21,6 +21,9 @@ export class Uri {
   static joinPath(base: Uri, ...segments: string[]): Uri {
     return new Uri(base.scheme, [base.path.replace(/\/$/, ''), ...segments].join('/'));
   }
+  with(change: { path?: string }): Uri {
+    return new Uri(this.scheme, change.path ?? this.path);
+  }
   get fsPath(): string {
     return this.path;
   }
@@ -85,7 +88,9 @@ export const window = {
   activeTextEditor: undefined as unknown,
   showInformationMessage: vi.fn(),
   showWarningMessage: vi.fn(),
+  showErrorMessage: vi.fn(),
   showQuickPick: vi.fn(),
+  showOpenDialog: vi.fn(),
   showTextDocument: vi.fn(),
   createWebviewPanel: vi.fn(),
   withProgress: vi.fn(),
@@ -93,7 +98,7 @@ export const window = {
 
 export const workspace = {
   textDocuments: [] as unknown[],
-  fs: { writeFile: vi.fn(), stat: vi.fn() },
+  fs: { writeFile: vi.fn(), stat: vi.fn(), readFile: vi.fn() },
   openTextDocument: vi.fn(),
   applyEdit: vi.fn(),
   findFiles: vi.fn(),

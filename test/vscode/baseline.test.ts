@@ -53,12 +53,6 @@ vi.mock('vscode', async () => {
   return { ...base, EventEmitter, Disposable, RelativePattern, workspace: Object.assign(base.workspace, { createFileSystemWatcher }) };
 });
 
-class WithUri extends fake.Uri {
-  with(change: { path?: string }): WithUri {
-    return new WithUri(this.scheme, change.path ?? this.path);
-  }
-}
-
 const ZERO_RISK = 'Lanternfish offers a zero risk transition from your current tools.';
 const EFFORT = 'Our analysts will make every effort to contain threats before they spread.';
 const doc = (...paragraphs: string[]): string => `# Proposal\n\n${paragraphs.join('\n\n')}\n`;
@@ -138,7 +132,7 @@ describe('BaselineStore', () => {
 
   const output = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const loaded = (config: LoadedConfig['config']): LoadedConfig =>
-    ({ config, folder: new WithUri('file', '/ws'), customClauses: [], clauses: [], errors: [] }) as unknown as LoadedConfig;
+    ({ config, folder: new fake.Uri('file', '/ws'), customClauses: [], clauses: [], errors: [] }) as unknown as LoadedConfig;
 
   it('reads the file named by the config through workspace.fs, once, and again after it changes', async () => {
     const text = doc(ZERO_RISK);

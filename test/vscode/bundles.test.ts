@@ -15,6 +15,9 @@ import { lint } from '../../src/core/index.js';
 import { LintClient } from '../../src/vscode/worker/client.js';
 import { nodeWorkerPort } from '../../src/vscode/worker/nodePort.js';
 import type { Response, ToWorker } from '../../src/vscode/worker/protocol.js';
+import { convertDocx } from '../../src/docx/index.js';
+import { workerConverter } from '../../src/vscode/docx/convertInWorker.js';
+import { ENGLISH, proposalDocx } from '../helpers/docx.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -129,14 +132,34 @@ describe('extension bundles', () => {
       expect(registered).toContain('languages.registerCompletionItemProvider');
       expect(registered).toContain('languages.createDiagnosticCollection');
       const commands = calls.filter((c) => c.path === 'commands.registerCommand').map((c) => c.args[0]);
-      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
-      for (const { command } of manifest.contributes.commands) expect(commands).toContain(command);
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string; enablement?: string }[] } };
+      // Commands that need Node (Word conversion) are absent from the web bundle, which hides them.
+      for (const { command, enablement } of manifest.contributes.commands) {
+        if (!node && enablement?.includes('!povlint.wordUnavailable')) expect(commands).not.toContain(command);
+        else expect(commands).toContain(command);
+      }
+      expect(commands.includes('povlint.openWordDocument')).toBe(node);
+      const hidden = calls.some((c) => c.path === 'commands.executeCommand' && c.args[0] === 'setContext' && c.args[1] === 'povlint.wordUnavailable' && c.args[2] === true);
+      expect(hidden).toBe(!node);
+      // The Word converter is in its own bundle, loaded only when a document is converted.
+      expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/mammoth|turndown/i);
       expect(context.subscriptions.length).toBeGreaterThan(10);
     });
   }
 });
 
 const rfp = readFileSync(join(root, 'test/fixtures/vscode/rfp.md'), 'utf8');
+
+describe('Word converter bundle', () => {
+  it('dist/docx-worker.cjs converts a real .docx in a worker_threads Worker, and answers bad input with a reason', async () => {
+    const convert = workerConverter(join(root, 'dist/docx-worker.cjs'));
+    const docx = await proposalDocx(ENGLISH);
+    const expected = await convertDocx(docx);
+    expect(expected.ok).toBe(true);
+    expect(await convert(docx)).toEqual(expected.ok ? { ok: true, markdown: expected.markdown, comments: expected.comments } : undefined);
+    expect(await convert(new TextEncoder().encode('not a zip'))).toEqual({ ok: false, reason: 'not a Word document (.docx files are zip archives; this file is not one)' });
+  }, 30_000);
+});
 
 describe('lint worker bundles', () => {
   const client = new LintClient({ spawn: () => nodeWorkerPort(join(root, 'dist/worker.cjs')), log: () => undefined });

@@ -9,12 +9,18 @@
  * With a baseline, only new findings are results (`baselineState: "new"`): code scanning shows
  * every result it is given, suppressed or not. The baseline's entries that no longer match are
  * notes in the run's invocation (`toolExecutionNotifications`), so the log says the file can shrink.
+ *
+ * A Word document is linted as the Markdown converted from it: the physical location names the
+ * `.docx` with the region in that Markdown (as `povlint convert` writes it), a logical location
+ * names the source paragraph (`kind` "paragraph", the excerpt in its properties), and fixes are
+ * left out, as their edits apply to the Markdown rather than to the file.
  */
 import { pathToFileURL } from 'node:url';
 import { describeEntry, LineIndex, snippetToPlainText } from '../../core/index.js';
-import type { Finding, Severity, TextEdit } from '../../core/index.js';
+import type { Severity, TextEdit } from '../../core/index.js';
+import { describeSource } from '../../docx/sourceMap.js';
 import { HOMEPAGE, ruleMetas } from '../rule-meta.js';
-import type { BaselineSummary, FileResult, Formatter, FormatterContext } from './types.js';
+import type { BaselineSummary, FileResult, Formatter, FormatterContext, ReportedFinding } from './types.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -64,8 +70,9 @@ export function sarif(ctx: FormatterContext): Formatter {
   let tail = '';
   const location = (uri: string) => ({ uri, uriBaseId: SRCROOT });
 
-  function result(f: Finding, uri: string, starts: LineIndex | undefined, baselined: boolean) {
+  function result(f: ReportedFinding, uri: string, starts: LineIndex | undefined, baselined: boolean, converted: boolean) {
     const index = ruleIndex.get(f.ruleId);
+    const source = f.source;
     return {
       ruleId: f.ruleId,
       ...(index !== undefined ? { ruleIndex: index } : {}),
@@ -83,9 +90,21 @@ export function sarif(ctx: FormatterContext): Formatter {
               endColumn: f.end.column,
             },
           },
+          ...(source
+            ? {
+                logicalLocations: [
+                  {
+                    name: describeSource(source),
+                    fullyQualifiedName: `${uri}#${describeSource(source).replace(/, /g, '/').replace(/ /g, '-')}`,
+                    kind: 'paragraph',
+                    properties: { paragraph: source.paragraph, excerpt: source.excerpt, ...(source.note !== undefined ? { note: source.note } : {}) },
+                  },
+                ],
+              }
+            : {}),
         },
       ],
-      ...(f.fixes.length > 0
+      ...(f.fixes.length > 0 && !converted
         ? {
             fixes: f.fixes.map((fix) => ({
               description: { text: fix.title },
@@ -133,12 +152,12 @@ export function sarif(ctx: FormatterContext): Formatter {
       ctx.write(`${text.slice(0, at)}[`);
       tail = text.slice(at + marker.length);
     },
-    file({ path, findings, text, suppressed }: FileResult) {
+    file({ path, findings, text, suppressed, converted }: FileResult) {
       if (findings.length === 0) return;
-      const starts = text !== undefined && findings.some((f) => f.fixes.length > 0) ? new LineIndex(text) : undefined;
+      const starts = text !== undefined && !converted && findings.some((f) => f.fixes.length > 0) ? new LineIndex(text) : undefined;
       const uri = pathToUri(path);
       for (const f of findings) {
-        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts, suppressed !== undefined))}`);
+        ctx.write(`${count === 0 ? '' : ','}\n        ${JSON.stringify(result(f, uri, starts, suppressed !== undefined, converted === true))}`);
         count += 1;
       }
     },

@@ -6,9 +6,13 @@
  *
  *   ✖ 1 problem (0 errors, 1 warning, 0 infos)
  *
+ * For a Word document the position is in the converted Markdown and the source paragraph follows
+ * it: `12:5 (paragraph 42)`.
+ *
  * Each file's block is written as soon as the file is linted. Colours only when allowed.
  */
 import type { Severity } from '../../core/index.js';
+import { describeSource } from '../../docx/sourceMap.js';
 import type { FileResult, Formatter, FormatterContext, Summary } from './types.js';
 
 const ANSI = {
@@ -43,7 +47,7 @@ export function stylish(ctx: FormatterContext): Formatter {
       if (findings.length === 0) return;
       problems += findings.length;
       const rows = findings.map((f) => ({
-        where: `${f.start.line}:${f.start.column}`,
+        where: `${f.start.line}:${f.start.column}${f.source ? ` (${describeSource(f.source)})` : ''}`,
         severity: f.severity,
         message: f.message.replace(/\s*\r?\n\s*/g, ' '),
         rule: f.ruleId,

@@ -1,16 +1,23 @@
 import type { BaselineEntry, Finding, FindingKey } from '../../core/index.js';
+import type { SourceParagraph } from '../../docx/sourceMap.js';
+
+/** A finding as reported: for a converted Word document, also the paragraph it came from. */
+export type ReportedFinding = Finding & { source?: SourceParagraph };
 
 /** One linted file as handed to a formatter. `text` is for converting offsets; never kept. */
 export interface FileResult {
   /** Path as shown to the user: relative to the working directory, `/`-separated; `<stdin>` for `-`. */
   path: string;
   /** The findings to report (with a baseline: the new ones). */
-  findings: Finding[];
+  findings: ReportedFinding[];
   /** The baseline key of each of `findings`, when a baseline or the format needs them. */
   keys?: FindingKey[];
   /** With a baseline: the findings it covers, not reported. */
   suppressed?: Finding[];
+  /** The text that was linted: for a Word document, the Markdown converted from it. */
   text?: string;
+  /** The file is a Word document linted as converted Markdown: positions and fixes refer to that Markdown, not to the file. */
+  converted?: boolean;
 }
 
 /** What the baseline did in a run. */

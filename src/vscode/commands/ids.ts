@@ -9,6 +9,7 @@ export const COMMANDS = {
   showScorecard: 'povlint.showScorecard',
   copyScorecard: 'povlint.copyScorecard',
   exportScorecardCsv: 'povlint.exportScorecardCsv',
+  openWordDocument: 'povlint.openWordDocument',
   // Internal: run by the scorecard's rows.
   revealInDocument: 'povlint.revealInDocument',
   // Internal: run by code actions.
