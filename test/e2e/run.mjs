@@ -30,7 +30,8 @@ import { expandWithDefaults } from '../../src/core/clauses/snippet.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const started = Date.now();
-const codeServer = process.env.CODE_SERVER_BIN ?? join(root, '.cache/code-server/node_modules/.bin/code-server');
+// The install of scripts/e2e/setup-code-server.sh (CODE_SERVER_DIR moves it for both).
+const codeServer = process.env.CODE_SERVER_BIN ?? join(process.env.CODE_SERVER_DIR ?? join(root, '.cache/code-server'), 'node_modules/.bin/code-server');
 const vsix = join(root, 'povlint.vsix');
 const results = join(root, 'test-results');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
