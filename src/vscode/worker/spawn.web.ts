@@ -7,7 +7,8 @@
  * extension installed on a server (code-server, Codespaces, any remote) has a `vscode-remote:`
  * extension URI, and the web extension host refuses `new Worker` for those ("Creating workers from
  * remote extensions is currently not supported."). Its `fetch` does resolve such URIs (and plain
- * `https:` ones on vscode.dev), so the script is fetched once and every worker starts from it.
+ * `https:` ones on vscode.dev); the host loads the extension's own code that way too. So the
+ * script is fetched once and every worker starts from it.
  */
 import * as vscode from 'vscode';
 import type { WorkerPort } from './protocol.js';
