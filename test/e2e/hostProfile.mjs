@@ -96,17 +96,22 @@ export function attribute({ startedAt, profile }, blocks, { extensionPattern = /
   }
   // povlint's longest uninterrupted run: consecutive samples with povlint on the stack, where the
   // garbage collector running in between does not interrupt (povlint's own allocations cause it).
+  // Its length is the time sampled, like the blocks' owners below: time the machine did not run
+  // the process at all (a gap between samples) is not povlint holding the thread.
   let longestRun = { ms: 0, at: NaN };
-  let runStart;
-  let last;
+  let run;
   for (const s of samples) {
     if (s.at < after) continue;
     if (s.owner === 'povlint') {
-      runStart ??= s.at - s.ms;
-      last = s.at;
-    } else if (s.owner !== 'gc' && runStart !== undefined) {
-      if (last - runStart > longestRun.ms) longestRun = { ms: Math.round((last - runStart) * 10) / 10, at: last };
-      runStart = undefined;
+      run ??= { ms: 0, gc: 0, at: s.at };
+      run.ms += run.gc + s.ms;
+      run.gc = 0;
+      run.at = s.at;
+    } else if (s.owner === 'gc' && run) {
+      run.gc += s.ms; // counted once povlint runs again
+    } else if (run) {
+      if (run.ms > longestRun.ms) longestRun = { ms: Math.round(run.ms * 10) / 10, at: run.at };
+      run = undefined;
     }
   }
   const byBlock = blocks.map((b) => {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { nodeWorkerPort } from './nodePort.js';
 import type { WorkerPort } from './protocol.js';
 
-export function startLintWorker(extensionUri: vscode.Uri): WorkerPort {
-  return nodeWorkerPort(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.cjs').fsPath);
+export function lintWorkerStarter(extensionUri: vscode.Uri): () => WorkerPort {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.cjs').fsPath;
+  return () => nodeWorkerPort(script);
 }
