@@ -200,6 +200,19 @@ function perRule(results: readonly UnitResult[], print: (s: string) => void): vo
   for (const [cat, c] of [...cats].sort()) print(`    gold ${cat.padEnd(24)} units=${c.tp + c.fn} found=${c.tp} recall=${fmt(c.tp / (c.tp + c.fn))}`);
 }
 
+/**
+ * How far the rules' candidates cap the figures: candidate recall (gold flags holding at least one
+ * candidate claim: the ceiling of recall), the precision of flagging every candidate, and the share
+ * of candidate-covered gold flags the scorer keeps. Aggregate only (validation is never listed).
+ */
+export function ceiling(scored: readonly UnitResult[], all: readonly UnitResult[]): { candidateRecall: number; candidatePrecision: number; scorerRecall: number; candidateUnits: number } {
+  const c = aggregate(all);
+  const key = (r: UnitResult): string => `${r.unit.doc}#${r.unit.line}#${r.unit.text}`;
+  const covered = new Set(all.filter((r) => r.flagged && r.unit.label === 'flag').map(key));
+  const kept = scored.filter((r) => r.flagged && covered.has(key(r))).length;
+  return { candidateRecall: c.recall, candidatePrecision: c.precision, scorerRecall: covered.size ? kept / covered.size : 1, candidateUnits: c.tp + c.fp };
+}
+
 export interface Split {
   /** Documents whose units are validation; every other labelled document is development. */
   validation: string[];
@@ -271,6 +284,8 @@ function main(): void {
   for (const p of problems) print(`eval: warning: ${p}`);
   const split = readSplit();
   const results = scoreUnits(goldFiles(), new Set(split.validation));
+  // The same documents with every candidate claim kept: what the rules propose before the scorer decides.
+  const candidates = scoreUnits(goldFiles(), new Set(split.validation), (t) => lint(t, { scorer: false }));
   const lines: string[] = [];
   const figures: Record<string, Score & { docs: number }> = {};
   for (const lang of ['en', 'zh'] as const) {
@@ -280,6 +295,10 @@ function main(): void {
       const docs = new Set(rs.map((r) => r.unit.doc)).size;
       figures[`${lang}-${part}`] = { ...s, docs };
       lines.push(`eval-${part}: lang=${lang} precision=${fmt(s.precision)} recall=${fmt(s.recall)} f1=${fmt(s.f1)} units=${s.units} flags=${s.tp + s.fn} docs=${docs}`);
+      const c = ceiling(rs, candidates.filter((r) => r.lang === lang && r.part === part));
+      lines.push(
+        `eval-candidates-${part}: lang=${lang} candidate_recall=${fmt(c.candidateRecall)} candidate_precision=${fmt(c.candidatePrecision)} scorer_recall=${fmt(c.scorerRecall)} scorer_precision=${fmt(s.precision)} candidate_units=${c.candidateUnits}`,
+      );
       if (!quiet && !json) {
         print(`\n== ${lang} ${part}: ${docs} documents, ${s.units} units (tp=${s.tp} fp=${s.fp} fn=${s.fn} tn=${s.tn}) ==`);
         perRule(rs, print);

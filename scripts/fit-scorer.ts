@@ -12,7 +12,7 @@
  * the development documents (out-of-fold F1 over all units, counting the claims no candidate
  * covers as misses), among the settings that keep the specification: every unit the rule fixtures
  * (test/fixtures/rules) and the contract cases (test/fixtures/contract-cases.jsonl) expect flagged
- * stays flagged. Those examples are written by the team from the labelling contract; they bound the
+ * stays flagged. A feature seen in fewer than two development documents gets no weight. Those examples are written by the team from the labelling contract; they bound the
  * model, they are not trained on.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { prng, shuffle } from './random.mjs';
 
 const SEED = 20261204;
 const FOLDS = 5;
+const MIN_DOCS = 2;
 const L2S = [0.3, 1, 3, 10];
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'score', 'weights.json');
 
@@ -80,10 +81,15 @@ function collect(lang: 'en' | 'zh'): { rows: Row[]; uncovered: Map<string, numbe
       const u = byKey.get(`${lines.position(e.start).line}|${norm(e.text)}`);
       if (!u || used.has(u)) continue;
       used.add(u);
-      rows.push({ doc, x: e.scorer.features, y: u.label === 'flag' ? 1 : 0 });
+      rows.push({ doc, x: { ...e.scorer.features }, y: u.label === 'flag' ? 1 : 0 });
     }
     uncovered.set(doc, units.filter((u) => !used.has(u) && u.label === 'flag').length);
   }
+  // A feature seen in fewer than MIN_DOCS development documents describes those documents, not the
+  // language: it gets no weight (the usual minimum document frequency).
+  const docsOf = new Map<string, Set<string>>();
+  for (const r of rows) for (const k of Object.keys(r.x)) (docsOf.get(k) ?? docsOf.set(k, new Set()).get(k)!).add(r.doc);
+  for (const r of rows) for (const k of Object.keys(r.x)) if (docsOf.get(k)!.size < MIN_DOCS) delete r.x[k];
   return { rows, uncovered };
 }
 

@@ -33,8 +33,10 @@ const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|�
 const DEFINITION_EN = /^(?:["“'‘][^"”'’]{1,60}["”'’]|\*\*[^*]{1,60}\*\*|[A-Z][\w -]{0,40})\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall mean|refers to|is defined as|has the meaning)\b/;
 const DEFINITION_ZH = /^[“"「]?[\u4e00-\u9fff\w]{1,20}[”"」]?\s*(?:是指|指的是|系指)/;
 
-function looksLikeTitle(text: string, locale: Locale): boolean {
-  if (locale === 'zh') return text.length <= 12 && !/[，。；：]/.test(text);
+function looksLikeTitle(text: string, locale: Locale, container: ProseUnit['container']): boolean {
+  // Chinese has no capitals to tell a label from a claim: a short list item or table cell ("操作易用")
+  // is as often a claim as a label, so only a table header counts as a title (the scorer weighs length).
+  if (locale === 'zh') return container === 'table-header' && text.length <= 12 && !/[，。；：]/.test(text);
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length > 10 || /[.!?;:]$/.test(text)) return false;
   const content = words.filter((w) => /^[A-Za-z]/.test(w) && !/^(?:a|an|the|of|and|or|for|to|in|on|with|by|at|as|vs\.?)$/i.test(w));
@@ -77,7 +79,7 @@ export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
       return (definition ??= zh ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text));
     },
     get title() {
-      return (title ??= looksLikeTitle(text, locale) || numberedLabel(unit));
+      return (title ??= looksLikeTitle(text, locale, unit.container) || numberedLabel(unit));
     },
     get measurements() {
       return (measurements ??= measure(text, locale).filter(

@@ -12,6 +12,7 @@ import { scanBlocks } from './parse/scan.js';
 import { proseUnits } from './parse/units.js';
 import { model, scoreFeatures, SCORED_RULES, unitFeatures } from './score/index.js';
 import type { Finding, RuleId } from './types.js';
+import { headMatch } from './vocab/matcher.js';
 
 export interface UnitExplanation {
   text: string;
@@ -54,7 +55,11 @@ export function explain(text: string, options: LintOptions = {}): UnitExplanatio
       const end = b.start + unit.end;
       const matches: UnitExplanation['matches'] = [];
       for (const [rule, matcher] of engine.vocab[locale].byRule) {
-        for (const m of matcher.matchAll(unit.text)) matches.push({ rule, term: m.entry.term, text: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}) });
+        for (const found of matcher.matchAll(unit.text)) {
+          const head = engine.vocab[locale].heads.get(found.entry);
+          const m = head ? headMatch(found, head, unit.text) : found;
+          if (m) matches.push({ rule, term: m.entry.term, text: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}) });
+        }
       }
       const unitCandidates = candidates
         .filter((f) => f.start.offset >= start && f.start.offset < Math.max(end, start + 1))

@@ -1,5 +1,5 @@
 import type { UnitInfo } from '../analysis.js';
-import { mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
+import { headMatch, mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
 import { claimTemplate } from '../clauses/suggest.js';
 import type { RewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
@@ -49,7 +49,13 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
   const matcher = ctx.vocab.byRule.get(rule);
   if (!matcher || !unitMayHoldTerm(ctx, info)) return [];
   const text = info.unit.text;
-  return matcher.matchAll(text, MAX_MATCHES_PER_UNIT).filter((m) => {
+  const matches = matcher.matchAll(text, MAX_MATCHES_PER_UNIT);
+  for (let i = 0; i < matches.length; i++) {
+    const head = ctx.vocab.heads.get(matches[i]!.entry);
+    if (head) matches[i] = headMatch(matches[i]!, head, text)!;
+  }
+  return matches.filter((m) => {
+    if (!m) return false;
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
     if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     const unless = ctx.vocab.unless.get(m.entry);

@@ -118,6 +118,8 @@ export interface CompiledVocabulary {
   vocab: Vocabulary;
   /** Context exceptions per entry (`unlessBefore` / `unlessAfter`). */
   unless: Map<VocabEntry, Unless>;
+  /** The first word each `head` entry must start with (whole-word pattern). */
+  heads: Map<VocabEntry, RegExp>;
   byRule: Map<RuleId, RuleMatcher>;
   /** Matches any term of any rule: the cheap test that decides whether a block needs parsing. */
   any: RegExp;
@@ -151,5 +153,35 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
       ...(e.unlessAfter ? { after: new RegExp(`^(?:${e.unlessAfter})`, 'iu') } : {}),
     });
   }
-  return { vocab, byRule, any, anyLoose, unless };
+  const heads = new Map<VocabEntry, RegExp>();
+  for (const e of vocab.entries) if (e.head) heads.set(e, new RegExp(`^(?:${e.head})$`, 'u'));
+  return { vocab, byRule, any, anyLoose, unless, heads };
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/**
+ * A `head` match read by words: the term is the first word (which must match `head`) and the word
+ * after it; undefined when the first word is not the head ("更新" read as 更 + 新) or the text has
+ * no second word there. Without `Intl.Segmenter` the match stands as the pattern found it.
+ */
+export function headMatch(m: TermMatch, head: RegExp, text: string): TermMatch | undefined {
+  if (segmenter === undefined) segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (!segmenter) return m;
+  // Segment from a few characters before the match, so the first word is read in its context.
+  const from = Math.max(0, m.start - 4);
+  let end = -1;
+  let words = 0;
+  for (const s of segmenter.segment(text.slice(from, m.end + 4))) {
+    const at = from + s.index;
+    const stop = at + s.segment.length;
+    if (stop <= m.start) continue;
+    if (words === 0) {
+      if (at !== m.start || !head.test(s.segment)) return undefined;
+    } else if (!/\p{Script=Han}/u.test(s.segment)) return undefined;
+    words++;
+    end = stop;
+    if (words === 2) break;
+  }
+  return words === 2 ? { entry: m.entry, start: m.start, end, text: text.slice(m.start, end) } : undefined;
 }

@@ -15,6 +15,12 @@ export interface VocabEntry {
   unlessBefore?: string;
   /** Not a trigger when the text just after the term starts with this pattern. */
   unlessAfter?: string;
+  /**
+   * In a language written without spaces: the pattern's first word, as the word segmenter
+   * (`Intl.Segmenter`) reads the text, must match this pattern whole, and the term is that word and
+   * the next one ("更详细" is a degree adverb and a predicate; "更新" is one word and no match).
+   */
+  head?: string;
   /** Snippet that replaces the term in a quick fix. */
   replacement?: string;
 }
