@@ -86,3 +86,18 @@ export function lineSpans(src: string): LineSpan[] {
   out.push({ start, end: src.length });
   return out;
 }
+
+/**
+ * Index of the last of `count` items, in ascending order of `startOf`, that starts at or before
+ * `offset` (-1 when none): the block, piece or line an offset falls in.
+ */
+export function lastStartAtOrBefore(count: number, startOf: (i: number) => number, offset: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(mid) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

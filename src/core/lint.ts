@@ -4,7 +4,7 @@ import { applyDirectives, type Directive } from './directives.js';
 import { blockLocales, resolveDocType, resolveLocale } from './document.js';
 import { analyseBlock, EMPTY_BLOCK, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
 import { enrichFinding } from './enrich.js';
-import { LineIndex } from './lines.js';
+import { lastStartAtOrBefore, LineIndex } from './lines.js';
 import { scanBlocks, type Block } from './parse/scan.js';
 import { docsUrl } from './rules/define.js';
 import { documentRules } from './rules/index.js';
@@ -116,16 +116,7 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
     if (!engine.enabled.has(id)) continue;
     const list = facts.get(id) ?? [];
     // A block's position for placing an offset: the last block of the list starting at or before it.
-    const blockOf = (offset: number): number => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]!.base <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return list[Math.max(0, lo - 1)]?.block ?? 0;
-    };
+    const blockOf = (offset: number): number => list[Math.max(0, lastStartAtOrBefore(list.length, (i) => list[i]!.base, offset))]?.block ?? 0;
     for (const f of rule.assemble({ locale, messages: MESSAGES[locale], blocks: list })) {
       added = true;
       const finding: Finding = {

@@ -8,7 +8,7 @@
 import type { DocType, LintOptions } from './config/types.js';
 import { blockLocale, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
-import { countLineBreaks, LineIndex } from './lines.js';
+import { countLineBreaks, lastStartAtOrBefore, LineIndex } from './lines.js';
 import { assemble, blockResult, type DocumentState, type PlacedCache, type Placer } from './lint.js';
 import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
 import { TextChunks } from './text-chunks.js';
@@ -108,7 +108,7 @@ class DocumentSession implements Session {
     // Restart at the block before the one the edit starts in: an indented line after a blank line
     // joins the block before it, so an edit can reach one block back. Front matter can reach from
     // the first line to a closing line anywhere: restart at 0 when the edit may create it.
-    const first = lastStartAtOrBefore(blocks, at);
+    const first = lastStartAtOrBefore(blocks.length, (i) => blocks[i]!.start, at);
     let r = Math.max(0, first - 1);
     const head = at < PIECE_HEAD ? spliced(src.slice(0, PIECE_HEAD), at, del, ins) : src.slice(0, PIECE_HEAD);
     const opens = opensFrontMatter(head);
@@ -286,17 +286,6 @@ function clamp(n: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-/** Index of the last block starting at or before `offset` (-1 when none). */
-function lastStartAtOrBefore(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Index of the first block starting at or after `offset` (`blocks.length` when none). */
 function firstStartAtOrAfter(blocks: readonly Block[], offset: number): number {

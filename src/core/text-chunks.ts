@@ -5,6 +5,8 @@
  * re-linting the edited block.) The whole text is joined only when somebody asks for it.
  */
 
+import { lastStartAtOrBefore } from './lines.js';
+
 /** Target size of a piece, in UTF-16 code units. */
 export const PIECE = 16_384;
 
@@ -46,14 +48,7 @@ export class TextChunks {
 
   /** Index of the piece holding `offset` (the last piece for the end of the text). */
   pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(0, lo - 1);
+    return Math.max(0, lastStartAtOrBefore(this.starts.length, (i) => this.starts[i]!, offset));
   }
 
   startOf(piece: number): number {
