@@ -6,6 +6,7 @@ import type { Locale, OutcomePart } from '../types.js';
 import { EN_RECOGNISERS } from './en.js';
 import type { Measurement, Recogniser } from './types.js';
 import { NEEDS_UNICODE, withoutUnicode } from '../unicode-regex.js';
+import { warm } from '../regex-warm.js';
 import { ZH_RECOGNISERS } from './zh.js';
 
 export type { Measurement, Recogniser } from './types.js';
@@ -32,13 +33,17 @@ function compile(locale: Locale): Compiled[] {
   return c;
 }
 
-/** Every measurement in `text`, in order of position. */
-export function measure(text: string, locale: Locale): Measurement[] {
+/**
+ * Every measurement in `text`, in order of position. With `ids`, only the recognisers named there
+ * run (or, with `exclude`, only the others).
+ */
+export function measure(text: string, locale: Locale, ids?: ReadonlySet<string>, exclude = false): Measurement[] {
   const out: Measurement[] = [];
   const folds = NEEDS_UNICODE.test(text);
   for (const c of compile(locale)) {
     const rec = c.rec;
-    const re = folds || !c.ascii ? c.re : c.ascii;
+    if (ids && ids.has(rec.id) === exclude) continue;
+    const re = warm(folds || !c.ascii ? c.re : c.ascii);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

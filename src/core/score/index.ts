@@ -21,9 +21,14 @@ export interface ScoreModel {
 
 const MODELS = WEIGHTS as unknown as Partial<Record<Locale, ScoreModel>>;
 
+const usable = new Map<Locale, ScoreModel | undefined>();
+
 export function model(locale: Locale): ScoreModel | undefined {
-  const m = MODELS[locale];
-  return m && Object.keys(m.weights).length ? m : undefined;
+  if (!usable.has(locale)) {
+    const m = MODELS[locale];
+    usable.set(locale, m && Object.keys(m.weights).length ? m : undefined);
+  }
+  return usable.get(locale);
 }
 
 export interface UnitScore {
@@ -41,15 +46,26 @@ export function logistic(z: number): number {
 
 export function scoreFeatures(features: Features, m: ScoreModel): UnitScore {
   let z = 0;
-  const contributions: UnitScore['contributions'] = [];
-  for (const [feature, value] of features) {
-    const weight = m.weights[feature] ?? 0;
-    z += weight * value;
-    if (weight !== 0) contributions.push({ feature, value, weight });
-  }
-  contributions.sort((a, b) => Math.abs(b.weight * b.value) - Math.abs(a.weight * a.value));
+  for (const [feature, value] of features) z += (m.weights[feature] ?? 0) * value;
   const value = logistic(z);
-  return { value, threshold: m.threshold, flag: value >= m.threshold, contributions };
+  let contributions: UnitScore['contributions'] | undefined;
+  return {
+    value,
+    threshold: m.threshold,
+    flag: value >= m.threshold,
+    // Only --explain reads them: listed and sorted when first read.
+    get contributions() {
+      if (!contributions) {
+        contributions = [];
+        for (const [feature, value] of features) {
+          const weight = m.weights[feature] ?? 0;
+          if (weight !== 0) contributions.push({ feature, value, weight });
+        }
+        contributions.sort((a, b) => Math.abs(b.weight * b.value) - Math.abs(a.weight * a.value));
+      }
+      return contributions;
+    },
+  };
 }
 
 /** The score of a unit with its candidates, or undefined when the locale has no model. */

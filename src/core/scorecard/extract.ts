@@ -4,13 +4,14 @@
  * success-criteria tables, and the sentences that state a remedy. Offsets are block-local; the
  * result depends only on the block's text and locale, so it is cached with the block.
  */
-import { measure, type Measurement } from '../measure/index.js';
+import { measure, RECOGNISERS, type Measurement } from '../measure/index.js';
 import { splitSentences } from '../parse/sentences.js';
 import { mayHoldRemedy, remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
 import type { CriterionPart, LocalCriterion } from './types.js';
 import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
 import { lineSpans, type LineSpan } from '../lines.js';
+import { warm } from '../regex-warm.js';
 
 export interface BlockHeading {
   /** Block-local offsets of the heading line. */
@@ -173,10 +174,45 @@ function proseStart(src: string, l: Line): { at: number; item: boolean } {
   }
 }
 
-/** Every measurement of a text: the shared recognisers, then the scorecard's own readings. */
-function measurements(text: string, locale: Locale): Measurement[] {
-  const out = measure(text, locale);
+/**
+ * Every measurement of a text: the shared recognisers, then the scorecard's own readings. With
+ * `needTarget`, none at all when no recogniser that can read a target (`TARGET_CAPABLE`) finds
+ * anything: a sentence without a target states no criterion, and the other recognisers need not run.
+ */
+export function measurements(text: string, locale: Locale, needTarget = false): Measurement[] {
+  let out: Measurement[];
+  if (needTarget) {
+    out = measure(text, locale, TARGET_CAPABLE);
+    readExtra(text, locale, out, true);
+    if (out.length === 0) return out;
+    out.push(...measure(text, locale, TARGET_CAPABLE, true));
+    readExtra(text, locale, out, false);
+    // Readings of the same span in the order of one pass: the shared recognisers, then these.
+    const rank = ranks(locale);
+    out.sort((a, b) => a.start - b.start || b.end - a.end || rank.get(a.id)! - rank.get(b.id)!);
+  } else {
+    out = measure(text, locale);
+    readExtra(text, locale, out);
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  // A reading inside a longer one is part of it ("8 business hours" inside "within 8 business hours").
+  const kept: Measurement[] = [];
+  let reach = -1;
+  for (const m of out) {
+    if (m.end <= reach && m.id !== 'metric') continue;
+    kept.push(m);
+    reach = Math.max(reach, m.end);
+  }
+  return kept;
+}
+
+/** Recognisers whose readings can be targets (see `kindOf`). */
+const TARGET_CAPABLE: ReadonlySet<string> = new Set(['percent', 'currency', 'quantity', 'nines', 'ratio', 'threshold', 'range', 'decimal-comma-percent', 'within']);
+
+/** Adds the scorecard's own readings (with `targets`, only those that can be targets; with false, only the others). */
+function readExtra(text: string, locale: Locale, out: Measurement[], targets?: boolean): void {
   for (const rec of EXTRA_RECOGNISERS[locale]) {
+    if (targets !== undefined && TARGET_CAPABLE.has(rec.id) !== targets) continue;
     const re = extraRe(locale, rec.id, rec.pattern);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -195,23 +231,21 @@ function measurements(text: string, locale: Locale): Measurement[] {
       out.push({ id: rec.id, parts: rec.parts, start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length) });
     }
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  // A reading inside a longer one is part of it ("8 business hours" inside "within 8 business hours").
-  const kept: Measurement[] = [];
-  let reach = -1;
-  for (const m of out) {
-    if (m.end <= reach && m.id !== 'metric') continue;
-    kept.push(m);
-    reach = Math.max(reach, m.end);
-  }
-  return kept;
+}
+
+const rankOf = new Map<Locale, Map<string, number>>();
+/** Each recogniser's place in one full pass: the shared ones in order, then the scorecard's own. */
+function ranks(locale: Locale): Map<string, number> {
+  let r = rankOf.get(locale);
+  if (!r) rankOf.set(locale, (r = new Map([...RECOGNISERS[locale], ...EXTRA_RECOGNISERS[locale]].map((rec, i) => [rec.id, i]))));
+  return r;
 }
 
 const compiledExtra = new Map<string, RegExp>();
 function extraRe(locale: Locale, id: string, pattern: string): RegExp {
   const key = `${locale} ${id}`;
   let re = compiledExtra.get(key);
-  if (!re) compiledExtra.set(key, (re = new RegExp(pattern, 'giu')));
+  if (!re) compiledExtra.set(key, (re = warm(new RegExp(pattern, 'giu'))));
   return re;
 }
 
@@ -397,7 +431,7 @@ export function readSentence(text: string, locale: Locale): SentenceReading {
   const cue = w.cue.exec(text);
   const outcome = w.outcome.exec(text);
   if (!duty && !cue && !outcome) return out;
-  const ms = measurements(text, locale);
+  const ms = measurements(text, locale, true);
   const byKind: Record<Kind, Measurement[]> = { target: [], window: [], baseline: [], method: [], metric: [], other: [] };
   for (const m of ms) {
     const k = kindOf(m, text, locale);

@@ -5,6 +5,7 @@
 import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
 import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD } from '../unicode-regex.js';
+import { warm } from '../regex-warm.js';
 
 export interface TermMatch {
   entry: VocabEntry;
@@ -75,7 +76,7 @@ export class RuleMatcher {
     const pre = this.pre;
     const portable = pre !== undefined && !NEEDS_UNICODE.test(text);
     if (portable) {
-      pre.lastIndex = 0;
+      warm(pre).lastIndex = 0;
       if (!pre.test(text)) return out;
     }
     // The loose matcher finds the same matches as the exact one while every match it finds passes
@@ -88,7 +89,7 @@ export class RuleMatcher {
 
   /** Collects the matches of `re`; false when a match fails the exact word boundaries (with `verify`). */
   private collect(re: RegExp, text: string, limit: number, out: TermMatch[], verify: boolean): boolean {
-    re.lastIndex = 0;
+    warm(re).lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
@@ -129,7 +130,7 @@ export interface CompiledVocabulary {
 
 /** Whether a block's raw text may hold a term (never false when it does). */
 export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
-  return (v.anyLoose && !NEEDS_UNICODE.test(text) ? v.anyLoose : v.any).test(text);
+  return warm(v.anyLoose && !NEEDS_UNICODE.test(text) ? v.anyLoose : v.any).test(text);
 }
 
 export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
