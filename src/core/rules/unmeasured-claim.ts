@@ -6,28 +6,27 @@ import { rewriteFix, sourceRange, termMatches } from './util.js';
 
 /** Objects that make a directional verb (reduce, increase, lower ...) an outcome claim. */
 const OUTCOME_OBJECT_EN =
-  /(?:costs?|expenses?|spend(?:ing)?|time|times|effort|burden|workload|risk|risks|errors?|defects?|mistakes|downtime|outages?|delays?|backlogs?|latency|friction|waste|complexity|fraud|churn|rework|overhead|efficienc(?:y|ies)|productivity|performance|quality|satisfaction|accuracy|reliability|throughput|capacity|speed|visibility|security|transparency|engagement|adoption|revenue|returns?|yields?|profits?|income|roi|conversions?|sales|participation|usage|uptake|savings|response|wait|processing|turnaround|incidents?|vulnerabilit(?:y|ies)|exposure|attack surface|alerts?|noise|false positives?|tickets?|calls|paperwork|barriers|the (?:number|amount|rate|likelihood) of)\b/iy;
+  /^(?:costs?|expenses?|spend(?:ing)?|time|times|effort|burden|workload|risk|risks|errors?|defects?|mistakes|downtime|outages?|delays?|backlogs?|latency|friction|waste|complexity|fraud|churn|rework|overhead|efficienc(?:y|ies)|productivity|performance|quality|satisfaction|accuracy|reliability|throughput|capacity|speed|visibility|security|transparency|engagement|adoption|revenue|returns?|yields?|profits?|income|roi|conversions?|sales|participation|usage|uptake|savings|response|wait|processing|turnaround|incidents?|vulnerabilit(?:y|ies)|exposure|attack surface|alerts?|noise|false positives?|tickets?|calls|paperwork|barriers|the (?:number|amount|rate|likelihood) of)\b/i;
 /** A word and the space after it: up to three of them may come between the verb and its object. */
-const WORD_SPACE_EN = /[\w'’-]+\s+/y;
-const LEADING_SPACE = /\s+/y;
+const WORD_SPACE_EN = /^[\w'’-]+\s+/;
+const LEADING_SPACE = /^\s+/;
 
 /**
  * Whether the text after a directional verb starts (after white space and at most three words)
- * with an outcome object ("reduce the total cost"). A loop of sticky patterns rather than one
+ * with an outcome object ("reduce the total cost"). A loop of anchored patterns rather than one
  * pattern with `(?:word\s+){0,3}?`: V8 copies the long alternation once per repetition, which
  * made that pattern cost 50 ms to compile on every cold lint.
  */
 export function outcomeObjectAheadEn(after: string): boolean {
-  LEADING_SPACE.lastIndex = 0;
-  if (!LEADING_SPACE.test(after)) return false;
-  let at = LEADING_SPACE.lastIndex;
+  const lead = LEADING_SPACE.exec(after);
+  if (!lead) return false;
+  let rest = after.slice(lead[0].length);
   for (let words = 0; ; words++) {
-    OUTCOME_OBJECT_EN.lastIndex = at;
-    if (warm(OUTCOME_OBJECT_EN).test(after)) return true;
+    if (warm(OUTCOME_OBJECT_EN).test(rest)) return true;
     if (words === 3) return false;
-    WORD_SPACE_EN.lastIndex = at;
-    if (!WORD_SPACE_EN.test(after)) return false;
-    at = WORD_SPACE_EN.lastIndex;
+    const word = WORD_SPACE_EN.exec(rest);
+    if (!word) return false;
+    rest = rest.slice(word[0].length);
   }
 }
 
