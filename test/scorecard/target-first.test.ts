@@ -56,3 +56,13 @@ describe('reading target recognisers first', () => {
     expect(r.criterion?.method).toMatch(/measured by/);
   });
 });
+
+describe('cleaning a sentence', () => {
+  it('drops emphasis, code marks, doubled underscores and tags, and folds white space', () => {
+    expect(clean('  **Availability**  shall be\n`99.9%`\tper  month ')).toBe('Availability shall be 99.9% per month');
+    expect(clean('a<br>b <span class="x">c</span>  d')).toBe('a b c d');
+    expect(clean('__bold__ snake_case x < y')).toBe('bold snake_case x < y');
+    expect(clean('\u00a0中文*强调*内容')).toBe('中文强调内容');
+    expect(clean('<not closed')).toBe('<not closed');
+  });
+});

@@ -120,27 +120,43 @@ export function splitCells(row: string): string[] {
 export function clean(s: string): string {
   let out = '';
   let space = false;
+  // Ordinary characters are copied a run at a time.
+  let run = -1;
+  const flush = (to: number): void => {
+    if (run < 0) return;
+    if (space && out) out += ' ';
+    space = false;
+    out += s.slice(run, to);
+    run = -1;
+  };
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '*' || c === '`') continue;
-    if (c === '<' && /[A-Za-z/]/.test(s[i + 1] ?? '')) {
+    const c = s.charCodeAt(i);
+    if (c === 42 /* * */ || c === 96 /* ` */) {
+      flush(i);
+      continue;
+    }
+    if (c === 60 /* < */ && /[A-Za-z/]/.test(s[i + 1] ?? '')) {
       // An HTML tag (<span class="x">, <br>) is markup, not text.
       const close = s.indexOf('>', i);
       if (close > 0 && close - i < 200) {
+        flush(i);
         if (s.slice(i + 1, i + 3).toLowerCase() === 'br') space = true;
         i = close;
         continue;
       }
     }
-    if (c === '_' && (s[i + 1] === '_' || s[i - 1] === '_')) continue;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0') {
+    if (c === 95 /* _ */ && (s.charCodeAt(i + 1) === 95 || s.charCodeAt(i - 1) === 95)) {
+      flush(i);
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
+      flush(i);
       space = true;
       continue;
     }
-    if (space && out) out += ' ';
-    space = false;
-    out += c;
+    if (run < 0) run = i;
   }
+  flush(s.length);
   return out;
 }
 
