@@ -318,6 +318,18 @@ function main(): void {
       }
     }
   }
+  // The sentence sets written apart from the team (`written--*` documents): short claims and
+  // statements of security vendors and buyers, one per list item. Part of the lines above; also
+  // printed on their own, since such sentences read differently from whole documents.
+  for (const lang of ['en', 'zh'] as const) {
+    for (const part of ['dev', 'validation'] as const) {
+      const rs = results.filter((r) => r.lang === lang && r.part === part && r.unit.doc.startsWith('written--'));
+      if (rs.length === 0) continue;
+      const s = aggregate(rs);
+      figures[`${lang}-${part}-sentences`] = { ...s, docs: new Set(rs.map((r) => r.unit.doc)).size };
+      lines.push(`eval-sentences-${part}: lang=${lang} precision=${fmt(s.precision)} recall=${fmt(s.recall)} f1=${fmt(s.f1)} units=${s.units} flags=${s.tp + s.fn}`);
+    }
+  }
   if (json) {
     print(JSON.stringify(figures, null, 2));
     return;
