@@ -14,6 +14,7 @@ import type { Locale } from '../types.js';
 import cuesEn from './cues.en.json' with { type: 'json' };
 import cuesZh from './cues.zh.json' with { type: 'json' };
 import { compileTerm, scoreTopics } from './topics.js';
+import { warm } from '../regex-warm.js';
 import type { Clause, Topic } from './types.js';
 
 export type ClaimFeatures = Map<string, number>;
@@ -96,25 +97,40 @@ export const CUES: Readonly<Record<Locale, Readonly<Record<string, readonly stri
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const compiledCues = new Map<Locale, Array<[string, RegExp]>>();
+interface CueMatchers {
+  /** Every cue of the locale in one pattern: a text it does not match uses no cue. */
+  any: RegExp;
+  byId: Array<[string, RegExp]>;
+}
 
-function cueMatchers(locale: Locale): Array<[string, RegExp]> {
-  let list = compiledCues.get(locale);
-  if (!list) {
-    list = Object.entries(CUES[locale]).map(([id, terms]): [string, RegExp] => {
-      if (locale !== 'en') return [id, new RegExp(terms.map(escapeRegExp).join('|'), 'g')];
-      // compileTerm adds the word boundaries of the topic vocabulary around the alternation.
-      return [id, new RegExp(compileTerm(terms.map((t) => `(?:${t})`).join('|'), 'en').source, 'gi')];
-    });
-    compiledCues.set(locale, list);
+const compiledCues = new Map<Locale, CueMatchers>();
+
+function cuePattern(terms: readonly string[], locale: Locale, flags: string): RegExp {
+  if (locale !== 'en') return new RegExp(terms.map(escapeRegExp).join('|'), flags);
+  // compileTerm adds the word boundaries of the topic vocabulary around the alternation.
+  return new RegExp(compileTerm(terms.map((t) => `(?:${t})`).join('|'), 'en').source, `${flags}i`);
+}
+
+function cueMatchers(locale: Locale): CueMatchers {
+  let c = compiledCues.get(locale);
+  if (!c) {
+    const entries = Object.entries(CUES[locale]);
+    c = {
+      any: cuePattern(entries.flatMap(([, terms]) => terms), locale, ''),
+      byId: entries.map(([id, terms]): [string, RegExp] => [id, cuePattern(terms, locale, 'g')]),
+    };
+    compiledCues.set(locale, c);
   }
-  return list;
+  return c;
 }
 
 /** Clause ids whose cues a text uses, with the number of distinct cue matches, most first. */
 export function cueHits(text: string, locale: Locale): Map<string, number> {
   const hits: Array<[string, number]> = [];
-  for (const [id, re] of cueMatchers(locale)) {
+  const { any, byId } = cueMatchers(locale);
+  // Most claims use no cue: one pass of the combined pattern settles that.
+  if (!warm(any).test(text)) return new Map();
+  for (const [id, re] of byId) {
     re.lastIndex = 0;
     const seen = new Set<string>();
     for (let m = re.exec(text); m; m = re.exec(text)) {
