@@ -465,6 +465,15 @@ describe('weak-obligation', () => {
     expect(weak('- Service is restored where practicable.')).toEqual(['weak-obligation/warning where practicable [22,39)']);
   });
 
+  it('an escape in a clause that grants a permission softens no duty', () => {
+    expect(weak('Sessions will be held by video, though audio may be substituted as needed.')).toEqual([]);
+    expect(weak('The state reserves the right at its sole discretion to negotiate.')).toEqual([]);
+  });
+
+  it('an escape in a clause of its own after a permission still softens the duty', () => {
+    expect(weak('Customers may call us; the contractor shall respond as needed.')).toEqual(['weak-obligation/warning as needed [52,61)']);
+  });
+
   it('an item of a list that grants a permission states no duty', () => {
     expect(weak('- Customer may terminate the order as needed.')).toEqual([]);
   });
