@@ -118,19 +118,6 @@ export function hasCriterion(info: UnitInfo, at?: number): boolean {
   return info.measurements.some((m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method' && m.end > lo && m.start < hi);
 }
 
-/**
- * A unit that asks a qualification of people ("Ability to understand and simplify customer
- * requirements", "Experience with modern technology stacks") or says what a law provides ("The law
- * ... focuses on provisions to ... improve the health care delivery system"): it claims and demands
- * no outcome of a party, so no claim rule reads it.
- */
-const NOT_A_CLAIM_EN =
-  /^\W*(?:(?:(?:proven|demonstrated|strong|deep)\s+)?(?:ability to|experience (?:with|in|working)|knowledge of|familiarity with|expertise (?:in|with)|understanding of|proficiency (?:in|with))|the (?:law|act|aca|statute|regulation)|congress)\b/i;
-
-export function notAClaim(info: UnitInfo): boolean {
-  return info.locale === 'en' && NOT_A_CLAIM_EN.test(info.unit.text);
-}
-
 /** The unit grants a permission ("may use ... to improve") and states no duty. */
 export function permissionOnly(info: UnitInfo): boolean {
   if (info.locale !== 'en') return false;

@@ -1,4 +1,4 @@
-import { notAClaim, type UnitInfo } from '../analysis.js';
+import type { UnitInfo } from '../analysis.js';
 import { headMatch, mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
 import { claimTemplate } from '../clauses/suggest.js';
 import type { RewriteTemplate } from '../clauses/templates.js';
@@ -47,7 +47,7 @@ export const MAX_MATCHES_PER_UNIT = 20;
 /** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and `unless` exceptions. */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
   const matcher = ctx.vocab.byRule.get(rule);
-  if (!matcher || !unitMayHoldTerm(ctx, info) || notAClaim(info)) return [];
+  if (!matcher || !unitMayHoldTerm(ctx, info)) return [];
   const text = info.unit.text;
   const matches = matcher.matchAll(text, MAX_MATCHES_PER_UNIT);
   for (let i = 0; i < matches.length; i++) {

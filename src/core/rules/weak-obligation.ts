@@ -15,15 +15,6 @@ const EFFORT_GOVERNED = /(?:\b(?:will|shall|must|should|to|agrees? to|commits? t
 /** A permission or a possibility: a list item holding one grants, it does not require. */
 const PERMISSION_EN = /\b(?:may|might|can|could)\b/i;
 
-/** A permission in the clause before an escape or effort: latitude granted, not a duty softened ("audio may be substituted as needed"). */
-const PERMISSION_CLAUSE_EN = /\b(?:may|might|can|could|reserves? the right)\b/i;
-
-/** The clause of the text before `at` (within 80 characters): from the last comma, semicolon, colon or full stop. */
-function clauseBefore(text: string, at: number): string {
-  const before = text.slice(Math.max(0, at - 80), at);
-  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('.')) + 1);
-}
-
 function dutyContext(info: UnitInfo): boolean {
   const text = info.unit.text;
   if (info.locale === 'zh') return DUTY_ZH.test(text);
@@ -54,7 +45,6 @@ export default defineRule({
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
         if ((kind === 'escape' || kind === 'recurrence') && !hasDuty()) continue;
-        if ((kind === 'escape' || kind === 'effort' || kind === 'effort-verb') && ctx.locale === 'en' && PERMISSION_CLAUSE_EN.test(clauseBefore(text, m.start))) continue;
         if (kind === 'effort-verb') {
           const before = text.slice(Math.max(0, m.start - 60), m.start);
           // "will not attempt to" is a prohibition, not a softened duty.
