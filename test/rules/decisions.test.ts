@@ -461,8 +461,12 @@ describe('weak-obligation', () => {
     expect(weak('-- Provide support where practicable.')).toEqual(['weak-obligation/warning where practicable [19,36)']);
   });
 
-  it('a list item without a duty or a bare verb states no duty', () => {
-    expect(weak('- Service is restored where practicable.')).toEqual([]);
+  it('an item of a list states a requirement: an escape in it softens a duty', () => {
+    expect(weak('- Service is restored where practicable.')).toEqual(['weak-obligation/warning where practicable [22,39)']);
+  });
+
+  it('an item of a list that grants a permission states no duty', () => {
+    expect(weak('- Customer may terminate the order as needed.')).toEqual([]);
   });
 
   it('in Chinese, a duty word makes an escape a softened duty', () => {

@@ -12,10 +12,16 @@ const IMPERATIVE_EN =
 /** The effort verb is governed by a modal or the obligated party. */
 const EFFORT_GOVERNED = /(?:\b(?:will|shall|must|should|to|agrees? to|commits? to|undertakes? to|we|i|our team|contractor|vendor|provider|supplier|offeror)\s+(?:\w+\s+){0,2})$/i;
 
+/** A permission or a possibility: a list item holding one grants, it does not require. */
+const PERMISSION_EN = /\b(?:may|might|can|could)\b/i;
+
 function dutyContext(info: UnitInfo): boolean {
   const text = info.unit.text;
   if (info.locale === 'zh') return DUTY_ZH.test(text);
-  return DUTY_EN.test(text) || (IMPERATIVE_EN.test(text) && info.unit.container !== 'paragraph') || IMPERATIVE_EN.test(text.replace(/^\W+/, ''));
+  if (DUTY_EN.test(text) || IMPERATIVE_EN.test(text.replace(/^\W+/, ''))) return true;
+  // An item of a list or a table states a requirement or a deliverable even without a modal verb
+  // ("Screenshots of any available visualization (as appropriate)"), unless it grants a permission.
+  return (info.unit.container === 'list-item' || info.unit.container === 'table-cell') && !PERMISSION_EN.test(text);
 }
 
 export default defineRule({
