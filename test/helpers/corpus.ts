@@ -24,3 +24,18 @@ export function corpusFiles(sub: string): string[] {
   if (files.length === 0 && process.env.POVLINT_REQUIRE_CORPUS) throw new Error(`POVLINT_REQUIRE_CORPUS is set but ${join(CORPUS, sub)} holds no Markdown file`);
   return files;
 }
+
+/**
+ * Every Markdown file the text checks run on: the shared corpus (English and Chinese), the
+ * in-repository corpus, the examples and the fixtures.
+ */
+export function everyMarkdownFile(): string[] {
+  const root = join(import.meta.dirname, '..', '..');
+  return [
+    ...corpusFiles('docs'),
+    ...corpusFiles('docs-zh'),
+    ...markdownFiles(join(root, 'test', 'corpus')),
+    ...markdownFiles(join(root, 'examples')),
+    ...markdownFiles(join(root, 'test', 'fixtures')),
+  ];
+}

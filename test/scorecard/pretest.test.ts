@@ -4,21 +4,12 @@
  * sentence of the corpus, the test corpus, the examples and the fixtures, in both languages.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean, mayHoldFacts, readSentence } from '../../src/core/scorecard/extract.js';
 import { splitSentences } from '../../src/core/parse/sentences.js';
-import { corpusFiles } from '../helpers/corpus.js';
-import { markdownFiles } from '../helpers/files.js';
+import { everyMarkdownFile } from '../helpers/corpus.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const files = [
-  ...corpusFiles('docs'),
-  ...corpusFiles('docs-zh'),
-  ...markdownFiles(join(root, 'test', 'corpus')),
-  ...markdownFiles(join(root, 'examples')),
-  ...markdownFiles(join(root, 'test', 'fixtures')),
-];
+const files = everyMarkdownFile();
 
 describe('the scorecard pre-test', () => {
   it('rules out only texts none of whose sentences states a criterion or a remedy', () => {

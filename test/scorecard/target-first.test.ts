@@ -5,21 +5,12 @@
  * measurements as one pass whenever it goes on, and stops only where one pass finds no target.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean, measurements, readSentence } from '../../src/core/scorecard/extract.js';
 import { splitSentences } from '../../src/core/parse/sentences.js';
-import { corpusFiles } from '../helpers/corpus.js';
-import { markdownFiles } from '../helpers/files.js';
+import { everyMarkdownFile } from '../helpers/corpus.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const files = [
-  ...corpusFiles('docs'),
-  ...corpusFiles('docs-zh'),
-  ...markdownFiles(join(root, 'test', 'corpus')),
-  ...markdownFiles(join(root, 'examples')),
-  ...markdownFiles(join(root, 'test', 'fixtures')),
-];
+const files = everyMarkdownFile();
 const TARGET_CAPABLE = new Set(['percent', 'currency', 'quantity', 'nines', 'ratio', 'threshold', 'range', 'decimal-comma-percent', 'within']);
 
 describe('reading target recognisers first', () => {
