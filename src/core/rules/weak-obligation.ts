@@ -20,7 +20,7 @@ function dutyContext(info: UnitInfo): boolean {
   if (info.locale === 'zh') return DUTY_ZH.test(text);
   if (DUTY_EN.test(text) || IMPERATIVE_EN.test(text.replace(/^\W+/, ''))) return true;
   // An item of a list or a table states a requirement or a deliverable even without a modal verb
-  // ("Screenshots of any available visualization (as appropriate)"), unless it grants a permission.
+  // ("Weekly status report (as appropriate)"), unless it grants a permission.
   return (info.unit.container === 'list-item' || info.unit.container === 'table-cell') && !PERMISSION_EN.test(text);
 }
 
