@@ -222,8 +222,6 @@ export function measurements(text: string, locale: Locale, needTarget = false): 
   return kept;
 }
 
-/** Recognisers whose readings can be targets (see `kindOf`). */
-const TARGET_CAPABLE: ReadonlySet<string> = new Set(['percent', 'currency', 'quantity', 'nines', 'ratio', 'threshold', 'range', 'decimal-comma-percent', 'within']);
 
 /** Adds the scorecard's own readings (with `targets`, only those that can be targets; with false, only the others). */
 function readExtra(text: string, locale: Locale, out: Measurement[], targets?: boolean): void {
@@ -268,6 +266,8 @@ function extraRe(locale: Locale, id: string, pattern: string): RegExp {
 type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
 
 const TARGET_IDS = new Set(['percent', 'currency', 'quantity', 'nines', 'ratio', 'threshold', 'range', 'decimal-comma-percent']);
+/** Recognisers whose readings can be targets (see `kindOf`): the target ones, and `within` (a short time). */
+const TARGET_CAPABLE: ReadonlySet<string> = new Set([...TARGET_IDS, 'within']);
 const WINDOW_IDS = new Set(['period', 'date', 'deadline', 'period-words']);
 const METHOD_IDS = new Set(['method', 'reference', 'acceptance', 'standard', 'measured', 'source', 'comparison-reference']);
 const LONG_UNIT_EN = /\b(?:weeks?|months?|quarters?|years?|sprints?)\b|\b(?:first|next|last)\b/i;
