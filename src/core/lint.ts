@@ -18,6 +18,34 @@ export interface DocumentState {
   results: BlockResult[];
   locale: Locale;
   docType: DocType;
+  /** The blocks' facts for the document rules, when the caller keeps them (else collected here). */
+  facts?: FactLists;
+}
+
+/** One block's facts for a document rule: the facts, the block's start and its index. */
+export interface FactEntry {
+  facts: unknown;
+  base: number;
+  block: number;
+}
+
+/** Per document rule, the facts of the blocks that have some, in block order. */
+export type FactLists = Map<RuleId, FactEntry[]>;
+
+/** The fact entries of blocks `from` up to `to`, per rule (one pass, block order). */
+export function collectFacts(blocks: readonly Block[], results: readonly BlockResult[], from: number, to: number): FactLists {
+  const out: FactLists = new Map();
+  for (let i = from; i < to; i++) {
+    const rf = results[i]!.facts;
+    if (!rf) continue;
+    for (const key in rf) {
+      const id = key as RuleId;
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push({ facts: rf[id], base: blocks[i]!.start, block: i });
+    }
+  }
+  return out;
 }
 
 /** Turns an offset inside block `block` into a line/column position. */
@@ -59,25 +87,17 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
   const out: Finding[] = [];
   const directives: Directive[] = [];
   const { blocks, results, locale, docType } = state;
-  const facts = new Map<RuleId, Array<{ facts: unknown; base: number; block: number }>>();
+  const facts = state.facts ?? collectFacts(blocks, results, 0, blocks.length);
   for (let i = 0; i < blocks.length; i++) {
     const r = results[i]!;
     if (r === EMPTY_BLOCK) continue;
     const base = blocks[i]!.start;
-    const rf = r.facts;
-    if (rf) {
-      for (const key in rf) {
-        const id = key as RuleId;
-        let list = facts.get(id);
-        if (!list) facts.set(id, (list = []));
-        list.push({ facts: rf[id], base, block: i });
-      }
-    }
     for (const d of r.directives) {
       const start = base + d.start;
       const end = base + d.end;
       directives.push({ ...d, start, end, line: place(start, i).line, endLine: place(end, i).line });
     }
+    if (r.findings.length === 0) continue;
     const known = placed?.get(i);
     if (known) {
       for (const f of known) out.push(f);

@@ -9,7 +9,7 @@ import type { DocType, LintOptions } from './config/types.js';
 import { blockLocale, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
 import { countLineBreaks, lastStartAtOrBefore, LineIndex } from './lines.js';
-import { assemble, blockResult, type DocumentState, type PlacedCache, type Placer } from './lint.js';
+import { assemble, blockResult, collectFacts, type DocumentState, type FactLists, type PlacedCache, type Placer } from './lint.js';
 import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
 import { TextChunks } from './text-chunks.js';
 import type { Finding, Locale, Position } from './types.js';
@@ -70,8 +70,12 @@ class DocumentSession implements Session {
     this.docType = resolveDocType(text, options);
     this.fixed = this.fixedLocale();
     this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(this.fixed, this.han[i]!, this.latin[i]!), this.docType));
+    this.facts = collectFacts(this.blocks, this.results, 0, this.blocks.length);
     this.current = this.assemble();
   }
+
+  /** The blocks' facts for the document rules, kept in step with the blocks across edits. */
+  private facts: FactLists;
 
   /** The locale every block is read in, when the options or the front matter name one. */
   private fixed: Locale | undefined;
@@ -190,12 +194,38 @@ class DocumentSession implements Session {
       this.fixed = fixed;
       const text = src.text();
       this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, this.han[i]!, this.latin[i]!), docType));
+      this.facts = collectFacts(this.blocks, this.results, 0, this.blocks.length);
     } else {
       const analysed = fresh.map((b, i) => blockResult(window, { ...b, start: b.start - base, end: b.end - base }, this.engine, blockLocale(fixed, freshHan[i]!, freshLatin[i]!), docType));
       this.results = replace(this.results, r, resync, analysed);
+      this.patchFacts(r, resync, fresh.length, delta);
     }
     this.current = this.assemble();
     return this.current;
+  }
+
+  /**
+   * Brings the fact lists in step after blocks `from` up to `to` (old indices) were replaced by
+   * `count` analysed blocks and the blocks after them moved by `delta` code units.
+   */
+  private patchFacts(from: number, to: number, count: number, delta: number): void {
+    const shift = count - (to - from);
+    const added = collectFacts(this.blocks, this.results, from, from + count);
+    for (const id of new Set([...this.facts.keys(), ...added.keys()])) {
+      const list = this.facts.get(id) ?? [];
+      const lo = firstEntryAtOrAfter(list, from);
+      const hi = firstEntryAtOrAfter(list, to);
+      for (let k = hi; k < list.length; k++) {
+        const e = list[k]!;
+        e.base += delta;
+        e.block += shift;
+      }
+      const fresh = added.get(id) ?? [];
+      const next = hi - lo === fresh.length ? list : list.slice(0, lo).concat(fresh, list.slice(hi));
+      if (next === list) for (let k = 0; k < fresh.length; k++) list[lo + k] = fresh[k]!;
+      if (next.length) this.facts.set(id, next);
+      else this.facts.delete(id);
+    }
   }
 
   /** The locale the front matter names, read from the first block only. */
@@ -238,7 +268,7 @@ class DocumentSession implements Session {
   }
 
   private assemble(): Finding[] {
-    const state: DocumentState = { slice: (start, end) => this.src.slice(start, end), blocks: this.blocks, results: this.results, locale: this.locale, docType: this.docType };
+    const state: DocumentState = { slice: (start, end) => this.src.slice(start, end), blocks: this.blocks, results: this.results, locale: this.locale, docType: this.docType, facts: this.facts };
     const place: Placer = (offset, i): Position => {
       const b = this.blocks[i]!;
       const r = this.results[i]!;
@@ -286,6 +316,18 @@ function clamp(n: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
+
+/** Index of the first entry of a fact list whose block index is `block` or later. */
+function firstEntryAtOrAfter(list: ReadonlyArray<{ block: number }>, block: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.block < block) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Index of the first block starting at or after `offset` (`blocks.length` when none). */
 function firstStartAtOrAfter(blocks: readonly Block[], offset: number): number {
