@@ -60,7 +60,10 @@ export class RuleMatcher {
     readonly entries: readonly VocabEntry[],
     private readonly wordBoundaries: boolean,
   ) {
-    const ordered = [...entries].sort((a, b) => b.term.length - a.term.length);
+    // Longer terms first; an entry read by words (`head`) after every fixed one, since its pattern
+    // is open and would otherwise take the place of a fixed term at the same position ("更高" is a
+    // fixed comparative; read by words it is one word and no match, and nothing would be found).
+    const ordered = [...entries].sort((a, b) => Number(a.head !== undefined) - Number(b.head !== undefined) || b.term.length - a.term.length);
     this.entries = ordered;
     // A space in a term matches any run of white space (double spaces, line breaks).
     const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
