@@ -92,12 +92,20 @@ export function lineSpans(src: string): LineSpan[] {
  * `offset` (-1 when none): the block, piece or line an offset falls in.
  */
 export function lastStartAtOrBefore(count: number, startOf: (i: number) => number, offset: number): number {
+  return firstAtOrAfter(count, startOf, offset + 1) - 1;
+}
+
+/**
+ * Index of the first of `count` items, in ascending order of `keyOf`, whose key is `value` or more
+ * (`count` when none). Keys are integers (offsets, indices).
+ */
+export function firstAtOrAfter(count: number, keyOf: (i: number) => number, value: number): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (startOf(mid) <= offset) lo = mid + 1;
+    if (keyOf(mid) < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo - 1;
+  return lo;
 }

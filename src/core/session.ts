@@ -8,7 +8,7 @@
 import type { DocType, LintOptions } from './config/types.js';
 import { blockLocale, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
-import { countLineBreaks, lastStartAtOrBefore, LineIndex } from './lines.js';
+import { countLineBreaks, firstAtOrAfter, lastStartAtOrBefore, LineIndex } from './lines.js';
 import { assemble, blockResult, collectFacts, type DocumentState, type FactLists, type PlacedCache, type Placer } from './lint.js';
 import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
 import { TextChunks } from './text-chunks.js';
@@ -133,7 +133,7 @@ class DocumentSession implements Session {
     for (;;) {
       // Re-scan until a new block starts where an old block started after the edit, and ends
       // inside the window (a block cut by the window's end may continue beyond it).
-      let j = firstStartAtOrAfter(blocks, oldEditEnd);
+      let j = firstAtOrAfter(blocks.length, (i) => blocks[i]!.start, oldEditEnd);
       let found = blocks.length;
       const limit = window.length;
       const local = scanBlocks(window, restartPos - base, (b) => {
@@ -213,8 +213,8 @@ class DocumentSession implements Session {
     const added = collectFacts(this.blocks, this.results, from, from + count);
     for (const id of new Set([...this.facts.keys(), ...added.keys()])) {
       const list = this.facts.get(id) ?? [];
-      const lo = firstEntryAtOrAfter(list, from);
-      const hi = firstEntryAtOrAfter(list, to);
+      const lo = firstAtOrAfter(list.length, (k) => list[k]!.block, from);
+      const hi = firstAtOrAfter(list.length, (k) => list[k]!.block, to);
       for (let k = hi; k < list.length; k++) {
         const e = list[k]!;
         e.base += delta;
@@ -316,30 +316,6 @@ function clamp(n: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-
-/** Index of the first entry of a fact list whose block index is `block` or later. */
-function firstEntryAtOrAfter(list: ReadonlyArray<{ block: number }>, block: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.block < block) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first block starting at or after `offset` (`blocks.length` when none). */
-function firstStartAtOrAfter(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Starts an incremental lint of `text`: `edit()` applies a change and re-lints only the blocks it
