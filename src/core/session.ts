@@ -220,9 +220,7 @@ class DocumentSession implements Session {
         e.base += delta;
         e.block += shift;
       }
-      const fresh = added.get(id) ?? [];
-      const next = hi - lo === fresh.length ? list : list.slice(0, lo).concat(fresh, list.slice(hi));
-      if (next === list) for (let k = 0; k < fresh.length; k++) list[lo + k] = fresh[k]!;
+      const next = replace(list, lo, hi, added.get(id) ?? []);
       if (next.length) this.facts.set(id, next);
       else this.facts.delete(id);
     }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownFiles } from './files.js';
 
@@ -38,4 +38,18 @@ export function everyMarkdownFile(): string[] {
     ...markdownFiles(join(root, 'examples')),
     ...markdownFiles(join(root, 'test', 'fixtures')),
   ];
+}
+
+/**
+ * Every paragraph (text between blank lines) of every file `everyMarkdownFile` lists, with its
+ * file and the file's language (Chinese when it holds any Han character).
+ */
+export function everyParagraph(): Array<{ file: string; para: string; locale: 'en' | 'zh' }> {
+  const out: Array<{ file: string; para: string; locale: 'en' | 'zh' }> = [];
+  for (const file of everyMarkdownFile()) {
+    const text = readFileSync(file, 'utf8');
+    const locale = /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en';
+    for (const para of text.split(/\n[ \t]*\n/)) out.push({ file, para, locale });
+  }
+  return out;
 }

@@ -4,34 +4,29 @@
  * the test corpus, the examples and the fixtures: reading target recognisers first gives the same
  * measurements as one pass whenever it goes on, and stops only where one pass finds no target.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clean, measurements, readSentence } from '../../src/core/scorecard/extract.js';
 import { splitSentences } from '../../src/core/parse/sentences.js';
-import { everyMarkdownFile } from '../helpers/corpus.js';
+import { everyParagraph } from '../helpers/corpus.js';
 
-const files = everyMarkdownFile();
+const paragraphs = everyParagraph();
 const TARGET_CAPABLE = new Set(['percent', 'currency', 'quantity', 'nines', 'ratio', 'threshold', 'range', 'decimal-comma-percent', 'within']);
 
 describe('reading target recognisers first', () => {
   it('gives the measurements of one pass, or none where one pass reads no target', () => {
     let stopped = 0;
     let full = 0;
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      const locale = /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en';
-      for (const para of text.split(/\n[ \t]*\n/)) {
-        for (const [a, z] of splitSentences(para, locale)) {
-          const sentence = clean(para.slice(a, z));
-          const once = measurements(sentence, locale);
-          const first = measurements(sentence, locale, true);
-          if (first.length === 0) {
-            stopped++;
-            expect(once.filter((m) => TARGET_CAPABLE.has(m.id)), sentence).toEqual([]);
-          } else {
-            full++;
-            expect(first, sentence).toEqual(once);
-          }
+    for (const { para, locale } of paragraphs) {
+      for (const [a, z] of splitSentences(para, locale)) {
+        const sentence = clean(para.slice(a, z));
+        const once = measurements(sentence, locale);
+        const first = measurements(sentence, locale, true);
+        if (first.length === 0) {
+          stopped++;
+          expect(once.filter((m) => TARGET_CAPABLE.has(m.id)), sentence).toEqual([]);
+        } else {
+          full++;
+          expect(first, sentence).toEqual(once);
         }
       }
     }
