@@ -152,24 +152,38 @@ function main(): void {
     shuffle(docs, random);
     const fold = new Map(docs.map((d, i) => [d, i % FOLDS]));
     const missed = [...uncovered.values()].reduce((a, b) => a + b, 0);
+    const missedIn = (k: number): number => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0);
     const spec = specification(lang);
-    let best = { l2: L2S[0]!, t: 0, f1: -1, p: 0, r: 0 };
+    // Every setting's out-of-fold F1 (over all folds) and its F1 per fold.
+    const settings: Array<{ l2: number; t: number; f1: number; p: number; r: number; folds: number[] }> = [];
     for (const l2 of L2S) {
       const full = fit(rows, l2);
       // The highest threshold that keeps every specified flag.
       const limit = Math.min(1, ...spec.map((u) => predict(full, u.x)));
-      const pairs: Array<[number, number]> = [];
+      const pairs: Array<[number, number, number]> = [];
       for (let k = 0; k < FOLDS; k++) {
         const w = fit(rows.filter((r) => fold.get(r.doc) !== k), l2);
-        for (const r of rows) if (fold.get(r.doc) === k) pairs.push([predict(w, r.x), r.y]);
+        for (const r of rows) if (fold.get(r.doc) === k) pairs.push([predict(w, r.x), r.y, k]);
       }
       // t = 0 flags every candidate: the scorer ships only where it beats that out of fold.
       for (const t of [0, ...Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025)]) {
         if (t > limit) continue;
-        const s = f1At(pairs, missed, t);
-        if (s.f1 > best.f1) best = { l2, t: Math.round(t * 1000) / 1000, ...s };
+        const s = f1At(pairs.map(([p, y]) => [p, y]), missed, t);
+        const folds = Array.from({ length: FOLDS }, (_, k) =>
+          f1At(pairs.filter((q) => q[2] === k).map(([p, y]) => [p, y]), missedIn(k), t).f1,
+        );
+        settings.push({ l2, t: Math.round(t * 1000) / 1000, ...s, folds });
       }
     }
+    // The one-standard-error rule: the most regularised setting whose F1 is within one standard
+    // error (across folds) of the best one. Among near-equal fits it takes the simplest, which
+    // carries best to documents nobody tuned on.
+    const top = settings.reduce((a, b) => (b.f1 > a.f1 ? b : a));
+    const mean = top.folds.reduce((a, b) => a + b, 0) / FOLDS;
+    const se = Math.sqrt(top.folds.reduce((a, b) => a + (b - mean) ** 2, 0) / (FOLDS - 1) / FOLDS);
+    const near = settings.filter((s) => s.f1 >= top.f1 - se);
+    const l2Chosen = Math.max(...near.map((s) => s.l2));
+    const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (b.f1 > a.f1 ? b : a));
     const weights = best.t === 0 ? {} : fit(rows, best.l2);
     process.stdout.write(
       `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
