@@ -10,7 +10,7 @@
  *
  * The regularisation strength and the threshold are chosen by document-wise cross-validation on
  * the development documents (out-of-fold F1 over all units, counting the claims no candidate
- * covers as misses), among the settings that keep the specification: every unit the rule fixtures
+ * covers as misses; the most regularised setting within one standard error of the best F1), among the settings that keep the specification: every unit the rule fixtures
  * (test/fixtures/rules) and the contract cases (test/fixtures/contract-cases.jsonl) expect flagged
  * stays flagged. A feature seen in fewer than two development documents gets no weight. Those examples are written by the team from the labelling contract; they bound the
  * model, they are not trained on.
