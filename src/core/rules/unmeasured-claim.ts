@@ -68,9 +68,9 @@ export default defineRule({
         const range = sourceRange(ctx, info, m);
         const kind = m.entry.kind ?? '';
         const msg =
-          kind === 'comparative' || kind === 'open-competitive' || kind === 'open-comparative'
+          kind === 'comparative' || kind === 'open-competitive'
             ? ctx.messages.comparative
-            : kind === 'quality' || kind === 'open-degree' || kind === 'open-speed' || kind === 'open-lexicon' || kind === 'open-lexicon-manner'
+            : kind === 'quality' || kind === 'open-degree' || kind === 'open-degree-very' || kind === 'open-speed' || kind === 'open-lexicon'
               ? ctx.messages.quality
               : ctx.messages.improvement;
         const fix = rewriteFix(ctx, info, m);
