@@ -71,11 +71,20 @@ export function selectAdjectives(lines: readonly string[], tags: (word: string) 
   return [...out].sort();
 }
 
+/** Where an installed source package is; an error that says how to install it when it is not. */
+function packageFile(name: string): string {
+  try {
+    return require.resolve(`${name}/package.json`);
+  } catch {
+    throw new Error(`scripts/gen/lexicon.ts: the lexicon source package ${name} is not installed (it is a devDependency: run npm install)`);
+  }
+}
+
 export async function generate(): Promise<Artefact[]> {
-  const vaderPkg = require.resolve('vader-sentiment/package.json');
+  const vaderPkg = packageFile('vader-sentiment');
   const vaderVersion = (JSON.parse(readFileSync(vaderPkg, 'utf8')) as { version: string }).version;
   const lines = readFileSync(join(dirname(vaderPkg), 'vader_lexicon.txt'), 'utf8').split(/\r?\n/);
-  const winkPkg = require.resolve('wink-lexicon/package.json');
+  const winkPkg = packageFile('wink-lexicon');
   const winkVersion = (JSON.parse(readFileSync(winkPkg, 'utf8')) as { version: string }).version;
   const pos = require(join(dirname(winkPkg), 'src', 'lexicon.js')) as Record<string, string[] | undefined>;
   const en = JSON.parse(readFileSync(join(root, 'src', 'core', 'vocab', 'en.json'), 'utf8')) as { entries: VocabEntry[] };
