@@ -19,7 +19,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explain } from '../src/core/index.js';
 import { LineIndex } from '../src/core/lines.js';
-import { logistic } from '../src/core/score/index.js';
+import { logistic, OPEN_ONLY } from '../src/core/score/index.js';
 import { findDoc, goldFiles, readGold, readSplit, type GoldUnit } from './eval.js';
 import { prng, shuffle } from './random.mjs';
 
@@ -27,6 +27,8 @@ const SEED = 20261204;
 const FOLDS = 5;
 const MIN_DOCS = 2;
 const L2S = [0.3, 1, 3, 10];
+/** The thresholds tried (besides 0, which flags every candidate). */
+const THRESHOLDS = Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025);
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'score', 'weights.json');
 
 interface Row {
@@ -128,11 +130,14 @@ function fit(rows: readonly Row[], l2: number): Record<string, number> {
 
 const predict = (w: Record<string, number>, x: Record<string, number>): number => logistic(Object.entries(x).reduce((z, [k, v]) => z + (w[k] ?? 0) * v, 0));
 
-/** F1 over all units when candidate units scoring at or above `t` are flagged. */
-function f1At(pairs: ReadonlyArray<[number, number]>, uncovered: number, t: number): { f1: number; p: number; r: number } {
+/**
+ * F1 over all units when candidate units scoring at or above `t` are flagged (`tOpen` for the units
+ * holding only open-class candidates, the third element of a pair).
+ */
+function f1At(pairs: ReadonlyArray<[number, number, boolean]>, uncovered: number, t: number, tOpen = t): { f1: number; p: number; r: number } {
   let tp = 0, fp = 0, fn = uncovered;
-  for (const [p, y] of pairs) {
-    if (p >= t) {
+  for (const [p, y, open] of pairs) {
+    if (p >= (open ? tOpen : t)) {
       if (y) tp++;
       else fp++;
     } else if (y) fn++;
@@ -144,7 +149,7 @@ function f1At(pairs: ReadonlyArray<[number, number]>, uncovered: number, t: numb
 
 function main(): void {
   const dry = process.argv.includes('--dry');
-  const out: Record<string, { threshold: number; l2: number; fitted: string; weights: Record<string, number> }> = {};
+  const out: Record<string, { threshold: number; openThreshold?: number; l2: number; fitted: string; weights: Record<string, number> }> = {};
   for (const lang of ['en', 'zh'] as const) {
     const { rows, uncovered } = collect(lang);
     const docs = [...new Set(rows.map((r) => r.doc))].sort();
@@ -155,24 +160,29 @@ function main(): void {
     const missedIn = (k: number): number => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0);
     const spec = specification(lang);
     // Every setting's out-of-fold F1 (over all folds) and its F1 per fold.
-    const settings: Array<{ l2: number; t: number; f1: number; p: number; r: number; folds: number[] }> = [];
+    const settings: Array<{ l2: number; t: number; tOpen: number; f1: number; p: number; r: number; folds: number[] }> = [];
     for (const l2 of L2S) {
       const full = fit(rows, l2);
       // The highest threshold that keeps every specified flag.
       const limit = Math.min(1, ...spec.map((u) => predict(full, u.x)));
-      const pairs: Array<[number, number, number]> = [];
+      const pairs: Array<[number, number, boolean, number]> = [];
       for (let k = 0; k < FOLDS; k++) {
         const w = fit(rows.filter((r) => fold.get(r.doc) !== k), l2);
-        for (const r of rows) if (fold.get(r.doc) === k) pairs.push([predict(w, r.x), r.y, k]);
+        for (const r of rows) if (fold.get(r.doc) === k) pairs.push([predict(w, r.x), r.y, r.x[OPEN_ONLY] === 1, k]);
       }
+      // The units holding only open-class candidates may need a higher score than the rest: they
+      // are rare in the development documents and less often claims (no specified flag is one).
+      const limitOpen = Math.min(1, ...spec.filter((u) => u.x[OPEN_ONLY] === 1).map((u) => predict(full, u.x)));
       // t = 0 flags every candidate: the scorer ships only where it beats that out of fold.
-      for (const t of [0, ...Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025)]) {
+      for (const t of [0, ...THRESHOLDS]) {
         if (t > limit) continue;
-        const s = f1At(pairs.map(([p, y]) => [p, y]), missed, t);
-        const folds = Array.from({ length: FOLDS }, (_, k) =>
-          f1At(pairs.filter((q) => q[2] === k).map(([p, y]) => [p, y]), missedIn(k), t).f1,
-        );
-        settings.push({ l2, t: Math.round(t * 1000) / 1000, ...s, folds });
+        for (const tOpen of [t, ...THRESHOLDS.filter((x) => x > t && x <= limitOpen)]) {
+          const s = f1At(pairs.map(([p, y, o]) => [p, y, o]), missed, t, tOpen);
+          const folds = Array.from({ length: FOLDS }, (_, k) =>
+            f1At(pairs.filter((q) => q[3] === k).map(([p, y, o]) => [p, y, o]), missedIn(k), t, tOpen).f1,
+          );
+          settings.push({ l2, t: Math.round(t * 1000) / 1000, tOpen: Math.round(tOpen * 1000) / 1000, ...s, folds });
+        }
       }
     }
     // The one-standard-error rule: the most regularised setting whose F1 is within one standard
@@ -186,9 +196,9 @@ function main(): void {
     const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (b.f1 > a.f1 ? b : a));
     const weights = best.t === 0 ? {} : fit(rows, best.l2);
     process.stdout.write(
-      `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
+      `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} open_threshold=${best.tOpen} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
     );
-    out[lang] = { threshold: best.t, l2: best.l2, fitted: `${rows.length} candidate units of ${docs.length} development documents`, weights };
+    out[lang] = { threshold: best.t, ...(best.tOpen > best.t ? { openThreshold: best.tOpen } : {}), l2: best.l2, fitted: `${rows.length} candidate units of ${docs.length} development documents`, weights };
   }
   const json = `${JSON.stringify(out, null, 2)}\n`;
   if (process.argv.includes('--check')) {

@@ -75,6 +75,7 @@ function builtinPatterns(): Pattern[] {
       out.push({ name: `vocab ${locale} "${e.term}"`, source: entrySource(e), flags: 'iu' });
       if (e.unlessBefore) out.push({ name: `vocab ${locale} "${e.term}" unlessBefore`, source: `(?:${e.unlessBefore})$`, flags: 'iu' });
       if (e.unlessAfter) out.push({ name: `vocab ${locale} "${e.term}" unlessAfter`, source: `^(?:${e.unlessAfter})`, flags: 'iu' });
+      if (e.onlyBefore) out.push({ name: `vocab ${locale} "${e.term}" onlyBefore`, source: `(?:${e.onlyBefore})$`, flags: 'iu' });
     }
     for (const r of RECOGNISERS[locale]) out.push({ name: `recogniser ${locale} ${r.id}`, source: r.pattern, flags: 'giu' });
   }

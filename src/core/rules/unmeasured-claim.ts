@@ -67,7 +67,12 @@ export default defineRule({
       for (const m of unbound.slice(0, 3)) {
         const range = sourceRange(ctx, info, m);
         const kind = m.entry.kind ?? '';
-        const msg = kind === 'comparative' || kind === 'open-competitive' ? ctx.messages.comparative : kind === 'quality' || kind === 'open-degree' || kind === 'open-speed' ? ctx.messages.quality : ctx.messages.improvement;
+        const msg =
+          kind === 'comparative' || kind === 'open-competitive'
+            ? ctx.messages.comparative
+            : kind === 'quality' || kind === 'open-degree' || kind === 'open-degree-very' || kind === 'open-speed' || kind === 'open-lexicon'
+              ? ctx.messages.quality
+              : ctx.messages.improvement;
         const fix = rewriteFix(ctx, info, m);
         ctx.report({ message: msg(m.text, missing), start: range[0], end: range[1], missing, fixes: fix ? [fix] : [], term: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}), claim: text });
       }

@@ -44,7 +44,7 @@ function unitMayHoldTerm(ctx: UnitRuleContext, info: UnitInfo): boolean {
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
-/** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and `unless` exceptions. */
+/** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and matches outside their entry's context (`unless…`, `onlyBefore`). */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
   const matcher = ctx.vocab.byRule.get(rule);
   if (!matcher || !unitMayHoldTerm(ctx, info)) return [];
@@ -63,6 +63,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
       const before = text.slice(Math.max(0, m.start - 40), m.start);
       const after = text.slice(m.end, m.end + 40);
       if (unless.before?.test(before) || unless.after?.test(after)) return false;
+      if (unless.onlyBefore && !unless.onlyBefore.test(before)) return false;
     }
     return true;
   });

@@ -45,6 +45,16 @@ export type Features = Map<string, number>;
 
 const CURABLE = new Set(['unmeasured-claim', 'vague-quantifier']);
 
+/**
+ * Kinds proposed by open-class mechanisms (a published lexicon, superlative morphology, a degree
+ * adverb before any word) rather than by listed terms. Each is rare in the development documents,
+ * so one shared feature, set when a unit holds nothing else, carries what they have in common.
+ */
+export const OPEN_CLASS_KINDS: ReadonlySet<string> = new Set(['open-lexicon', 'open-superlative-form', 'open-degree-very']);
+
+/** The feature of a unit whose candidates are all of `OPEN_CLASS_KINDS`. */
+export const OPEN_ONLY = 'open-class-only';
+
 const NEGATION_EN = /\b(?:not|no|never|doesn['’]t|don['’]t|isn['’]t|aren['’]t|wasn['’]t|cannot|can['’]t|without|lack(?:s|ing)?)\b(?:\W+\w+){0,3}\W*$/i;
 const NEGATION_ZH = /(?:不|没有|无法|未|缺乏|缺少)[\u4e00-\u9fff]{0,6}$/;
 
@@ -66,6 +76,7 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
     if (Math.max(before.lastIndexOf('('), before.lastIndexOf('（')) > Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))) set('in-parentheses');
   }
   set('candidates', Math.min(3, candidates.length) / 3);
+  if (candidates.length > 0 && candidates.every((c) => c.kind !== undefined && OPEN_CLASS_KINDS.has(c.kind))) set(OPEN_ONLY);
   // A criterion cures only what the contract says a number cures: comparisons, improvements and
   // sizes, never praise, escapes, absolutes or a ceiling (a ceiling is a number that commits to nothing).
   if (candidates.some((c) => CURABLE.has(c.rule) && c.kind !== 'ceiling' && hasCriterion(info, c.at))) set('criterion');

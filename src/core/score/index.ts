@@ -7,7 +7,7 @@
  */
 import type { UnitInfo } from '../analysis.js';
 import type { Locale } from '../types.js';
-import { unitFeatures, type Candidate, type Features } from './features.js';
+import { OPEN_ONLY, unitFeatures, type Candidate, type Features } from './features.js';
 import WEIGHTS from './weights.json' with { type: 'json' };
 
 /** The labelling contract's five categories: the rules whose findings the scorer decides on. */
@@ -16,6 +16,8 @@ export const SCORED_RULES: ReadonlySet<string> = new Set(['unmeasured-claim', 'v
 export interface ScoreModel {
   /** The score (a probability) at or above which a unit is flagged. */
   threshold: number;
+  /** The threshold for a unit holding only open-class candidates (feature `open-class-only`), when higher. */
+  openThreshold?: number;
   weights: Record<string, number>;
 }
 
@@ -48,11 +50,12 @@ export function scoreFeatures(features: Features, m: ScoreModel): UnitScore {
   let z = 0;
   for (const [feature, value] of features) z += (m.weights[feature] ?? 0) * value;
   const value = logistic(z);
+  const threshold = m.openThreshold !== undefined && features.has(OPEN_ONLY) ? m.openThreshold : m.threshold;
   let contributions: UnitScore['contributions'] | undefined;
   return {
     value,
-    threshold: m.threshold,
-    flag: value >= m.threshold,
+    threshold,
+    flag: value >= threshold,
     // Only --explain reads them: listed and sorted when first read.
     get contributions() {
       if (!contributions) {
@@ -74,4 +77,4 @@ export function scoreUnit(info: UnitInfo, candidates: readonly Candidate[], loca
   return m ? scoreFeatures(unitFeatures(info, candidates, locale), m) : undefined;
 }
 
-export { unitFeatures, type Candidate, type Features } from './features.js';
+export { OPEN_ONLY, unitFeatures, type Candidate, type Features } from './features.js';

@@ -116,11 +116,13 @@ const WORD = new RegExp(UNICODE_WORD, 'u');
 export interface Unless {
   before?: RegExp;
   after?: RegExp;
+  /** The text before must end with this (`onlyBefore`). */
+  onlyBefore?: RegExp;
 }
 
 export interface CompiledVocabulary {
   vocab: Vocabulary;
-  /** Context exceptions per entry (`unlessBefore` / `unlessAfter`). */
+  /** Context conditions per entry (`unlessBefore` / `unlessAfter` / `onlyBefore`). */
   unless: Map<VocabEntry, Unless>;
   /** The first word each `head` entry must start with (whole-word pattern). */
   heads: Map<VocabEntry, RegExp>;
@@ -151,10 +153,11 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   const anyLoose = looserWithoutUnicode(anySource, 'iu');
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
-    if (!e.unlessBefore && !e.unlessAfter) continue;
+    if (!e.unlessBefore && !e.unlessAfter && !e.onlyBefore) continue;
     unless.set(e, {
       ...(e.unlessBefore ? { before: new RegExp(`(?:${e.unlessBefore})$`, 'iu') } : {}),
       ...(e.unlessAfter ? { after: new RegExp(`^(?:${e.unlessAfter})`, 'iu') } : {}),
+      ...(e.onlyBefore ? { onlyBefore: new RegExp(`(?:${e.onlyBefore})$`, 'iu') } : {}),
     });
   }
   const heads = new Map<VocabEntry, RegExp>();
