@@ -139,10 +139,13 @@ function cueMatchers(locale: Locale): CueMatchers {
 export function cueHits(text: string, locale: Locale): Map<string, number> {
   const hits: Array<[string, number]> = [];
   const { any, byId } = cueMatchers(locale);
-  // Most claims use no cue: one pass of the combined pattern settles that.
-  if (!warm(any).test(text)) return new Map();
+  // Most claims use no cue: one pass of the combined pattern settles that. Its first match is
+  // where the first cue of any clause starts (it holds every cue, with the same boundaries), so
+  // the clauses' own patterns start there.
+  const first = warm(any).exec(text);
+  if (!first) return new Map();
   for (const [id, re] of byId) {
-    re.lastIndex = 0;
+    re.lastIndex = first.index;
     const seen = new Set<string>();
     for (let m = re.exec(text); m; m = re.exec(text)) {
       seen.add(m[0].toLowerCase());
