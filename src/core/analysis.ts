@@ -39,8 +39,10 @@ function looksLikeTitle(text: string, locale: Locale, container: ProseUnit['cont
   // Chinese has no capitals to tell a label from a claim: a short list item or table cell ("操作易用")
   // is as often a claim as a label, so only a table header counts as a title (the scorer weighs length).
   if (locale === 'zh') return container === 'table-header' && text.length <= 12 && !/[，。；：]/.test(text);
+  // A sentence's closing punctuation rules it out before its words are split.
+  if (/[.!?;:]$/.test(text)) return false;
   const words = text.split(/\s+/).filter(Boolean);
-  if (words.length > 10 || /[.!?;:]$/.test(text)) return false;
+  if (words.length > 10) return false;
   const content = words.filter((w) => /^[A-Za-z]/.test(w) && !/^(?:a|an|the|of|and|or|for|to|in|on|with|by|at|as|vs\.?)$/i.test(w));
   if (content.length === 0) return false;
   const capitalised = content.filter((w) => /^[A-Z]/.test(w)).length;
