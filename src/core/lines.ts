@@ -74,16 +74,22 @@ export interface LineSpan {
 /** The lines of a text, each without its ending; LF, CRLF and CR each end one. */
 export function lineSpans(src: string): LineSpan[] {
   const out: LineSpan[] = [];
+  const n = src.length;
   let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      out.push({ start, end: i });
-      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+  // The next CR at or after `start` (n when none): line ends are found with indexOf.
+  let cr = -1;
+  for (;;) {
+    if (cr < start) {
+      cr = src.indexOf('\r', start);
+      if (cr < 0) cr = n;
     }
+    let i = src.indexOf('\n', start);
+    if (i < 0 || i > cr) i = cr;
+    if (i >= n) break;
+    out.push({ start, end: i });
+    start = src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
-  out.push({ start, end: src.length });
+  out.push({ start, end: n });
   return out;
 }
 
