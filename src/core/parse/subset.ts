@@ -443,7 +443,7 @@ function classify(text: string, i: number): number {
 const MAX_SEQUENCES = 200;
 
 /** The characters `inline` handles (every other one is text). */
-const INLINE_SPECIAL = /[\\`<*_\n\r&!\[\]]/g;
+const INLINE_SPECIAL = /[\\`<*_\n\r&![\]]/g;
 
 function inline(text: string, content: Content): PhrasingContent[] {
   const atoms: Atom[] = [];
