@@ -12,13 +12,16 @@ export class LineIndex {
       this.starts = starts;
       return;
     }
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    // CRs too: indexOf finds each ending, keeping the position of the next CR (-1: no more).
+    let next = cr;
+    for (let i = from; i < to; ) {
+      if (next !== -1 && next < i) next = text.indexOf('\r', i);
+      let e = text.indexOf('\n', i);
+      if (next !== -1 && (e < 0 || next < e)) e = next;
+      if (e < 0 || e >= to) break;
+      if (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10) e++;
+      starts.push(e + 1);
+      i = e + 1;
     }
     this.starts = starts;
   }

@@ -59,6 +59,7 @@ const MAX_INDENT = 256;
 export function tooDeep(src: string): boolean {
   const n = src.length;
   let i = 0;
+  let cr = -2;
   while (i < n) {
     let markers = 0;
     let indent = 0;
@@ -76,8 +77,11 @@ export function tooDeep(src: string): boolean {
       } else break;
       if (markers > MAX_MARKERS || indent > MAX_INDENT) return true;
     }
-    // Next line: after an LF, a CR or a CRLF.
-    while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+    // Next line: after an LF, a CR or a CRLF (found with indexOf; `cr` is the next CR, -1: none).
+    if (cr !== -1 && cr < i) cr = src.indexOf('\r', i);
+    const lf = src.indexOf('\n', i);
+    i = lf < 0 ? n : lf;
+    if (cr !== -1 && cr < i) i = cr;
     if (src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10) i++;
     i++;
   }
