@@ -39,8 +39,10 @@ function looksLikeTitle(text: string, locale: Locale, container: ProseUnit['cont
   // Chinese has no capitals to tell a label from a claim: a short list item or table cell ("操作易用")
   // is as often a claim as a label, so only a table header counts as a title (the scorer weighs length).
   if (locale === 'zh') return container === 'table-header' && text.length <= 12 && !/[，。；：]/.test(text);
+  // A sentence's closing punctuation rules it out before its words are split.
+  if (/[.!?;:]$/.test(text)) return false;
   const words = text.split(/\s+/).filter(Boolean);
-  if (words.length > 10 || /[.!?;:]$/.test(text)) return false;
+  if (words.length > 10) return false;
   const content = words.filter((w) => /^[A-Za-z]/.test(w) && !/^(?:a|an|the|of|and|or|for|to|in|on|with|by|at|as|vs\.?)$/i.test(w));
   if (content.length === 0) return false;
   const capitalised = content.filter((w) => /^[A-Z]/.test(w)).length;
@@ -58,40 +60,50 @@ function numberedLabel(unit: ProseUnit): boolean {
   return !!m && m[1]!.split(/\s+/).length <= 8 && !/[.!?;:]$/.test(m[1]!.replace(/\.{3}$/, ''));
 }
 
+/**
+ * A unit's analysis, computed on first read: most units hold no trigger and need none of it. (A
+ * class, so that the readers live once on its prototype: an object literal with getters builds
+ * six closures and accessor properties for every unit.)
+ */
+class LazyUnitInfo implements UnitInfo {
+  private q: boolean | undefined;
+  private i: boolean | undefined;
+  private d: boolean | undefined;
+  private t: boolean | undefined;
+  private m: Measurement[] | undefined;
+  private p: Set<OutcomePart> | undefined;
+  constructor(
+    readonly unit: ProseUnit,
+    readonly locale: Locale,
+  ) {}
+  get question(): boolean {
+    const text = this.unit.text;
+    return (this.q ??= this.locale === 'zh' ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text));
+  }
+  get instruction(): boolean {
+    const text = this.unit.text;
+    return (this.i ??= this.locale === 'zh' ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text));
+  }
+  get definition(): boolean {
+    const text = this.unit.text;
+    return (this.d ??= this.locale === 'zh' ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text));
+  }
+  get title(): boolean {
+    return (this.t ??= looksLikeTitle(this.unit.text, this.locale, this.unit.container) || numberedLabel(this.unit));
+  }
+  get measurements(): Measurement[] {
+    const text = this.unit.text;
+    return (this.m ??= measure(text, this.locale).filter(
+      (m) => m.id !== 'reference' || !(WEAK_REFERENCE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || SELF_REFERENCE.test(m.text)),
+    ));
+  }
+  get parts(): Set<OutcomePart> {
+    return (this.p ??= partsPresent(this.measurements));
+  }
+}
+
 export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
-  const text = unit.text;
-  const zh = locale === 'zh';
-  let measurements: Measurement[] | undefined;
-  let parts: Set<OutcomePart> | undefined;
-  let question: boolean | undefined;
-  let instruction: boolean | undefined;
-  let definition: boolean | undefined;
-  let title: boolean | undefined;
-  // Everything is computed on first use: most units hold no trigger and need none of it.
-  return {
-    unit,
-    locale,
-    get question() {
-      return (question ??= zh ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text));
-    },
-    get instruction() {
-      return (instruction ??= zh ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text));
-    },
-    get definition() {
-      return (definition ??= zh ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text));
-    },
-    get title() {
-      return (title ??= looksLikeTitle(text, locale, unit.container) || numberedLabel(unit));
-    },
-    get measurements() {
-      return (measurements ??= measure(text, locale).filter(
-        (m) => m.id !== 'reference' || !(WEAK_REFERENCE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || SELF_REFERENCE.test(m.text)),
-      ));
-    },
-    get parts() {
-      return (parts ??= partsPresent(this.measurements));
-    },
-  };
+  return new LazyUnitInfo(unit, locale);
 }
 
 /** In a long sentence a criterion binds only the claims near it. */

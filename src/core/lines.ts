@@ -12,13 +12,16 @@ export class LineIndex {
       this.starts = starts;
       return;
     }
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    // CRs too: indexOf finds each ending, keeping the position of the next CR (-1: no more).
+    let next = cr;
+    for (let i = from; i < to; ) {
+      if (next !== -1 && next < i) next = text.indexOf('\r', i);
+      let e = text.indexOf('\n', i);
+      if (next !== -1 && (e < 0 || next < e)) e = next;
+      if (e < 0 || e >= to) break;
+      if (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10) e++;
+      starts.push(e + 1);
+      i = e + 1;
     }
     this.starts = starts;
   }
@@ -74,16 +77,22 @@ export interface LineSpan {
 /** The lines of a text, each without its ending; LF, CRLF and CR each end one. */
 export function lineSpans(src: string): LineSpan[] {
   const out: LineSpan[] = [];
+  const n = src.length;
   let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      out.push({ start, end: i });
-      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+  // The next CR at or after `start` (n when none): line ends are found with indexOf.
+  let cr = -1;
+  for (;;) {
+    if (cr < start) {
+      cr = src.indexOf('\r', start);
+      if (cr < 0) cr = n;
     }
+    let i = src.indexOf('\n', start);
+    if (i < 0 || i > cr) i = cr;
+    if (i >= n) break;
+    out.push({ start, end: i });
+    start = src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
-  out.push({ start, end: src.length });
+  out.push({ start, end: n });
   return out;
 }
 

@@ -33,12 +33,20 @@ describe('the scorecard pre-test', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
-  it('reads a text with a number, a remedy word or markup that cleaning removes', () => {
+  it('reads a text with a number or a remedy word', () => {
     expect(mayHoldFacts('Availability of 99.9% per month.')).toBe(true);
     expect(mayHoldFacts('Service credits apply.')).toBe(true);
     expect(mayHoldFacts('服务赔偿按月计算')).toBe(true);
     expect(mayHoldFacts('The vendor may terminate.')).toBe(true);
     expect(mayHoldFacts('**__one__** hour')).toBe(true);
     expect(mayHoldFacts('The team will meet the stakeholders.')).toBe(false);
+  });
+
+  it('reads past the marks that cleaning removes, and always reads tags and comments', () => {
+    expect(mayHoldFacts('Service cre*dit*s apply.')).toBe(true);
+    expect(mayHoldFacts('Within t`w`o hours.')).toBe(true);
+    expect(mayHoldFacts('The *team* will meet the `stakeholders`.')).toBe(false);
+    expect(mayHoldFacts('The team will meet the <b>stakeholders</b>.')).toBe(true);
+    expect(mayHoldFacts('The team <!-- note --> will meet.')).toBe(true);
   });
 });

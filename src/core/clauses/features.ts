@@ -32,37 +32,47 @@ const STOP = new Set(
   'a an the and or of to in on at by for with from as is are be been being was were it its this that these those we our ours you your yours they their them he she his her i me my us will shall would should can could may might must do does did has have had than then so such very more most much any all each every just into over under about after before while when where which who what how also only even own same other there here out up down off if but not no nor too yet via per the'.split(' '),
 );
 
+/**
+ * The suffix rules of `stem`, tried in order: the first suffix the word ends with is replaced
+ * (plain string tests; the stemmer runs on every word of every claim).
+ */
+const SUFFIXES: ReadonlyArray<readonly [suffix: string, to: string]> = [
+  ['ational', 'ate'],
+  ['isation', 'ize'],
+  ['ization', 'ize'],
+  ['ities', 'ity'],
+  ['fulness', 'ful'],
+  ['iveness', 'ive'],
+  ['ousness', 'ous'],
+  ['ments', ''],
+  ['ment', ''],
+  ['ness', ''],
+  ['ingly', ''],
+  ['edly', ''],
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['ing', ''],
+  ['sses', 'ss'],
+  ['ly', ''],
+  ['ed', ''],
+  ['es', 'e'],
+];
+
 /** A light English stemmer: common inflections and derivations off, then at most six letters. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
+  let w = word.toLowerCase();
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
   if (w.length > 4) {
-    const rules: Array<[RegExp, string]> = [
-      [/ational$/, 'ate'],
-      [/i[sz]ation$/, 'ize'],
-      [/ities$/, 'ity'],
-      [/fulness$/, 'ful'],
-      [/iveness$/, 'ive'],
-      [/ousness$/, 'ous'],
-      [/ments?$/, ''],
-      [/ness$/, ''],
-      [/ingly$/, ''],
-      [/edly$/, ''],
-      [/ies$/, 'y'],
-      [/ied$/, 'y'],
-      [/ing$/, ''],
-      [/sses$/, 'ss'],
-      [/ly$/, ''],
-      [/ed$/, ''],
-      [/es$/, 'e'],
-      [/([^su])s$/, '$1'],
-    ];
-    for (const [re, to] of rules) {
-      if (re.test(w)) {
-        const next = w.replace(re, to);
-        if (next.length >= 3) w = next;
+    let next: string | undefined;
+    for (const [suffix, to] of SUFFIXES) {
+      if (w.endsWith(suffix)) {
+        next = w.slice(0, w.length - suffix.length) + to;
         break;
       }
     }
+    // A plural -s, except after s or u ("class", "status").
+    if (next === undefined && w.endsWith('s') && w[w.length - 2] !== 's' && w[w.length - 2] !== 'u') next = w.slice(0, -1);
+    if (next !== undefined && next.length >= 3) w = next;
   }
   return w.length > 6 ? w.slice(0, 6) : w;
 }
@@ -72,18 +82,19 @@ export function englishStems(text: string): string[] {
   const out: string[] = [];
   for (const word of text.toLowerCase().match(/[a-z][a-z0-9]*(?:['’]s)?|\d+(?:[.,]\d+)?/g) ?? []) {
     if (STOP.has(word) || word.length < 2) continue;
-    out.push(/^\d/.test(word) ? '#' : stem(word));
+    const c = word.charCodeAt(0);
+    out.push(c >= 48 && c <= 57 ? '#' : stem(word));
   }
   return out;
 }
 
 /** Keys for a lexical match: English stems (three letters or more), Chinese character pairs. */
-export function lexicalKeys(text: string, locale: Locale): Set<string> {
+export function lexicalKeys(text: string, locale: Locale, stems: readonly string[] = englishStems(text)): Set<string> {
   const keys = new Set<string>();
   if (locale === 'zh') {
     for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) keys.add(run.slice(i, i + 2));
   }
-  for (const s of englishStems(text)) if (s.length >= 3) keys.add(s);
+  for (const s of stems) if (s.length >= 3) keys.add(s);
   return keys;
 }
 
@@ -128,10 +139,13 @@ function cueMatchers(locale: Locale): CueMatchers {
 export function cueHits(text: string, locale: Locale): Map<string, number> {
   const hits: Array<[string, number]> = [];
   const { any, byId } = cueMatchers(locale);
-  // Most claims use no cue: one pass of the combined pattern settles that.
-  if (!warm(any).test(text)) return new Map();
+  // Most claims use no cue: one pass of the combined pattern settles that. Its first match is
+  // where the first cue of any clause starts (it holds every cue, with the same boundaries), so
+  // the clauses' own patterns start there.
+  const first = warm(any).exec(text);
+  if (!first) return new Map();
   for (const [id, re] of byId) {
-    re.lastIndex = 0;
+    re.lastIndex = first.index;
     const seen = new Set<string>();
     for (let m = re.exec(text); m; m = re.exec(text)) {
       seen.add(m[0].toLowerCase());
@@ -166,7 +180,7 @@ export function claimInfo(text: string, locale: Locale): ClaimInfo {
   });
   const cues = cueHits(text, locale);
   for (const [id, n] of cues) add(`k:${id}`, Math.min(n, 2) / 2);
-  return { features, cues, topics: scored.map((s) => s.topic), keys: lexicalKeys(text, locale) };
+  return { features, cues, topics: scored.map((s) => s.topic), keys: lexicalKeys(text, locale, stems) };
 }
 
 /** Names of the pair features, in the order `pairFeatures` returns them. */

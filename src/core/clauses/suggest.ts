@@ -138,13 +138,15 @@ function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Ma
 /**
  * A finding's claim is ranked twice, for its rewrite fix and for its clause list: the reading of
  * the last claims (their features, and their scores over the built-in pool) is kept for the second.
+ * The rewrite fixes of every block are written before any finding gets its clause list, so the
+ * readings kept must cover a long document's claims, not only a block's (about 7 KB each).
  */
 interface Reading {
   info: ClaimInfo;
   builtin?: Map<Clause, number> | undefined;
   scored: boolean;
 }
-const READINGS_KEPT = 64;
+const READINGS_KEPT = 1024;
 const readings = new Map<string, Reading>();
 
 function reading(text: string, locale: Locale): Reading {

@@ -31,7 +31,37 @@ interface CompiledTerm {
   weight: number;
   /** English: the literal every match starts with ('' when none). */
   prefix: string;
-  match: (text: string, lower: string) => { index: number; text: string } | null;
+  /** `lower` is `text` in lower case, aligned with it (see `UNALIGNED`) or not. */
+  match: (text: string, lower: string, aligned: boolean) => { index: number; text: string } | null;
+}
+
+/**
+ * The two characters whose lower case is not one character outside ASCII: U+0130 (İ) becomes two
+ * characters, U+212A (the Kelvin sign) becomes `k`, which a case-insensitive pattern without the
+ * `u` flag does not equate with it. On a text without them, `toLowerCase()` keeps every offset and
+ * a case-insensitive ASCII literal matches exactly where its lower case occurs in the lower case.
+ */
+const UNALIGNED = /[\u0130\u212A]/;
+
+/** A pattern that is plain text: letters, digits, spaces, hyphens and apostrophes only. */
+const LITERAL = /^[A-Za-z0-9 '-]+$/;
+
+/** A character of the topic boundary `[\w-]` (ASCII, as the patterns are compiled without `u`). */
+function boundaryChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/**
+ * The first match of a plain-text pattern in a text, as `compileTerm`'s regular expression finds it
+ * (case-insensitive, not inside a word or a hyphenated compound), read from the aligned lower case.
+ */
+function literalMatch(needle: string, text: string, lower: string): { index: number; text: string } | null {
+  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
+    const end = i + needle.length;
+    if ((i > 0 && boundaryChar(text.charCodeAt(i - 1))) || (end < text.length && boundaryChar(text.charCodeAt(end)))) continue;
+    return { index: i, text: text.slice(i, end) };
+  }
+  return null;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -83,15 +113,20 @@ function termsFor(locale: Locale): CompiledTerm[] {
     for (const term of vocab[topic] ?? []) {
       const weight = typeof term === 'string' ? 1 : (term.weight ?? 1);
       if (locale === 'en') {
-        const re = compileTerm(term, locale);
-        const prefix = literalPrefix(typeof term === 'string' ? term : term.pattern);
+        const pattern = typeof term === 'string' ? term : term.pattern;
+        const prefix = literalPrefix(pattern);
+        // Plain-text terms (about half) need no regular expression where the lower case is aligned;
+        // each one compiled would cost more than all its matches.
+        const needle = LITERAL.test(pattern) ? pattern.toLowerCase() : undefined;
+        let re: RegExp | undefined;
         list.push({
           topic,
           weight,
           prefix,
-          match: (text, lower) => {
+          match: (text, lower, aligned) => {
             if (prefix && !lower.includes(prefix)) return null;
-            const m = re.exec(text);
+            if (needle !== undefined && aligned) return literalMatch(needle, text, lower);
+            const m = (re ??= compileTerm(term, locale)).exec(text);
             return m ? { index: m.index, text: m[0] } : null;
           },
         });
@@ -172,13 +207,14 @@ function candidates(text: string, terms: readonly CompiledTerm[]): boolean[] {
 /** Every topic with a positive score, best first (ties: earliest match, then the order of TOPICS). */
 export function scoreTopics(text: string, locale: Locale = 'en'): TopicScore[] {
   const lower = text.toLowerCase();
+  const aligned = !UNALIGNED.test(text);
   const scores = new Map<Topic, TopicScore>();
   const terms = termsFor(locale);
   const on = locale === 'en' ? candidates(text, terms) : undefined;
   for (let i = 0; i < terms.length; i++) {
     if (on && !on[i]) continue;
     const term = terms[i]!;
-    const m = term.match(text, lower);
+    const m = term.match(text, lower, aligned);
     if (!m) continue;
     let s = scores.get(term.topic);
     if (!s) {

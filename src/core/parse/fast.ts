@@ -11,49 +11,19 @@ import type { Root } from 'mdast';
 import { GFM_AUTOLINK_HINT } from './syntax.js';
 
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
+/**
+ * Everything that stops a block from being a plain paragraph, in one pattern (a native scan rather
+ * than a character loop): a control character other than a line ending (tabs included); a
+ * character that can start inline syntax (`*` `_` `` ` `` `[` `]` `<` `>` `&` `\` `|` `~` `@`, a
+ * BOM); white space before a line ending or at the end; a line ending at the end; and at the start
+ * of a line (after LF, CR or CRLF), a blank line, indentation, `#` `>` `-` `+` `=` or an ordered
+ * list marker (up to ten digits and `.` or `)`).
+ */
+const NOT_PLAIN = /[^\n\r -\uffff]|[*_`[\]<>&\\|~@\uFEFF]|[ \t](?:[\n\r]|$)|[\n\r]$|(?:^|\r\n|\r(?!\n)|\n)(?:[\n\r \t#>+=-]|\d{1,10}[.)])/;
 
 /** Whether `src` is a plain paragraph in the sense above. */
 export function isPlainParagraph(src: string): boolean {
-  const n = src.length;
-  if (n === 0 || isSpace(src.charCodeAt(n - 1))) return false;
-  let atLineStart = true;
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (atLineStart) {
-      atLineStart = false;
-      switch (c) {
-        case 10: case 13: // blank line
-        case 32: case 9: // indentation
-        case 35: case 62: case 45: case 43: case 61: // # > - + =
-          return false;
-        default:
-          if (c >= 48 && c <= 57) {
-            let j = i;
-            while (j < n && j - i < 10 && src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
-            const d = src.charCodeAt(j);
-            if (d === 46 || d === 41) return false; // ordered list marker
-          }
-      }
-    }
-    if (c < 32) {
-      if (c !== 10 && c !== 13) return false; // tab, NUL and other controls
-      if (isSpace(src.charCodeAt(i - 1))) return false; // trailing whitespace (hard break)
-      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
-      atLineStart = true;
-      continue;
-    }
-    switch (c) {
-      case 42: case 95: case 96: case 91: case 93: case 60: case 62: // * _ ` [ ] < >
-      case 38: case 92: case 124: case 126: case 64: // & \ | ~ @
-      case 0xfeff:
-        return false;
-      default:
-    }
-  }
-  return !atLineStart && !GFM_AUTOLINK_HINT.test(src);
+  return src.length > 0 && !NOT_PLAIN.test(src) && !GFM_AUTOLINK_HINT.test(src);
 }
 
 /** The tree remark would build for a plain paragraph, or `undefined` when `src` is not one. */
@@ -89,6 +59,7 @@ const MAX_INDENT = 256;
 export function tooDeep(src: string): boolean {
   const n = src.length;
   let i = 0;
+  let cr = -2;
   while (i < n) {
     let markers = 0;
     let indent = 0;
@@ -106,8 +77,11 @@ export function tooDeep(src: string): boolean {
       } else break;
       if (markers > MAX_MARKERS || indent > MAX_INDENT) return true;
     }
-    // Next line: after an LF, a CR or a CRLF.
-    while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+    // Next line: after an LF, a CR or a CRLF (found with indexOf; `cr` is the next CR, -1: none).
+    if (cr !== -1 && cr < i) cr = src.indexOf('\r', i);
+    const lf = src.indexOf('\n', i);
+    i = lf < 0 ? n : lf;
+    if (cr !== -1 && cr < i) i = cr;
     if (src.charCodeAt(i) === 13 && src.charCodeAt(i + 1) === 10) i++;
     i++;
   }

@@ -41,8 +41,11 @@ const HTML_LINE = /^ {0,3}</;
 interface LineCursor {
   text: string;
   pos: number;
-  /** The text from `pos` on has no CR: line ends are found with indexOf. */
-  lfOnly?: boolean;
+  /**
+   * The offset of the first CR at or after an earlier `pos` (the text's length when there is
+   * none): while it is not before `pos`, no CR lies between them. Line ends are found with indexOf.
+   */
+  cr?: number;
 }
 
 /** Returns [lineStart, contentEnd, nextLineStart] or null at end of text. */
@@ -51,17 +54,12 @@ function nextLine(c: LineCursor): [number, number, number] | null {
   const start = c.pos;
   if (start >= text.length) return null;
   const n = text.length;
-  let i = start;
-  if (c.lfOnly) {
-    i = text.indexOf('\n', start);
-    if (i < 0) i = n;
-  } else {
-    while (i < n) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 || ch === 13) break;
-      i++;
-    }
+  if (c.cr === undefined || c.cr < start) {
+    const cr = text.indexOf('\r', start);
+    c.cr = cr < 0 ? n : cr;
   }
+  let i = text.indexOf('\n', start);
+  if (i < 0 || i > c.cr) i = c.cr;
   let next = i;
   if (i < n) next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   c.pos = next;
@@ -132,7 +130,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       pos = c.pos;
     }
   }
-  const c: LineCursor = { text, pos, lfOnly: text.indexOf('\r', pos) < 0 };
+  const c: LineCursor = { text, pos };
   let blockStart = -1;
   let blockEnd = -1;
   let pending: Block | null = null; // the last closed block, kept until we know no indented line continues it

@@ -24,6 +24,9 @@ function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
 }
 
+/** The characters that can end a sentence (each is handled in `splitSentences`). */
+const TERMINATOR = /[.!?。！？；]/g;
+
 /** Returns [start, end) ranges of the sentences of `text`. */
 export function splitSentences(text: string, locale: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -35,7 +38,12 @@ export function splitSentences(text: string, locale: string): Array<[number, num
   };
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
+    // Only a terminator can end a sentence: jump to the next one.
+    TERMINATOR.lastIndex = i;
+    const t = TERMINATOR.exec(text);
+    if (!t) break;
+    i = t.index;
+    const ch = t[0];
     if (ch === '。' || ch === '！' || ch === '？' || ch === '；') {
       let z = i + 1;
       while (z < n && /[”’」』）)"]/.test(text[z]!)) z++;

@@ -442,6 +442,9 @@ function classify(text: string, i: number): number {
 /** Most delimiter runs in one paragraph before the subset leaves it to the parser (the matching is quadratic). */
 const MAX_SEQUENCES = 200;
 
+/** The characters `inline` handles (every other one is text). */
+const INLINE_SPECIAL = /[\\`<*_\n\r&![\]]/g;
+
 function inline(text: string, content: Content): PhrasingContent[] {
   const atoms: Atom[] = [];
   const brackets: Array<{ atom: number; active: boolean; s: number; image: boolean }> = [];
@@ -454,6 +457,15 @@ function inline(text: string, content: Content): PhrasingContent[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Characters no case below handles are text: jump over them to the next one that may not be.
+    INLINE_SPECIAL.lastIndex = i;
+    const next = INLINE_SPECIAL.exec(text);
+    const j = next ? next.index : n;
+    if (j > i) {
+      if (textStart < 0) textStart = i;
+      i = j;
+      if (i >= n) break;
+    }
     const c = text.charCodeAt(i);
     switch (c) {
       case 92: {

@@ -734,13 +734,19 @@ function blankComments(text: string): string {
 
 /**
  * Whether a raw text may hold a criterion or a remedy once cleaned: a criterion needs a number and
- * a remedy its stem (see `readSentence`). Text with markup that cleaning removes (emphasis, code,
- * tags, comments) is always read, since removing it can join a word.
+ * a remedy its stem (see `readSentence`). Text with tags or comments is always read: cleaning
+ * removes them whole, which can join the words around them. Emphasis and code marks (`*`, `` ` ``,
+ * `_`) can join a word too, or bring a number word to a word boundary ("__one__"), and no number or
+ * stem holds one, so the text is tested without any of them: every match in a cleaned sentence is
+ * then a match in it.
  */
 export function mayHoldFacts(raw: string): boolean {
-  return MARKUP.test(raw) || NUMBERISH.test(raw) || mayHoldRemedy(raw);
+  if (raw.includes('<')) return true;
+  const text = MARKS.test(raw) ? raw.replace(MARKS_ALL, '') : raw;
+  return NUMBERISH.test(text) || mayHoldRemedy(text);
 }
-const MARKUP = /[*`<_]/;
+const MARKS = /[*`_]/;
+const MARKS_ALL = /[*`_]/g;
 
 /** Reads the sentences of a paragraph or list item. */
 function readProse(src: string, start: number, end: number, locale: Locale, facts: BlockFacts): void {
