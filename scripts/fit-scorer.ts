@@ -157,7 +157,8 @@ function main(): void {
     shuffle(docs, random);
     const fold = new Map(docs.map((d, i) => [d, i % FOLDS]));
     const missed = [...uncovered.values()].reduce((a, b) => a + b, 0);
-    const missedIn = (k: number): number => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0);
+    // The claims no candidate covers, per fold.
+    const missedIn = Array.from({ length: FOLDS }, (_, k) => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0));
     const spec = specification(lang);
     // Every setting's out-of-fold F1 (over all folds) and its F1 per fold.
     const settings: Array<{ l2: number; t: number; tOpen: number; f1: number; p: number; r: number; folds: number[] }> = [];
@@ -165,11 +166,12 @@ function main(): void {
       const full = fit(rows, l2);
       // The highest threshold that keeps every specified flag.
       const limit = Math.min(1, ...spec.map((u) => predict(full, u.x)));
-      const pairs: Array<[number, number, boolean, number]> = [];
-      for (let k = 0; k < FOLDS; k++) {
+      // Out-of-fold scores per fold: [score, label, open-class only].
+      const byFold = Array.from({ length: FOLDS }, (_, k) => {
         const w = fit(rows.filter((r) => fold.get(r.doc) !== k), l2);
-        for (const r of rows) if (fold.get(r.doc) === k) pairs.push([predict(w, r.x), r.y, r.x[OPEN_ONLY] === 1, k]);
-      }
+        return rows.filter((r) => fold.get(r.doc) === k).map((r): [number, number, boolean] => [predict(w, r.x), r.y, r.x[OPEN_ONLY] === 1]);
+      });
+      const pairs = byFold.flat();
       // The units holding only open-class candidates may need a higher score than the rest: they
       // are rare in the development documents and less often claims (no specified flag is one).
       const limitOpen = Math.min(1, ...spec.filter((u) => u.x[OPEN_ONLY] === 1).map((u) => predict(full, u.x)));
@@ -177,10 +179,8 @@ function main(): void {
       for (const t of [0, ...THRESHOLDS]) {
         if (t > limit) continue;
         for (const tOpen of [t, ...THRESHOLDS.filter((x) => x > t && x <= limitOpen)]) {
-          const s = f1At(pairs.map(([p, y, o]) => [p, y, o]), missed, t, tOpen);
-          const folds = Array.from({ length: FOLDS }, (_, k) =>
-            f1At(pairs.filter((q) => q[3] === k).map(([p, y, o]) => [p, y, o]), missedIn(k), t, tOpen).f1,
-          );
+          const s = f1At(pairs, missed, t, tOpen);
+          const folds = byFold.map((f, k) => f1At(f, missedIn[k]!, t, tOpen).f1);
           settings.push({ l2, t: Math.round(t * 1000) / 1000, tOpen: Math.round(tOpen * 1000) / 1000, ...s, folds });
         }
       }
