@@ -193,7 +193,16 @@ function main(): void {
     const se = Math.sqrt(top.folds.reduce((a, b) => a + (b - mean) ** 2, 0) / (FOLDS - 1) / FOLDS);
     const near = settings.filter((s) => s.f1 >= top.f1 - se);
     const l2Chosen = Math.max(...near.map((s) => s.l2));
-    const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (b.f1 > a.f1 ? b : a));
+    // The threshold pair whose neighbourhood (one step either way on each threshold) has the best
+    // mean F1: the middle of a plateau rather than its highest point, which moves with every
+    // small change to the candidates.
+    const atL2 = settings.filter((s) => s.l2 === l2Chosen);
+    const step = 0.025 + 1e-9;
+    const smooth = (s: (typeof settings)[number]): number => {
+      const around = atL2.filter((o) => Math.abs(o.t - s.t) <= step && Math.abs(o.tOpen - s.tOpen) <= step && (o.t === 0) === (s.t === 0));
+      return around.reduce((a, o) => a + o.f1, 0) / around.length;
+    };
+    const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (smooth(b) > smooth(a) ? b : a));
     const weights = best.t === 0 ? {} : fit(rows, best.l2);
     process.stdout.write(
       `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} open_threshold=${best.tOpen} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
