@@ -12,6 +12,13 @@ const IMPERATIVE_EN =
 /** The effort verb is governed by a modal or the obligated party. */
 const EFFORT_GOVERNED = /(?:\b(?:will|shall|must|should|to|agrees? to|commits? to|undertakes? to|we|i|our team|contractor|vendor|provider|supplier|offeror)\s+(?:\w+\s+){0,2})$/i;
 
+/**
+ * A practice stated in the present passive ("logs are generated", "access is secured"): how a
+ * party says it works, as practice statements and policies do. An escape there softens the
+ * practice as a modal would soften a duty; timing words are left to a stated duty.
+ */
+const PRACTICE_EN = /\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|made|kept|done|run|held|built|set|taken|sent|given)\b/i;
+
 /** A permission or a possibility: a list item holding one grants, it does not require. */
 const PERMISSION_EN = /\b(?:may|might|can|could)\b/i;
 
@@ -44,7 +51,7 @@ export default defineRule({
         const timing = kind === 'timing' || kind === 'recurrence';
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
-        if ((kind === 'escape' || kind === 'recurrence') && !hasDuty()) continue;
+        if ((kind === 'escape' || kind === 'recurrence') && !hasDuty() && !(kind === 'escape' && ctx.locale !== 'zh' && PRACTICE_EN.test(text))) continue;
         if (kind === 'effort-verb') {
           const before = text.slice(Math.max(0, m.start - 60), m.start);
           // "will not attempt to" is a prohibition, not a softened duty.
