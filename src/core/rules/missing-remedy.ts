@@ -6,7 +6,7 @@
  * The vocabulary lives here once: the pre-test, the commitment and remedy patterns and the metric
  * word of the message are all built from the same word lists, so they cannot disagree.
  */
-import { measure, partsPresent } from '../measure/index.js';
+import { measure, RECOGNISERS } from '../measure/index.js';
 import type { Locale } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
 
@@ -131,6 +131,16 @@ export function commitmentTerm(span: string): string {
 
 const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
 
+/** Per locale, the recognisers that can read a target or a window. */
+const FIGURES = new Map<Locale, ReadonlySet<string>>();
+
+/** Whether a text states a target or a window (only the recognisers that can read one run). */
+function statesFigure(text: string, locale: Locale): boolean {
+  let ids = FIGURES.get(locale);
+  if (!ids) FIGURES.set(locale, (ids = new Set(RECOGNISERS[locale].filter((r) => r.parts.includes('target') || r.parts.includes('window')).map((r) => r.id))));
+  return measure(text, locale, ids).some((m) => m.parts.includes('target') || m.parts.includes('window'));
+}
+
 /**
  * The facts one block contributes, read from its text without parsing it: whether it states a
  * remedy, and where it commits to an outcome (a duty bound to a number or a time, or a named
@@ -145,9 +155,7 @@ export function remedyFacts(src: string, locale: Locale): RemedyFacts | undefine
   for (let m = re.exec(src); m && commitments.length < 3; m = re.exec(src)) {
     const start = m.index;
     const end = start + m[0].length;
-    const around = src.slice(Math.max(0, start - 150), end + 150);
-    const parts = partsPresent(measure(around, locale));
-    if (parts.has('target') || parts.has('window') || INSTRUMENT.test(m[0])) commitments.push({ start, end, text: commitmentTerm(m[0]) });
+    if (INSTRUMENT.test(m[0]) || statesFigure(src.slice(Math.max(0, start - 150), end + 150), locale)) commitments.push({ start, end, text: commitmentTerm(m[0]) });
   }
   return commitments.length || remedy ? { commitments, remedy } : undefined;
 }

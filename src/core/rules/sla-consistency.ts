@@ -283,9 +283,15 @@ function nearest<T extends { start: number; end: number }>(xs: readonly T[], to:
 }
 
 /** Reads the availability targets, downtime allowances, caps and over-100% shares of one piece. */
+/** The `down` words alone: a piece without a percentage states a fact only with one of them. */
+const DOWN_RE: Record<Locale, RegExp> = { en: new RegExp(WORDS.en.down, 'i'), zh: new RegExp(WORDS.zh.down) };
+
 function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): void {
   const text = src.slice(piece.start, piece.end);
   const pcts = shift(percentsIn(text), piece.start);
+  // Shares, availability targets and caps are percentages; without one, only a downtime
+  // allowance can be read, and that needs a `down` word in the piece or its column header.
+  if (pcts.length === 0 && !piece.header.has('down') && !DOWN_RE[locale].test(text)) return;
   const kinds = kindTokens(src, piece.start, piece.end, locale);
   const has = (k: Kind): boolean => piece.header.has(k) || kinds.some((t) => t.kind === k);
   const per = shift(periods(text, locale), piece.start);

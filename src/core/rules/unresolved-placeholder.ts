@@ -19,7 +19,9 @@ export default defineRule({
     return found;
   },
   check(ctx) {
-    const re = new RegExp(PLACEHOLDER_PATTERN.source, PLACEHOLDER_PATTERN.flags);
+    // The one compiled pattern, from the start (every reader resets `lastIndex` before it reads).
+    const re = PLACEHOLDER_PATTERN;
+    re.lastIndex = 0;
     const src = ctx.source;
     for (let m = re.exec(src); m; m = re.exec(src)) {
       const start = m.index;

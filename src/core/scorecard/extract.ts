@@ -12,6 +12,7 @@ import type { CriterionPart, LocalCriterion } from './types.js';
 import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
 import { lineSpans, type LineSpan } from '../lines.js';
 import { warm } from '../regex-warm.js';
+import { NEEDS_UNICODE, withoutUnicode } from '../unicode-regex.js';
 
 export interface BlockHeading {
   /** Block-local offsets of the heading line. */
@@ -116,8 +117,20 @@ export function splitCells(row: string): string[] {
   return cells.map(clean);
 }
 
+/** White space as `clean` reads it, and the marks it drops wherever they stand. */
+const CLEAN_SPACE = /[ \t\n\r\u00a0]+/g;
+const CLEAN_MARKS = /[*`]|_{2,}/g;
+
 /** Text without Markdown emphasis and code marks, with white space collapsed. */
 export function clean(s: string): string {
+  // Without tags, the marks go whole (a lone `_` stays) and white space between words becomes
+  // one space: the same text the character loop below builds, in two passes of native code.
+  if (!s.includes('<')) {
+    const t = s.replace(CLEAN_MARKS, '').replace(CLEAN_SPACE, ' ');
+    const from = t.charCodeAt(0) === 32 ? 1 : 0;
+    const to = t.length > from && t.charCodeAt(t.length - 1) === 32 ? t.length - 1 : t.length;
+    return from === 0 && to === t.length ? t : t.slice(from, to);
+  }
   let out = '';
   let space = false;
   // Ordinary characters are copied a run at a time.
@@ -225,9 +238,10 @@ export function measurements(text: string, locale: Locale, needTarget = false): 
 
 /** Adds the scorecard's own readings (with `targets`, only those that can be targets; with false, only the others). */
 function readExtra(text: string, locale: Locale, out: Measurement[], targets?: boolean): void {
+  const folds = NEEDS_UNICODE.test(text);
   for (const rec of EXTRA_RECOGNISERS[locale]) {
     if (targets !== undefined && TARGET_CAPABLE.has(rec.id) !== targets) continue;
-    const re = extraRe(locale, rec.id, rec.pattern);
+    const re = extraRe(locale, rec.id, rec.pattern, folds);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -255,12 +269,13 @@ function ranks(locale: Locale): Map<string, number> {
   return r;
 }
 
-const compiledExtra = new Map<string, RegExp>();
-function extraRe(locale: Locale, id: string, pattern: string): RegExp {
+/** Each pattern with Unicode semantics, and without them where that means the same (see unicode-regex.ts), as `measure` reads its own. */
+const compiledExtra = new Map<string, { re: RegExp; ascii: RegExp | undefined }>();
+function extraRe(locale: Locale, id: string, pattern: string, folds: boolean): RegExp {
   const key = `${locale} ${id}`;
-  let re = compiledExtra.get(key);
-  if (!re) compiledExtra.set(key, (re = warm(new RegExp(pattern, 'giu'))));
-  return re;
+  let c = compiledExtra.get(key);
+  if (!c) compiledExtra.set(key, (c = { re: new RegExp(pattern, 'giu'), ascii: withoutUnicode(pattern, 'giu') }));
+  return warm(folds || !c.ascii ? c.re : c.ascii);
 }
 
 type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
