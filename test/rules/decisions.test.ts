@@ -449,8 +449,13 @@ describe('weak-obligation', () => {
     expect(weak('The Contractor shall restore service where practicable.')).toEqual(['weak-obligation/warning where practicable [37,54)']);
   });
 
-  it('an escape outside a duty is not', () => {
-    expect(weak('Service is restored where practicable.')).toEqual([]);
+  it('an escape outside a duty or a stated practice is not', () => {
+    expect(weak('Service was restored where practicable.')).toEqual([]);
+    expect(weak('The archive holds copies where practicable.')).toEqual([]);
+  });
+
+  it('a practice stated in the present passive is softened by an escape', () => {
+    expect(weak('Service is restored where practicable.')).toEqual(['weak-obligation/warning where practicable [20,37)']);
   });
 
   it('a bare verb starting a paragraph states a duty', () => {
