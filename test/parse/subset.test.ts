@@ -58,9 +58,41 @@ const PIECES = [
   'http://x', 'www.', '@', '~', '|', '\t',
   '\n', '\n', '\n', '\r\n', '\n ', '\n  ', '\n   ', '\n    ', '\n\n',
   '\n- ', '\n* ', '\n+ ', '\n1. ', '\n1) ', '\n2. ', '\n10) ', '\n  - ', '\n   1. ', '\n    1. ', '\n      - ', '\n-', '\n1.',
+  '\n\t', '\n\t\t', '\n-\t', '\n1.\t', '\n*\t', '\n\t- ', '\n  \t', '\t\n', '\n \n', '\n\t\n', '\n\n  ', '\n\n    ', '\n\n- ', '\n\n1. ',
+  '\n=', '\n--', '\n  ---', '\n- - -', '\n* * *', '\n___', '\\!', '\\#', '\\-', '\\=', '\\\\',
   '|', ' | ', '\\|', '\n|', '\n| ', '|\n|---|---|\n|', '| a | b |\n|:--|--:|\n| ', '\n|---|', '\n| --- |', '\n|-|\n|',
   '\n> ', '> ', '\n>', '\n> > ', '\n  > ', '\n>a',
   '\n# ', '\n## ', '\n####### ', '\n#x', '\n---', '\n===', '\n***', '\n> ', '\n```', '\n[r]: /u', '\n<div>', '\n<span>x</span>',
+];
+
+/** Markdown the subset reads, each compared with remark. */
+const READ_CASES = [
+  // Blank lines: paragraphs, loose lists, items holding several blocks, lists that end.
+  'a\n\nb', 'a\n\n\nb', 'a\n\n', '- a\n\n', '- a\n\n  b', '- a\n\n- b', '- a\n\n\n- b\n\n  c', '- a\n\n  - b\n\n  - c\n\nd', '1. a\n\n   b\n2. c',
+  '- a\n\n    b', '- a\n  \n  b', '- a\n\t\n  b', '- a\n \n- b', '- > a\n    \n  b', '> a\n\n> b', '> a\n\nb', '- a\nb\n\n  c', '- a\n\n  b\nc',
+  '- a\n\n b', '* a\n\n- b', '1. a\n\n1) b', '2. a\n\n3. b', '1. a\n\n\n2. b', '- > a\n\n  > b', '- a\n\n  > q\n\n  p', '- a\n\n  # h\n  p',
+  '- a\n\n  - b\n\n    c\n\n  d', '- a\n\n  b\n\n- c', '- a\n\n+ b', ' - a\n\n   b', ' - a\n\n  b', '1. a\n\n  b', '- a  \n\n  b',
+  '- a\n\n  b  \n  c', '- a\n\n  *b*\n\n  [c](d)', '- a\n- b\n\n  c\n- d', '1) a\n\n   1) b\n\n   2) c\n\n2) d', 'a\n\n> b\n> c\n\nd',
+  '> a\n> - b\n\n  c', 'a\n\n   b',
+  // Tabs after list markers, as indentation (whole tab stops), in lazy lines, at line ends.
+  '1.\tfoo\n2.\tbar', '*\tfoo', '-\tfoo\n\tbar', '- \tfoo\n  bar', '-  \tfoo', '1. \t foo', '10.\tfoo\n    bar', '100.\tfoo\n\tbar',
+  '-\t-\tfoo\n\t\tbar', '-\tfoo\n\t-\tbar', '-\tfoo\nbar', '-\tfoo\n\t\tbar', '> a\n\tb', '1.\tfoo\n\n\tbar', '1.\ta\n\n\t1.\tb',
+  '-\ta\n\n\t-\tb\n\n\t\tc', '* In delivery:\n\n  1.\tEarly\n  2.\tUse', '  - Integration layer\n\t-Access is limited', 'a\n2.\tb', 'a\n1.\tb',
+  '`a\n2.\tb`', '*a\n2.\t*b', '[a\n-\tb](u)', 'a\t\nb', 'a \t\nb', 'a  \t\nb', 'a\t  \nb', 'a  \nb', '# head\t', '### x\t\n1.\ty',
+  '### A\n#### B\t\nThe text', '_Example 1_\n- Criteria: Tests fail when functionality is broken\t\n- Validation: yes',
+  // Setext headings and thematic breaks, and which of them (or a list item) wins.
+  'a\n===', 'a\n---', '***', '   ***', '  ***\n  a', '- - -', '* * *\n- a', '_ _ _\n\na', 'a\n***\nb', 'a\n===\nb', 'a\nb\n===', 'a\n---\nb',
+  'a\n  ---  ', 'a\n   ===', 'a\n    ===', 'a\n= =', 'a\n- - -', 'a\n***', 'a\n___', 'a\n--- -', 'a\n-', 'a\n=', 'a\n--\t', 'a\t\n===',
+  'a \t \n---\t ', 'a\n===\t', '- a\n  ---', '- a\n  ===', '> a\n> ===', 'a `b`\n===', 'a <span>b</span>\n---', '*a*\n---\n*b*', '**x**\n---',
+  'a  \n===', '  a\n  ===', 'a\n\n===', '- a\n\n  b\n  ===', '- a\n\n  b\n  ---\n  c', 'a\n\n---', '- a\n\n---', '- a\n\n  ***',
+  'a\n---\n- b\n\n  c', '- a\n---', '- a\n***', '- a\n- - -', '- a\n* * *\n- b', '* a\n* * *', '1. a\n---', '> a\n---', '> a\n***\nb',
+  '- a\n  b\n---', '- a\n  - b\n---', '- a\n  - b\n  ---', '- a\nb\n---', '> a\nb\n---', '---\ntitle: x\n---',
+  '---\ntitle: Service Level Agreement\nhidden: true\nredirect_from:\n  - /cloud-addendum/\n  - /articles/cloud-addendum\nversions:\n  free-pro-team: \'*\'\n---',
+  // Escapes before every ASCII punctuation character but `@`, `|` and `~` (GFM reads those further).
+  '\\!\\"\\#\\$\\%\\&\\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\[\\\\\\]\\^\\_\\`\\{\\}', 'a \\* b \\_ c \\` d \\[e\\] \\< f \\& g', '\\- a',
+  '\\# a', '1\\. a', '\\> a', '\\= a\n\\===', 'a\n\\---', '\\*a*', '*a\\*', '\\\\*a*',
+  // An autolink at the start of a continuation line with no indentation.
+  'a\n<x@y.co> b', 'a\n<http://x.y> b', '[a\n<x@y.co>](u)', '[a\n<x@y.co> b', '*a\n<x@y.co>*', 'a \n<x@y.co>', 'a  \n<x@y.co>', 'a\r\n<x@y.co> b',
 ];
 
 describe('subset reader', () => {
@@ -113,11 +145,28 @@ describe('subset reader', () => {
 
   it('hands over what it does not read', () => {
     for (const src of [
-      'a\n\nb', '- a\n\n  b', 'a | b\n--|--', '| a | b |\n|---|---|\nc | d', '| a |\n| b |', '> a\n>\n> b', '```\ncode\n```', '    code', 'a\n===', 'a\n---', '***',
+      'a | b\n--|--', '| a | b |\n|---|---|\nc | d', '| a |\n| b |', '> a\n>\n> b', '```\ncode\n```', '    code', '    ***',
       '<div>\nx', '[r]: /u', 'a\\\nb', 'see www.example.com', 'a@b.co',
       '~~gone~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
+      // Blank lines before indented code, in an item or outside one.
+      'a\n\n    b', '- a\n\n      code', '- a\n\n\tb', '- a\n\n  ```\n  x\n\n  y\n  ```',
+      // Tabs a container splits (the rest is indentation), tabs after a quote marker or inside text.
+      '- a\n\t- b', '- a\n \tb', '- a\n\t\tb', '-\t\tfoo', '1.\t\tfoo', '1.\tfoo\n\n\t\tbar', '>\ta', '- a\tb', '[a](\tu)', '`a\tb`',
+      // Lines that only a lazy paragraph could take for a setext underline, and GFM delimiter rows.
+      '- a\n===', '> a\n===', '> a\nb\n> ===', 'a\n:--', 'a\n---|---', 'a | b\n---',
     ]) {
       expect(subsetTree(src), src).toBeUndefined();
+    }
+  });
+
+  it('reads tabs, blank lines, setext headings, thematic breaks and escapes as remark does', () => {
+    for (const src of READ_CASES) {
+      const tree = subsetTree(src);
+      // Each case must be read, or the comparison proves nothing.
+      expect(tree, JSON.stringify(src)).toBeDefined();
+      const ref = parseBlock(src) as Node;
+      expect(shape(tree as Node), JSON.stringify(src)).toEqual(shape(ref));
+      expect(reading(tree as Node, src), JSON.stringify(src)).toEqual(reading(ref, src));
     }
   });
 });

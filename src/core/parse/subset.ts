@@ -1,14 +1,16 @@
 /**
  * A reader for the subset of Markdown that most prose blocks are written in, building the part of
- * the tree the analysis reads (paragraphs, list items, headings, and inline text, emphasis, links,
+ * the tree the analysis reads (paragraphs, lists loose or tight, block quotes, ATX and setext
+ * headings, thematic breaks, tables written with leading pipes, and inline text, emphasis, links,
  * code spans and raw HTML tags, with exact offsets) several times faster than the full parser.
+ * Tabs are read where they stand in a line's indentation, after a list marker or before its end.
  *
  * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
- * `undefined`, wherever the input leaves the subset: blank lines, tabs, tables, block quotes,
- * fences, HTML blocks, setext headings, thematic breaks, indented code, link reference
- * definitions, images, character references, hard breaks, multi-line tags, autolinks and every
- * GFM construct (strikethrough, footnotes, task items, literal autolinks). The caller then runs the
- * full parser. Tests compare the prose both produce over the corpus and generated Markdown.
+ * `undefined`, wherever the input leaves the subset: tabs elsewhere or split by a container,
+ * fences, HTML blocks, indented code, link reference definitions, empty quote lines, lazy lines
+ * that look like block starts, multi-line tags and every GFM construct (strikethrough, footnotes,
+ * task items, literal autolinks). The caller then runs the full parser. Tests compare the prose
+ * both produce over the corpus and generated Markdown.
  */
 import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
@@ -32,6 +34,10 @@ interface Line {
   next: number;
   /** The line reached this container only as a lazy paragraph continuation. */
   lazy: boolean;
+  /** Column of `s` on its source line (a tab runs to the next multiple of four). */
+  col: number;
+  /** The line holds nothing but white space (then `s` equals `e`). */
+  blank: boolean;
 }
 
 /** Thrown (and caught at the top) when the input leaves the subset. */
@@ -42,8 +48,26 @@ function out(): never {
 }
 
 /** Characters and sequences that send a block to the full parser wherever they appear. */
-const ALWAYS_OUT = /[\t\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
-/** GFM literal autolinks (and emails) in text: the full parser decides those. */
+const ALWAYS_OUT = /[\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
+/** A line's start up to a tab the subset reads: white space and list markers only. */
+const TAB_AFTER = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:[-*+]|\d{1,9}[.)])?$/;
+/** A line's rest from a tab the subset reads: white space only. */
+const TAB_BEFORE = /^[ \t]*\r?$/;
+
+/**
+ * Whether every tab stands where the subset reads it as micromark does: in the indentation and
+ * list markers that start a line, or in the white space that ends it. Elsewhere (inside text,
+ * links, tags, code spans, after a quote marker) the full parser decides.
+ */
+function tabsInPlace(src: string): boolean {
+  for (let k = src.indexOf('\t'); k >= 0; k = src.indexOf('\t', k + 1)) {
+    const ls = src.lastIndexOf('\n', k) + 1;
+    let le = src.indexOf('\n', k);
+    if (le < 0) le = src.length;
+    if (!TAB_AFTER.test(src.slice(ls, k)) && !TAB_BEFORE.test(src.slice(k, le))) return false;
+  }
+  return true;
+}
 
 const BLOCK_NAMES = new Set(htmlBlockNames);
 const RAW_NAMES = new Set(htmlRawNames);
@@ -58,32 +82,72 @@ const AUTOLINK = /<(?:[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0- <>\x7F]*|[\w.!#$%&'*+/=?
 /** Links written as autolinks: their text is a URL already, never a GFM literal. */
 const autolinks = new WeakSet<Link>();
 
-const ATX = /^(#{1,6})(?: |$)/;
-const THEMATIC = /^([-*_])(?: *\1){2,} *$/;
-const SETEXT = /^(?:=+|-+) *$/;
+const ATX = /^(#{1,6})(?:[ \t]|$)/;
+const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
 /** A line GFM may read as a table's delimiter row (making the line above a header). */
-const TABLE_DELIMITER = /^[ :|]*-[ :|-]*$/;
-const BULLET = /^([-*+])( +)(?=[^ ])/;
-const ORDERED = /^(\d{1,9})([.)])( +)(?=[^ ])/;
-const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)]) *$/;
+const TABLE_DELIMITER = /^[ \t:|]*-[ \t:|-]*$/;
+const BULLET = /^([-*+])[ \t]+(?=[^ \t])/;
+const ORDERED = /^(\d{1,9})([.)])[ \t]+(?=[^ \t])/;
+const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
+const BLANK = /^[ \t]*$/;
 
+/** The column after the white space character `c` at column `col`. */
+function advance(c: number, col: number): number {
+  return c === 9 ? col + 4 - (col % 4) : col + 1;
+}
+
+/** Width in columns of the line's leading white space. */
 function indentOf(src: string, l: Line): number {
+  let col = l.col;
+  for (let i = l.s; i < l.e; i++) {
+    const c = src.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    col = advance(c, col);
+  }
+  return col - l.col;
+}
+
+/** Offset of the line's first character after its leading white space. */
+function textStart(src: string, l: Line): number {
   let i = l.s;
-  while (i < l.e && src.charCodeAt(i) === 32) i++;
-  return i - l.s;
+  while (i < l.e && (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/**
+ * The rest of a line after a container took `cols` columns of its indentation. A tab split by the
+ * container leaves part of itself as indentation: left to the parser.
+ */
+function behind(src: string, l: Line, cols: number): Line {
+  let i = l.s;
+  let col = l.col;
+  const to = l.col + cols;
+  while (col < to) {
+    col = advance(src.charCodeAt(i), col);
+    i++;
+  }
+  if (col !== to) out();
+  return { s: i, e: l.e, next: l.next, lazy: l.lazy, col, blank: false };
+}
+
+/** The content of a blank line, in any container. */
+function blankLine(l: Line): Line {
+  return { s: l.e, e: l.e, next: l.next, lazy: false, col: 0, blank: true };
 }
 
 /** The tree the full parser would build for `src` (as far as the analysis reads it), or `undefined`. */
 export function subsetTree(src: string): Root | undefined {
   if (src.length === 0 || ALWAYS_OUT.test(src)) return undefined;
+  if (src.includes('\t') && (src.charCodeAt(0) === 124 || !tabsInPlace(src))) return undefined;
   const lines: Line[] = [];
   for (let s = 0; s <= src.length; ) {
     let e = src.indexOf('\n', s);
     if (e < 0) e = src.length;
     const next = e < src.length ? e + 1 : e;
     if (e > s && src.charCodeAt(e - 1) === 13) e--;
-    if (/^ *$/.test(src.slice(s, e))) return undefined; // a blank line: loose lists, several paragraphs
-    lines.push({ s, e, next, lazy: false });
+    const l: Line = { s, e, next, lazy: false, col: 0, blank: false };
+    lines.push(BLANK.test(src.slice(s, e)) ? blankLine(l) : l);
     if (next >= src.length) break;
     s = next;
   }
@@ -108,7 +172,7 @@ function htmlBlockStart(src: string, at: number, e: number, paragraphStart: bool
   // Type 7: a line holding one complete tag and nothing else.
   TAG.lastIndex = at;
   const t = TAG.exec(src);
-  return !t || /^ *$/.test(src.slice(at + t[0].length, e));
+  return !t || BLANK.test(src.slice(at + t[0].length, e));
 }
 
 interface ItemStart {
@@ -117,17 +181,29 @@ interface ItemStart {
   marker: number;
   /** Marker character (bullet) or delimiter (ordered), to group items into lists. */
   kind: string;
-  /** Content column, relative to the line start. */
+  /** Content column, relative to the marker, and the offset of the content (from the marker). */
   width: number;
+  skip: number;
   start: number;
 }
 
-function itemStart(text: string): ItemStart | undefined {
+/** A list item's marker at the start of `text`, which starts at column `col` of its line. */
+function itemStart(text: string, col: number): ItemStart | undefined {
   let m = BULLET.exec(text);
-  if (m) return { ordered: false, marker: 1, kind: m[1]!, width: 1 + m[2]!.length, start: 0 };
-  m = ORDERED.exec(text);
-  if (m) return { ordered: true, marker: m[1]!.length + 1, kind: m[2]!, width: m[1]!.length + 1 + m[3]!.length, start: Number(m[1]) };
-  return undefined;
+  const ordered = !m;
+  if (!m) m = ORDERED.exec(text);
+  if (!m) return undefined;
+  const marker = ordered ? m[1]!.length + 1 : 1;
+  let c = col + marker;
+  for (let k = marker; k < m[0].length; k++) c = advance(text.charCodeAt(k), c);
+  return { ordered, marker, kind: ordered ? m[2]! : m[1]!, width: c - col, skip: m[0].length, start: ordered ? Number(m[1]) : 0 };
+}
+
+/** Whether a line (of the container the paragraph is in) underlines it as a setext heading; 1 or 2 is the depth. */
+function setextDepth(src: string, l: Line): number {
+  if (l.lazy || l.blank || indentOf(src, l) >= 4) return 0;
+  const text = src.slice(textStart(src, l), l.e);
+  return SETEXT.test(text) ? (text[0] === '=' ? 1 : 2) : 0;
 }
 
 /** Parses the lines of one container's content as a sequence of blocks. */
@@ -136,15 +212,24 @@ function flow(src: string, lines: Line[]): RootContent[] {
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
+    if (l.blank) {
+      i++;
+      continue;
+    }
     if (l.lazy) out();
     const ind = indentOf(src, l);
     if (ind >= 4) out(); // indented code
     if (src.lastIndexOf('|', l.e - 1) >= l.s) out(); // a table row, or a pipe a table may claim
-    const at = l.s + ind;
+    const at = textStart(src, l);
     const text = src.slice(at, l.e);
-    if (THEMATIC.test(text) || FENCE_RUN.test(text) || EMPTY_ITEM.test(text)) out();
+    if (THEMATIC.test(text)) {
+      nodes.push({ type: 'thematicBreak', position: pos(at, l.e) });
+      i++;
+      continue;
+    }
+    if (FENCE_RUN.test(text) || EMPTY_ITEM.test(text)) out();
     if (text[0] === '>') {
-      i = quote(src, lines, i, ind, nodes);
+      i = quote(src, lines, i, at, nodes);
       continue;
     }
     const h = ATX.exec(text);
@@ -154,31 +239,45 @@ function flow(src: string, lines: Line[]): RootContent[] {
       i++;
       continue;
     }
-    const item = itemStart(text);
+    const item = itemStart(text, l.col + ind);
     if (item) {
       i = list(src, lines, i, ind, item, nodes);
       continue;
     }
     if (htmlBlockStart(src, at, l.e, true)) out();
-    // A paragraph: this line and every line that continues it.
+    // A paragraph: this line and every line that continues it, or a setext heading.
     let j = i + 1;
-    while (j < lines.length && continues(src, lines[j]!)) j++;
-    nodes.push(paragraph(src, lines, i, j, at));
+    let depth = 0;
+    while (j < lines.length && !(depth = setextDepth(src, lines[j]!)) && continues(src, lines[j]!)) j++;
+    const para = paragraph(src, lines, i, j, at);
+    if (depth) {
+      for (let k = i + 1; k < j; k++) if (lines[k]!.lazy) out();
+      const u = lines[j]!;
+      nodes.push({ type: 'heading', depth: depth as Heading['depth'], children: para.children, position: pos(at, u.e) });
+      i = j + 1;
+      continue;
+    }
+    nodes.push(para);
     i = j;
   }
   return nodes;
 }
 
-/** Whether a line continues the paragraph before it (false: it starts a block the subset reads). */
+/**
+ * Whether a line continues the paragraph before it (false: it starts a block the subset reads).
+ * Setext underlines are tested before.
+ */
 function continues(src: string, l: Line): boolean {
+  if (l.blank) return false;
   if (src.lastIndexOf('|', l.e - 1) >= l.s) out();
   const ind = indentOf(src, l);
   if (ind >= 4 || l.lazy) return true;
-  const at = l.s + ind;
+  const at = textStart(src, l);
   const text = src.slice(at, l.e);
   const c = text[0];
   if (c === '>') return false;
-  if (FENCE_RUN.test(text) || THEMATIC.test(text) || SETEXT.test(text) || TABLE_DELIMITER.test(text)) out();
+  if (THEMATIC.test(text)) return false;
+  if (FENCE_RUN.test(text) || TABLE_DELIMITER.test(text)) out();
   if (c === '#') return !ATX.test(text);
   if (c === '<') {
     if (htmlBlockStart(src, at, l.e, false)) out();
@@ -186,7 +285,7 @@ function continues(src: string, l: Line): boolean {
   }
   if (c === '-' || c === '*' || c === '+') {
     if (BULLET.test(text)) return false;
-    if (/^[-*+] *$/.test(text)) out();
+    if (EMPTY_ITEM.test(text)) out();
     return true;
   }
   if (c !== undefined && c >= '0' && c <= '9') {
@@ -198,33 +297,36 @@ function continues(src: string, l: Line): boolean {
 }
 
 /**
- * Reads a block quote starting at line `i`: its `>` lines, and the lines that lazily continue a
- * paragraph inside it. Returns the index of the first line after it.
+ * Reads a block quote starting at line `i` (its marker at offset `at`): its `>` lines, and the
+ * lines that lazily continue a paragraph inside it. Returns the index of the first line after it.
  */
-function quote(src: string, lines: Line[], i: number, ind: number, nodes: RootContent[]): number {
+function quote(src: string, lines: Line[], i: number, at0: number, nodes: RootContent[]): number {
   const content: Line[] = [];
   let j = i;
   for (; j < lines.length; j++) {
     const l = lines[j]!;
+    if (l.blank) break; // a blank line ends the quote
     const li = indentOf(src, l);
-    const at = l.s + li;
+    const at = textStart(src, l);
     if (li < 4 && src.charCodeAt(at) === 62) {
-      const s = src.charCodeAt(at + 1) === 32 ? at + 2 : at + 1;
-      if (/^ *$/.test(src.slice(s, l.e))) out(); // an empty quote line: the quote's paragraphs end there
-      content.push({ s, e: l.e, next: l.next, lazy: l.lazy });
+      const sp = src.charCodeAt(at + 1);
+      if (sp === 9) out(); // the tab after the marker is partly indentation
+      const s = sp === 32 ? at + 2 : at + 1;
+      if (BLANK.test(src.slice(s, l.e))) out(); // an empty quote line: the quote's paragraphs end there
+      content.push({ s, e: l.e, next: l.next, lazy: l.lazy, col: l.col + li + (s - at), blank: false });
       continue;
     }
     // Any other line either starts a block outside the quote or lazily continues its paragraph.
     if (li < 4) {
       const text = src.slice(at, l.e);
-      if (itemStart(text) || EMPTY_ITEM.test(text)) break;
+      if (THEMATIC.test(text) || itemStart(text, l.col + li) || EMPTY_ITEM.test(text)) break;
       const c = text[0];
-      if (c === '#' || c === '<' || FENCE_RUN.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+      if (c === '#' || c === '<' || FENCE_RUN.test(text) || SETEXT.test(text)) out();
     }
-    content.push({ s: at, e: l.e, next: l.next, lazy: true });
+    content.push({ s: at, e: l.e, next: l.next, lazy: true, col: l.col + li, blank: false });
   }
   const children = flow(src, content) as Blockquote['children'];
-  nodes.push({ type: 'blockquote', children, position: pos(lines[i]!.s + ind, content[content.length - 1]!.e) });
+  nodes.push({ type: 'blockquote', children, position: pos(at0, content[content.length - 1]!.e) });
   return j;
 }
 
@@ -233,41 +335,55 @@ function list(src: string, lines: Line[], i: number, ind: number, first: ItemSta
   const items: ListItem[] = [];
   let item: ItemStart | undefined = first;
   let itemInd = ind;
-  const listStart = lines[i]!.s + ind;
+  const listStart = textStart(src, lines[i]!);
   let listEnd = listStart;
   while (item) {
     const head = lines[i]!;
+    const marker = textStart(src, head);
     const width = itemInd + item.width;
-    if (item.width - item.marker > 4) out(); // content after 5+ spaces: indented code
-    const content: Line[] = [{ s: head.s + width, e: head.e, next: head.next, lazy: false }];
+    if (item.width - item.marker > 4) out(); // content after 5+ columns of white space: indented code
+    const content: Line[] = [{ s: marker + item.skip, e: head.e, next: head.next, lazy: false, col: head.col + width, blank: false }];
     let j = i + 1;
+    let afterBlank = false;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
-      const li = indentOf(src, l);
-      if (li >= width) {
-        content.push({ s: l.s + width, e: l.e, next: l.next, lazy: l.lazy });
+      if (l.blank) {
+        content.push(l);
+        afterBlank = true;
         continue;
       }
+      const li = indentOf(src, l);
+      if (li >= width) {
+        content.push(behind(src, l, width));
+        afterBlank = false;
+        continue;
+      }
+      // After a blank line only indented lines stay in the item.
+      if (afterBlank) break;
+      const at = textStart(src, l);
       if (li < 4) {
-        const text = src.slice(l.s + li, l.e);
-        if (THEMATIC.test(text)) out();
-        if (itemStart(text) || EMPTY_ITEM.test(text)) break;
+        const text = src.slice(at, l.e);
+        // A thematic break (before a list item: `- - -` is one) ends the list; so does a next item.
+        if (THEMATIC.test(text) || itemStart(text, l.col + li) || EMPTY_ITEM.test(text)) break;
         const c = text[0];
-        if (c === '#' || c === '>' || c === '<' || FENCE_RUN.test(text) || THEMATIC.test(text) || SETEXT.test(text)) out();
+        if (c === '#' || c === '>' || c === '<' || FENCE_RUN.test(text) || SETEXT.test(text)) out();
       }
       // A lazy continuation line: it must continue a paragraph inside the item.
-      content.push({ s: l.s + li, e: l.e, next: l.next, lazy: true });
+      content.push({ s: at, e: l.e, next: l.next, lazy: true, col: l.col + li, blank: false });
     }
+    // Blank lines after the item's last line belong to no item.
+    while (content[content.length - 1]!.blank) content.pop();
     const children = flow(src, content);
     const end = content[content.length - 1]!.e;
-    items.push({ type: 'listItem', spread: false, checked: null, children: children as ListItem['children'], position: pos(head.s + itemInd, end) });
+    items.push({ type: 'listItem', spread: false, checked: null, children: children as ListItem['children'], position: pos(marker, end) });
     listEnd = end;
     i = j;
     item = undefined;
     if (i < lines.length) {
       const l = lines[i]!;
       const li = indentOf(src, l);
-      const next = li < 4 ? itemStart(src.slice(l.s + li, l.e)) : undefined;
+      const text = src.slice(textStart(src, l), l.e);
+      const next = li < 4 && !THEMATIC.test(text) ? itemStart(text, l.col + li) : undefined;
       if (next && next.ordered === first.ordered && next.kind === first.kind && !l.lazy) {
         item = next;
         itemInd = li;
@@ -353,8 +469,8 @@ class Content {
   text = '';
   /**
    * Per line: content offset of its first character, its source offset, its length without
-   * trailing spaces, the source offset of its line ending, the source offset past it, and how many
-   * trailing spaces were left out.
+   * trailing white space, the source offset of its line ending, the source offset past it, and how
+   * many trailing white space characters were left out.
    */
   starts: number[] = [];
   sources: number[] = [];
@@ -367,20 +483,33 @@ class Content {
 
   add(src: string, s: number, e: number, next: number, last: boolean): void {
     let t = e;
-    while (t > s && src.charCodeAt(t - 1) === 32) t--;
+    let tabs = false;
+    while (t > s) {
+      const c = src.charCodeAt(t - 1);
+      if (c !== 32 && c !== 9) break;
+      if (c === 9) tabs = true;
+      t--;
+    }
     this.starts.push(this.text.length);
     this.sources.push(s);
     this.lens.push(t - s);
     this.ends.push(e);
     this.nexts.push(next);
     this.trailing.push(e - t);
-    // Trailing spaces are not content: before a line ending, two or more make a hard break.
+    // Trailing white space is not content: before a line ending, two or more spaces (and no tab)
+    // make a hard break.
     this.text += src.slice(s, t);
-    if (!last && e - t >= 2) this.breaks.add(this.text.length);
+    if (!last && e - t >= 2 && !tabs) this.breaks.add(this.text.length);
     if (!last) this.text += src.slice(e, next);
   }
 
-  /** Whether some line in the content range [from, to) lost trailing spaces. */
+  /** Whether the line starting at content offset `c` lost leading characters (indentation, a container's prefix). */
+  prefixed(c: number): boolean {
+    const k = this.starts.indexOf(c);
+    return k <= 0 || this.sources[k] !== this.nexts[k - 1];
+  }
+
+  /** Whether some line in the content range [from, to) lost trailing white space. */
   trimmedWithin(from: number, to: number): boolean {
     for (let k = 0; k < this.starts.length; k++) {
       const lineEnd = this.starts[k]! + this.lens[k]!;
@@ -391,7 +520,7 @@ class Content {
 
   /**
    * Source offset of content offset `c`. Where left-out characters sit at `c` (a line ending's
-   * prefix of the next line, or trailing spaces), a node that ends there ends before them and a
+   * prefix of the next line, or trailing white space), a node that ends there ends before them and a
    * node that starts there starts after them.
    */
   toSource(c: number, side: 'start' | 'end'): number {
@@ -413,7 +542,7 @@ function paragraph(src: string, lines: Line[], from: number, to: number, at: num
   const content = new Content();
   for (let k = from; k < to; k++) {
     const l = lines[k]!;
-    const s = k === from ? at : l.s + indentOf(src, l);
+    const s = k === from ? at : textStart(src, l);
     content.add(src, s, l.e, l.next, k === to - 1);
   }
   const text = content.text;
@@ -504,8 +633,9 @@ function inline(text: string, content: Content): PhrasingContent[] {
         const a = AUTOLINK.exec(text);
         if (a) {
           // At the start of a continuation line the parser's text positions before it can run on
-          // into the line's indentation (after an open bracket): left to the parser.
-          if (text.charCodeAt(i - 1) === 10) out();
+          // into the line's indentation or container prefix (after an open bracket): left to the
+          // parser unless the line has neither.
+          if (text.charCodeAt(i - 1) === 10 && content.prefixed(i)) out();
           flushText(i);
           const end = i + a[0].length;
           const value = a[0].slice(1, -1);
