@@ -20,6 +20,16 @@ function inProperName(text: string, start: number, end: number): boolean {
   return (!!prev && /^[A-Z]/.test(prev[1]!)) || (!!next && /^[A-Z]/.test(next[1]!));
 }
 
+/**
+ * Part of a name that its acronym follows ("High Performance Computing (HPC)", "Cryptography API:
+ * Next Generation (CNG)"): a capitalised term, then capitalised words up to a parenthesised
+ * acronym. Wherever it stands, even first in a sentence, it names a thing; it does not praise one.
+ */
+function beforeAcronym(text: string, start: number, end: number): boolean {
+  if (!/^[A-Z]/.test(text.slice(start, end))) return false;
+  return /^(?:\s+[A-Z][\w'’-]*){0,4}\s*\([A-Z][A-Za-z0-9&]{1,7}\)/.test(text.slice(end, end + 120));
+}
+
 /** Inside a short quoted span: a title or a name being cited, not a claim being made. */
 function inQuotedTitle(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 120);
@@ -57,7 +67,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
   return matches.filter((m) => {
     if (!m) return false;
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
-    if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
+    if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
