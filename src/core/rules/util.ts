@@ -30,6 +30,21 @@ function beforeAcronym(text: string, start: number, end: number): boolean {
   return /^(?:\s+[A-Z][\w'’-]*){0,4}\s*\([A-Z][A-Za-z0-9&]{1,7}\)/.test(text.slice(end, end + 120));
 }
 
+/**
+ * A single capitalised word in the middle of a sentence that is otherwise in lower case ("returned
+ * in Excel format"): a product or a name, not the common word. Headings and Title Case labels,
+ * where every word is capitalised, are left to the other tests.
+ */
+function capitalisedMidSentence(text: string, start: number, end: number): boolean {
+  const term = text.slice(start, end);
+  if (!/^[A-Z][a-z]+$/.test(term)) return false;
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (!/[a-z,]\s+$/.test(before)) return false;
+  const words = text.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  const capitals = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return words.length >= 4 && capitals * 3 < words.length;
+}
+
 /** Inside a short quoted span: a title or a name being cited, not a claim being made. */
 function inQuotedTitle(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 120);
@@ -67,7 +82,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
   return matches.filter((m) => {
     if (!m) return false;
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
-    if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
+    if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || capitalisedMidSentence(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
