@@ -1,3 +1,4 @@
+import { hasCriterion } from '../analysis.js';
 import { defineRule } from './define.js';
 import { sourceRange, termMatches } from './util.js';
 
@@ -30,7 +31,8 @@ export default defineRule({
         if ((ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
         const head = text.slice(Math.max(0, m.start - WINDOW), m.start);
         if (ctx.locale === 'en' && (DISCLAIMER_EN.test(head) || SENTENCE_NEGATION_EN.test(m.start <= WINDOW ? head : ` ${head}`))) continue;
-        if (m.entry.kind === 'guarantee' && TERMS_EN.test(text)) continue;
+        // A guarantee is absolute only without terms: a referenced schedule or a stated target is terms.
+        if (m.entry.kind === 'guarantee' && (TERMS_EN.test(text) || hasCriterion(info, m.start))) continue;
         if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;
         const range = sourceRange(ctx, info, m);
         ctx.report({ message: ctx.messages.absolute(m.text, []), start: range[0], end: range[1], missing: [], fixes: [], term: m.text, ...(m.entry.kind ? { kind: m.entry.kind } : {}), claim: text });
