@@ -19,7 +19,7 @@ describe('lint keeps the units the scorer flags, kinds included', () => {
     ['puffery', 'We may offer world-class support.', true],
     ['unverifiable-absolute', 'We may be fully compliant.', true],
     ['unmeasured-claim', '我们的平台响应更快，运维成本显著降低。', true],
-    ['vague-quantifier', '这是众多开发者用脚投票的数据，相信这些数据比任何言语都能证明 Sa-Token 的热度。', true],
+    ['vague-quantifier', '该方案已在众多行业落地。', true],
     [
       'weak-obligation',
       'The offeror has clearly demonstrated an understanding of all aspects of the requirements to the extent that timely and highest quality and cost effective performance is expected.',
