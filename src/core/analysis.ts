@@ -24,9 +24,12 @@ export interface UnitInfo {
 /** Imperatives that ask for a description, at the start of the sentence. */
 const INSTRUCTION_START_EN =
   /^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:please\s+)?(?:describe|explain|discuss|demonstrate|detail|outline|summari[sz]e|elaborate on|tell us|show how|indicate how|identify how|provide (?:a |an |the |your )?(?:description|narrative|explanation|overview|summary|discussion|examples?|approach|plan|details?))\b/i;
-/** Offerors asked to describe, and evaluation language. */
+/**
+ * Offerors asked to describe, and evaluation language. Asked to demonstrate an amount given only by
+ * an intensifier ("demonstrate substantial experience"), they meet a requirement, not an instruction.
+ */
 const INSTRUCTION_EN =
-  /\b(?:offerors?|quoters?|vendors?|respondents?|bidders?|proposers?|applicants?)(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:shall|should|must|will|may|are|is)\s+(?:\w+\s+){0,2}(?:describe|explain|discuss|demonstrate|provide a description|address|detail|outline)\b|\b(?:will|shall) be (?:evaluated|assessed|scored|rated)\b|\bthe (?:extent|degree) to which\b|\bevaluat(?:e|es|ed|ion of) (?:the |how |whether )/i;
+  /\b(?:offerors?|quoters?|vendors?|respondents?|bidders?|proposers?|applicants?)(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:shall|should|must|will|may|are|is)\s+(?:\w+\s+){0,2}(?:describe|explain|discuss|demonstrate(?!\s+(?:significant|substantial|considerable|extensive|ample|sufficient|adequate)\b)|provide a description|address|detail|outline)\b|\b(?:will|shall) be (?:evaluated|assessed|scored|rated)\b|\bthe (?:extent|degree) to which\b|\bevaluat(?:e|es|ed|ion of) (?:the |how |whether )/i;
 
 const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|提供|提交)|描述.{0,10}如何|评分|评审)/;
 

@@ -403,6 +403,11 @@ describe('vague-quantifier', () => {
     expect(vague('Describe how costs fall by up to 50%.')).toEqual(['vague-quantifier/hint up to 50% [27,36)']);
   });
 
+  it('is a warning when offerors must demonstrate an amount given only by an intensifier (a requirement, not an instruction)', () => {
+    expect(vague('Offerors shall demonstrate considerable experience in hospital networks.')).toEqual(['vague-quantifier/warning considerable [27,39)']);
+    expect(vague('Offerors shall demonstrate how considerable savings are reached.')).toEqual(['vague-quantifier/hint considerable [31,43)']);
+  });
+
   it('is quiet in a definition', () => {
     expect(vague('"Significant Change" means a change that is significantly larger.')).toEqual([]);
   });
