@@ -213,6 +213,11 @@ describe('allowed terms', () => {
 describe('puffery', () => {
   const puffery = only('puffery');
 
+  it('a hedge on what the writer knows is not a superlative', () => {
+    expect(puffery('To the best of our understanding, no other tool reads these logs.')).toEqual([]);
+    expect(puffery('We offer the best coverage.')).toEqual(['puffery/warning the best [9,17)']);
+  });
+
   it('offers to replace the term, and to remove it when a space follows', () => {
     expect(first('Our industry-leading platform.', 'puffery').fixes).toEqual([
       {
@@ -461,6 +466,12 @@ describe('weak-obligation', () => {
 
   it('a practice stated in the present passive is softened by an escape', () => {
     expect(weak('Service is restored where practicable.')).toEqual(['weak-obligation/warning where practicable [20,37)']);
+  });
+
+  it('a practice the party states in the present tense is softened by an escape, unlike its advice', () => {
+    expect(weak('We keep adequate safeguards for backups.')).toEqual(['weak-obligation/warning adequate safeguards [8,27)']);
+    expect(weak('We recommend adequate safeguards for backups.')).toEqual([]);
+    expect(weak('We kept adequate safeguards for backups.')).toEqual([]);
   });
 
   it('a bare verb starting a paragraph states a duty', () => {
