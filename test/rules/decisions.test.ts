@@ -474,6 +474,11 @@ describe('weak-obligation', () => {
     expect(weak('We kept adequate safeguards for backups.')).toEqual([]);
   });
 
+  it('an escape closing a clause that grants a permission softens no duty', () => {
+    expect(weak('Reviews will be held on site, though a call may replace them as needed.')).toEqual([]);
+    expect(weak('The supplier shall rotate keys as needed, and may revoke them early.')).toEqual(['weak-obligation/warning as needed [31,40)']);
+  });
+
   it('a bare verb starting a paragraph states a duty', () => {
     expect(weak('Provide support where practicable.')).toEqual(['weak-obligation/warning where practicable [16,33)']);
   });

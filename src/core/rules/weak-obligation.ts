@@ -25,6 +25,18 @@ const PRACTICE_EN =
 /** A permission or a possibility: a list item holding one grants, it does not require. */
 const PERMISSION_EN = /\b(?:may|might|can|could)\b/i;
 
+/**
+ * The clause an escape closes grants a permission ("audio may be substituted as needed", "we can
+ * send a key if needed"): the escape bounds what is allowed, it softens no duty, whatever another
+ * clause of the sentence requires. The clause is read back from the escape to the last comma,
+ * semicolon, colon or dash.
+ */
+function permittedClause(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' – '), before.lastIndexOf(' — ')) + 1);
+  return PERMISSION_EN.test(clause);
+}
+
 function dutyContext(info: UnitInfo): boolean {
   const text = info.unit.text;
   if (info.locale === 'zh') return DUTY_ZH.test(text);
@@ -55,6 +67,7 @@ export default defineRule({
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
         if ((kind === 'escape' || kind === 'recurrence') && !hasDuty() && !(kind === 'escape' && ctx.locale !== 'zh' && PRACTICE_EN.test(text))) continue;
+        if (kind === 'escape' && ctx.locale !== 'zh' && permittedClause(text, m.start)) continue;
         if (kind === 'effort-verb') {
           const before = text.slice(Math.max(0, m.start - 60), m.start);
           // "will not attempt to" is a prohibition, not a softened duty.
