@@ -142,7 +142,7 @@ export function cueHits(text: string, locale: Locale): Map<string, number> {
   // Most claims use no cue: one pass of the combined pattern settles that. Its first match is
   // where the first cue of any clause starts (it holds every cue, with the same boundaries), so
   // the clauses' own patterns start there.
-  const first = warm(any).exec(text);
+  const first = warm(any, text).exec(text);
   if (!first) return new Map();
   for (const [id, re] of byId) {
     re.lastIndex = first.index;

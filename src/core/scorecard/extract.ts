@@ -241,7 +241,7 @@ function readExtra(text: string, locale: Locale, out: Measurement[], targets?: b
   const folds = NEEDS_UNICODE.test(text);
   for (const rec of EXTRA_RECOGNISERS[locale]) {
     if (targets !== undefined && TARGET_CAPABLE.has(rec.id) !== targets) continue;
-    const re = extraRe(locale, rec.id, rec.pattern, folds);
+    const re = warm(extraRe(locale, rec.id, rec.pattern, folds), text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -275,7 +275,7 @@ function extraRe(locale: Locale, id: string, pattern: string, folds: boolean): R
   const key = `${locale} ${id}`;
   let c = compiledExtra.get(key);
   if (!c) compiledExtra.set(key, (c = { re: new RegExp(pattern, 'giu'), ascii: withoutUnicode(pattern, 'giu') }));
-  return warm(folds || !c.ascii ? c.re : c.ascii);
+  return folds || !c.ascii ? c.re : c.ascii;
 }
 
 type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
