@@ -768,7 +768,12 @@ function readProse(src: string, start: number, end: number, locale: Locale, fact
   const raw = src.slice(start, end);
   if (!mayHoldFacts(raw)) return;
   const text = blankComments(raw);
-  for (const [a, z] of splitSentences(text, locale)) readUnit(clean(text.slice(a, z)), start + a, start + z, 'prose', locale, facts);
+  for (const [a, z] of splitSentences(text, locale)) {
+    // The same pre-test, sentence by sentence: most sentences of a paragraph that passes it state
+    // neither, and need not be cleaned and read.
+    const sentence = text.slice(a, z);
+    if (mayHoldFacts(sentence)) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts);
+  }
 }
 
 function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts): void {
