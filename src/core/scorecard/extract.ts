@@ -67,8 +67,17 @@ function atxHeading(src: string, l: Line): [number, number] | undefined {
   return [level, skipBlanks(src, j, l.end)];
 }
 
+/** Whether `String.prototype.trim` removes the character (white space and line terminators). */
+function trimmable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** 1 or 2 when the line is a setext underline (`===` or `---`), else 0. */
 function setextLevel(src: string, l: Line): number {
+  // Asked of nearly every line: most start with another character, read in place.
+  let i = l.start;
+  while (i < l.end && trimmable(src.charCodeAt(i))) i++;
+  if (i === l.end || (src.charCodeAt(i) !== 61 /* = */ && src.charCodeAt(i) !== 45) /* - */) return 0;
   const t = src.slice(l.start, l.end).trim();
   if (t.length === 0) return 0;
   const ch = t[0];
