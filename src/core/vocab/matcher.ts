@@ -78,12 +78,9 @@ export class RuleMatcher {
     if (this.entries.length === 0) return out;
     const pre = this.pre;
     const portable = pre !== undefined && !NEEDS_UNICODE.test(text);
-    if (portable) {
-      warm(pre, text).lastIndex = 0;
-      if (!pre.test(text)) return out;
-    }
     // The loose matcher finds the same matches as the exact one while every match it finds passes
     // the exact boundaries (its own are weaker, the alternatives the same); else the exact one runs.
+    // A text without a match costs it one pass, as a separate test would.
     if (portable && this.collect(pre, text, limit, out, this.wordBoundaries)) return out;
     out.length = 0;
     this.collect(this.re, text, limit, out, false);
