@@ -132,6 +132,7 @@ const CLEAN_MARKS = /[*`]|_{2,}/g;
 
 /** Text without Markdown emphasis and code marks, with white space collapsed. */
 export function clean(s: string): string {
+  if (alreadyClean(s)) return s;
   // Without tags, the marks go whole (a lone `_` stays) and white space between words becomes
   // one space: the same text the character loop below builds, in two passes of native code.
   if (!s.includes('<')) {
@@ -180,6 +181,23 @@ export function clean(s: string): string {
   }
   flush(s.length);
   return out;
+}
+
+/**
+ * Whether `clean` would return the text as it is: no tag, no emphasis or code mark, and no white
+ * space but single spaces between words (a sentence on one line, mostly). One pass, no copies.
+ */
+function alreadyClean(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      const next = s.charCodeAt(i + 1);
+      if (i === 0 || i === last || next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0) return false;
+    } else if (c === 42 /* * */ || c === 96 /* ` */ || c === 60 /* < */ || c === 9 || c === 10 || c === 13 || c === 0xa0) return false;
+    else if (c === 95 /* _ */ && s.charCodeAt(i + 1) === 95) return false;
+  }
+  return true;
 }
 
 /** Offset of the prose after list markers, quote markers and task boxes at the start of a line. */
