@@ -747,6 +747,8 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
     const start = skipBlanks(src, l.start, l.end);
     let end = l.end;
     while (end > start && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
+    // A row of another table is split into cells only when it may state something.
+    if (!isCriteria && !mayHoldFacts(raw)) continue;
     const cells = splitCells(blankComments(raw));
     if (isCriteria) {
       const c = readRow(cells, roles, locale);
@@ -756,7 +758,7 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
         const r = remedyAt(row, locale);
         if (r) facts.remedies.push({ start, end, text: runOn(row, r.start, r.end), blanket: WORDS[locale].blanket.test(row) });
       }
-    } else if (mayHoldFacts(raw)) readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
+    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
   }
   return i - 1;
 }
