@@ -798,8 +798,8 @@ function readProse(src: string, start: number, end: number, locale: Locale, fact
   if (!mayHoldFacts(raw)) return;
   const text = blankComments(raw);
   for (const [a, z] of splitSentences(text, locale)) {
-    // The same pre-test, sentence by sentence: most sentences of a paragraph that passes it state
-    // neither, and need not be cleaned and read.
+    // The same pre-test, sentence by sentence: a sentence that fails it (about one in six of a
+    // paragraph that passes) states neither, and need not be cleaned and read.
     const sentence = text.slice(a, z);
     if (mayHoldFacts(sentence)) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts);
   }
