@@ -49,4 +49,14 @@ describe('warming a pattern', () => {
     expect(warm(plain).test('Response time')).toBe(true);
     expect(warm(plain).test('nothing here')).toBe(false);
   });
+
+  it('warmed for the subject it is about to read, leaves that reading as it was', () => {
+    const re = /\b(?:respon(?:d|se)|resol(?:ve|ution))\b/g;
+    re.lastIndex = 3;
+    const subject = 'the response’s resolution';
+    expect(warm(re, subject)).toBe(re);
+    expect(re.lastIndex).toBe(3);
+    re.lastIndex = 0;
+    expect(subject.match(re)).toEqual(['response', 'resolution']);
+  });
 });

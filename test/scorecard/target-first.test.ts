@@ -51,4 +51,18 @@ describe('cleaning a sentence', () => {
     expect(clean('\u00a0中文*强调*内容')).toBe('中文强调内容');
     expect(clean('<not closed')).toBe('<not closed');
   });
+
+  it('returns a text with nothing to clean as it is, and cleans one that differs by one character', () => {
+    // Without tags, cleaning is: drop the marks, fold white space, trim one space at each end.
+    const spec = (s: string): string => s.replace(/[*`]|_{2,}/g, '').replace(/[ \t\n\r\u00a0]+/g, ' ').replace(/^ | $/g, '');
+    const plain = 'Availability shall be 99.9% per calendar month, snake_case kept';
+    expect(clean(plain)).toBe(plain);
+    const marks = ['*', '`', '__', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '_'];
+    for (let at = 0; at <= plain.length; at += 7) {
+      for (const mark of marks) {
+        const text = plain.slice(0, at) + mark + plain.slice(at);
+        expect(clean(text), JSON.stringify(text)).toBe(spec(text));
+      }
+    }
+  });
 });

@@ -142,16 +142,17 @@ export function cueHits(text: string, locale: Locale): Map<string, number> {
   // Most claims use no cue: one pass of the combined pattern settles that. Its first match is
   // where the first cue of any clause starts (it holds every cue, with the same boundaries), so
   // the clauses' own patterns start there.
-  const first = warm(any).exec(text);
+  const first = warm(any, text).exec(text);
   if (!first) return new Map();
   for (const [id, re] of byId) {
-    re.lastIndex = first.index;
-    const seen = new Set<string>();
+    // Each clause's pattern runs on every claim that uses a cue: machine code from the start.
+    warm(re, text).lastIndex = first.index;
+    let seen: Set<string> | undefined;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      seen.add(m[0].toLowerCase());
+      (seen ??= new Set()).add(m[0].toLowerCase());
       if (m[0] === '') re.lastIndex++;
     }
-    if (seen.size) hits.push([id, seen.size]);
+    if (seen) hits.push([id, seen.size]);
   }
   return new Map(hits.sort((a, b) => b[1] - a[1]));
 }
@@ -205,15 +206,43 @@ function keysOf(clause: Clause): Set<string> {
  * (at most three, divided by three); `cue` is how many of the clause's cue phrases the claim uses
  * (at most two, divided by two).
  */
-export function pairFeatures(claim: ClaimInfo, clause: Clause): [number, number, number, number] {
+export function pairFeatures(claim: ClaimInfo, clause: Clause, shared?: number): [number, number, number, number] {
   let topic = 0;
   for (let r = 0; r < claim.topics.length; r++) {
     const at = clause.topics.indexOf(claim.topics[r]!);
     if (at >= 0) topic += (at === 0 ? 1 : 0.6) / (r + 1);
   }
   const main = claim.topics.length && clause.topics[0] === claim.topics[0] ? 1 / clause.topics.length : 0;
-  const keys = keysOf(clause);
-  let shared = 0;
-  for (const k of claim.keys) if (keys.has(k) && ++shared === 3) break;
-  return [topic, main, shared / 3, Math.min(claim.cues.get(clause.id) ?? 0, 2) / 2];
+  if (shared === undefined) {
+    const keys = keysOf(clause);
+    shared = 0;
+    for (const k of claim.keys) if (keys.has(k) && ++shared === 3) break;
+  }
+  return [topic, main, Math.min(shared, 3) / 3, Math.min(claim.cues.get(clause.id) ?? 0, 2) / 2];
+}
+
+/** Per pool of clauses: each lexical key, and the clauses of the pool that hold it. */
+const keyIndexes = new WeakMap<readonly Clause[], Map<string, Clause[]>>();
+
+/**
+ * The number of keys a claim shares with each clause of a pool that shares any (the `shared` of
+ * `pairFeatures`), in one pass over the claim's keys. The pool's index is kept with the pool: pass
+ * a pool that is used again (the built-in one), or test the clauses one by one.
+ */
+export function sharedKeys(claim: ClaimInfo, pool: readonly Clause[]): Map<Clause, number> {
+  let index = keyIndexes.get(pool);
+  if (!index) {
+    index = new Map();
+    for (const clause of new Set(pool)) {
+      for (const k of keysOf(clause)) {
+        const list = index.get(k);
+        if (list) list.push(clause);
+        else index.set(k, [clause]);
+      }
+    }
+    keyIndexes.set(pool, index);
+  }
+  const counts = new Map<Clause, number>();
+  for (const k of claim.keys) for (const clause of index.get(k) ?? []) counts.set(clause, (counts.get(clause) ?? 0) + 1);
+  return counts;
 }

@@ -4,6 +4,7 @@ import { DOC_TYPES } from '../config/types.js';
 import { builtinClauses } from './builtin.js';
 import { parseClauseFile } from './library.js';
 import { tabStops } from './snippet.js';
+import { claimInfo, pairFeatures, sharedKeys } from './features.js';
 import { remedyClausesFor, suggestClauses } from './suggest.js';
 import { rewriteTemplate } from './templates.js';
 import { TOPICS, type Clause } from './types.js';
@@ -129,5 +130,27 @@ describe('rewriteTemplate', () => {
     expect(`Our platform responds ${rewriteTemplate('performance').text}.`).toMatch(
       /^Our platform responds with a 95th-percentile response time of 300 ms or less, against a baseline of/,
     );
+  });
+});
+
+describe('shared words counted from a pool index', () => {
+  it('equal the words each clause shares with the claim, counted one by one', () => {
+    const claims: Array<[string, 'en' | 'zh']> = [
+      ['Our help desk answers support tickets quickly and resolves incidents faster', 'en'],
+      ['The platform delivers world-class security, availability and data migration accuracy', 'en'],
+      ['Nothing in common here', 'en'],
+      ['我们的服务台会更快地响应和解决故障工单', 'zh'],
+    ];
+    for (const [text, locale] of claims) {
+      const info = claimInfo(text, locale);
+      const pool = builtinClauses(locale);
+      const shared = sharedKeys(info, pool);
+      let some = 0;
+      for (const clause of pool) {
+        expect(pairFeatures(info, clause, shared.get(clause) ?? 0)).toEqual(pairFeatures(info, clause));
+        if (shared.has(clause)) some++;
+      }
+      if (text !== 'Nothing in common here') expect(some).toBeGreaterThan(0);
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { DocType } from '../config/types.js';
 import type { Locale, RuleId } from '../types.js';
 import { builtinClauses } from './builtin.js';
 import remedyOrder from './remedies.json' with { type: 'json' };
-import { claimInfo, pairFeatures, type ClaimInfo } from './features.js';
+import { claimInfo, pairFeatures, sharedKeys, type ClaimInfo } from './features.js';
 import RANKER from './ranker.json' with { type: 'json' };
 import { clauseMetric, metricTemplate, rewriteTemplate, type RewriteTemplate } from './templates.js';
 import type { Clause, ClauseCategory, Topic } from './types.js';
@@ -94,17 +94,21 @@ function modelIndex(locale: Locale): ModelIndex | null {
   return index;
 }
 
-/** The ranker's score of each clause of `pool` for a claim, before rule and document type. */
-function claimScores(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Map<Clause, number> {
+/**
+ * The ranker's score of each clause of `pool` for a claim, before rule and document type. With
+ * `kept` (a pool used again: the built-in one), the shared words are counted from the pool's index.
+ */
+function claimScores(info: ClaimInfo, pool: readonly Clause[], locale: Locale, kept: boolean): Map<Clause, number> {
   const model = modelIndex(locale);
   const learned = new Map<string, number>();
   if (model) {
     for (const [f, x] of info.features) for (const [id, w] of model.byFeature.get(f) ?? []) learned.set(id, (learned.get(id) ?? 0) + w * x);
   }
   const scores = new Map<Clause, number>();
+  const shared = kept ? sharedKeys(info, pool) : undefined;
   for (const clause of pool) {
     let s = (model?.bias.get(clause.id) ?? 0) + (learned.get(clause.id) ?? 0);
-    const z = pairFeatures(info, clause);
+    const z = pairFeatures(info, clause, shared ? (shared.get(clause) ?? 0) : undefined);
     for (let g = 0; g < z.length; g++) s += (model?.pair[g] ?? 1) * z[g]!;
     scores.set(clause, s);
   }
@@ -131,8 +135,8 @@ function poolOf(locale: Locale, library: readonly Clause[] | undefined): readonl
 }
 
 /** The ranker's scores, or undefined when nothing in the claim speaks for any clause. */
-function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale): Map<Clause, number> | undefined {
-  return hasEvidence(info, locale) ? claimScores(info, pool, locale) : undefined;
+function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale, kept: boolean): Map<Clause, number> | undefined {
+  return hasEvidence(info, locale) ? claimScores(info, pool, locale, kept) : undefined;
 }
 
 /**
@@ -161,9 +165,9 @@ function reading(text: string, locale: Locale): Reading {
 
 /** The scores of a claim over a pool, reusing the built-in pool's scores of a claim read just before. */
 function scoresOf(r: Reading, pool: readonly Clause[], locale: Locale, builtin: boolean): Map<Clause, number> | undefined {
-  if (!builtin) return scoresFor(r.info, pool, locale);
+  if (!builtin) return scoresFor(r.info, pool, locale, false);
   if (!r.scored) {
-    r.builtin = scoresFor(r.info, pool, locale);
+    r.builtin = scoresFor(r.info, pool, locale, true);
     r.scored = true;
   }
   return r.builtin;

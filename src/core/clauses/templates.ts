@@ -60,6 +60,15 @@ const PUFFERY_PARTS: OutcomePart[] = ['method', 'metric', 'window'];
 
 const cache = new Map<string, RewriteTemplate>();
 
+/**
+ * A template whose expanded `text` is made when first read: a lint writes only snippets, and
+ * expanding one runs the snippet parser.
+ */
+function withText(fields: Omit<RewriteTemplate, 'text'>): RewriteTemplate {
+  let text: string | undefined;
+  return Object.defineProperty(fields, 'text', { enumerable: true, get: () => (text ??= expandWithDefaults(fields.snippet)) }) as RewriteTemplate;
+}
+
 /** The rewrite template for a topic (or `generic` / `puffery`) in a locale. */
 export function rewriteTemplate(topic: TemplateKind, locale: Locale = 'en'): RewriteTemplate {
   const key = `${locale}:${topic}`;
@@ -67,13 +76,12 @@ export function rewriteTemplate(topic: TemplateKind, locale: Locale = 'en'): Rew
   if (t) return t;
   const data = TEMPLATE_DATA[locale];
   const snippet = topic === 'generic' ? data.generic : topic === 'puffery' ? data.puffery : data.topics[topic];
-  t = {
+  t = withText({
     topic,
     locale,
     snippet,
     parts: topic === 'puffery' ? [...PUFFERY_PARTS] : [...OUTCOME_ORDER],
-    text: expandWithDefaults(snippet),
-  };
+  });
   cache.set(key, t);
   return t;
 }
@@ -90,7 +98,7 @@ export function metricTemplate(metric: MetricId, locale: Locale = 'en'): Rewrite
   let t = cache.get(key);
   if (t) return t;
   const snippet = TEMPLATE_DATA[locale].metrics[metric];
-  t = { topic: METRIC_DATA[metric].topic, metric, locale, snippet, parts: [...OUTCOME_ORDER], text: expandWithDefaults(snippet) };
+  t = withText({ topic: METRIC_DATA[metric].topic, metric, locale, snippet, parts: [...OUTCOME_ORDER] });
   cache.set(key, t);
   return t;
 }

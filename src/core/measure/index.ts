@@ -43,7 +43,7 @@ export function measure(text: string, locale: Locale, ids?: ReadonlySet<string>,
   for (const c of compile(locale)) {
     const rec = c.rec;
     if (ids && ids.has(rec.id) === exclude) continue;
-    const re = warm(folds || !c.ascii ? c.re : c.ascii);
+    const re = warm(folds || !c.ascii ? c.re : c.ascii, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

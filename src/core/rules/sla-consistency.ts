@@ -128,6 +128,14 @@ const HAS_TIME = /\d[ \u00a0]?-?[ \u00a0]?(?:(?:business|working|calendar)[ -])?
 
 const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
 
+/**
+ * Without a time (`HAS_TIME`), what every other fact needs, loosely (no word boundaries, both
+ * scripts): a percentage (availability, shares, caps and tiers are percentages), a `down` word
+ * (a downtime allowance read without a percentage) or a `credit` word (a block that speaks of
+ * credits). A block with neither a time nor any of these states no fact.
+ */
+const FIGURE_HINT = /\d[ \u00a0]?(?:%|％|percent|per cent)|down|unavailab|outage|interruption|停机|宕机|中断|不可用时|故障时|credit|rebate|refund|fee|charge|赔偿|赔付|返还|抵扣|代金券|补偿/i;
+
 /** Percentages in either script: the English pattern also reads `％`, and the Chinese one is a subset of it. */
 const percentsIn = (text: string): Percent[] => percentages(text, 'en');
 
@@ -682,10 +690,11 @@ export function slaFacts(src: string, locale: Locale): SlaFacts | undefined {
   if (!PRETEST.test(src) || NOT_PROSE.test(src)) return undefined;
   // Emphasis and code markers hide nothing the rule reads; blanking them keeps every offset.
   const text = src.replace(/[*_`]/g, ' ');
+  const timed = HAS_TIME.test(text);
+  if (!timed && !FIGURE_HINT.test(text)) return undefined;
   const facts: SlaFacts = { avail: [], downtime: [], shares: [], tierSets: [], tierLines: [], tierMiss: false, credit: false, caps: [], ladders: [], rungs: [] };
   const lines = lineSpans(text);
   const { tables, prose } = layout(text, lines);
-  const timed = HAS_TIME.test(text);
   let row = 0;
   for (const t of tables) {
     const kinds = t.header.map((c) => headerKinds(text, c, locale));

@@ -22,7 +22,7 @@ export function outcomeObjectAheadEn(after: string): boolean {
   if (!lead) return false;
   let rest = after.slice(lead[0].length);
   for (let words = 0; ; words++) {
-    if (warm(OUTCOME_OBJECT_EN).test(rest)) return true;
+    if (warm(OUTCOME_OBJECT_EN, rest).test(rest)) return true;
     if (words === 3) return false;
     const word = WORD_SPACE_EN.exec(rest);
     if (!word) return false;

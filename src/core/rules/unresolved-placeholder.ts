@@ -4,6 +4,14 @@ import { defineRule } from './define.js';
 export const PLACEHOLDER_PATTERN =
   /\[(?:TBD|TBC|TODO|TBA|X{1,3}|N|\?+|insert[^\]\n]{0,80}|[A-Z][A-Z0-9 _/-]{2,40}|待定|待填写|待补充|填写[^\]\n]{0,20})\](?:\s?%)?|(?<![\p{L}\p{N}_])(?:TBD|TBC|TBA)(?![\p{L}\p{N}_])|\$\{\d+(?::[^}\n]{0,80}|\|[^}\n]{0,120})?\}|\{\{\s{0,3}[^{}\n]{1,60}\}\}|<insert[^>\n]{0,80}>|【(?:待定|待填写|待补充|填写[^】\n]{0,20})】|(?<![A-Za-z0-9])(?:XX|xx|××)(?:\s?[%％])(?![A-Za-z0-9])/gu;
 
+/**
+ * What every match of `PLACEHOLDER_PATTERN` holds, one alternative each: `[`, TBD/TBC/TBA, `{`
+ * (`${1}`, `{{ }}`), `<insert`, `【`, XX/xx/××. A text without any of them holds no placeholder:
+ * the test, with no `u` flag and no look-around, is several times faster than the pattern, and
+ * most blocks fail it.
+ */
+export const MAY_HOLD = /[[{【]|TB[DCA]|<insert|XX|xx|××/;
+
 export default defineRule({
   meta: {
     id: 'unresolved-placeholder',
@@ -13,6 +21,7 @@ export default defineRule({
     scope: 'unit',
   },
   pretest(src) {
+    if (!MAY_HOLD.test(src)) return false;
     PLACEHOLDER_PATTERN.lastIndex = 0;
     const found = PLACEHOLDER_PATTERN.test(src);
     PLACEHOLDER_PATTERN.lastIndex = 0;
@@ -23,6 +32,7 @@ export default defineRule({
     const re = PLACEHOLDER_PATTERN;
     re.lastIndex = 0;
     const src = ctx.source;
+    if (!MAY_HOLD.test(src)) return;
     for (let m = re.exec(src); m; m = re.exec(src)) {
       const start = m.index;
       const end = start + m[0].length;

@@ -67,8 +67,17 @@ function atxHeading(src: string, l: Line): [number, number] | undefined {
   return [level, skipBlanks(src, j, l.end)];
 }
 
+/** Whether `String.prototype.trim` removes the character (white space and line terminators). */
+function trimmable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** 1 or 2 when the line is a setext underline (`===` or `---`), else 0. */
 function setextLevel(src: string, l: Line): number {
+  // Asked of nearly every line: most start with another character, read in place.
+  let i = l.start;
+  while (i < l.end && trimmable(src.charCodeAt(i))) i++;
+  if (i === l.end || (src.charCodeAt(i) !== 61 /* = */ && src.charCodeAt(i) !== 45) /* - */) return 0;
   const t = src.slice(l.start, l.end).trim();
   if (t.length === 0) return 0;
   const ch = t[0];
@@ -123,6 +132,7 @@ const CLEAN_MARKS = /[*`]|_{2,}/g;
 
 /** Text without Markdown emphasis and code marks, with white space collapsed. */
 export function clean(s: string): string {
+  if (alreadyClean(s)) return s;
   // Without tags, the marks go whole (a lone `_` stays) and white space between words becomes
   // one space: the same text the character loop below builds, in two passes of native code.
   if (!s.includes('<')) {
@@ -171,6 +181,23 @@ export function clean(s: string): string {
   }
   flush(s.length);
   return out;
+}
+
+/**
+ * Whether `clean` would return the text as it is: no tag, no emphasis or code mark, and no white
+ * space but single spaces between words (a sentence on one line, mostly). One pass, no copies.
+ */
+function alreadyClean(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      const next = s.charCodeAt(i + 1);
+      if (i === 0 || i === last || next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0) return false;
+    } else if (c === 42 /* * */ || c === 96 /* ` */ || c === 60 /* < */ || c === 9 || c === 10 || c === 13 || c === 0xa0) return false;
+    else if (c === 95 /* _ */ && s.charCodeAt(i + 1) === 95) return false;
+  }
+  return true;
 }
 
 /** Offset of the prose after list markers, quote markers and task boxes at the start of a line. */
@@ -241,7 +268,7 @@ function readExtra(text: string, locale: Locale, out: Measurement[], targets?: b
   const folds = NEEDS_UNICODE.test(text);
   for (const rec of EXTRA_RECOGNISERS[locale]) {
     if (targets !== undefined && TARGET_CAPABLE.has(rec.id) !== targets) continue;
-    const re = extraRe(locale, rec.id, rec.pattern, folds);
+    const re = warm(extraRe(locale, rec.id, rec.pattern, folds), text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -275,7 +302,7 @@ function extraRe(locale: Locale, id: string, pattern: string, folds: boolean): R
   const key = `${locale} ${id}`;
   let c = compiledExtra.get(key);
   if (!c) compiledExtra.set(key, (c = { re: new RegExp(pattern, 'giu'), ascii: withoutUnicode(pattern, 'giu') }));
-  return warm(folds || !c.ascii ? c.re : c.ascii);
+  return folds || !c.ascii ? c.re : c.ascii;
 }
 
 type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
@@ -720,6 +747,8 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
     const start = skipBlanks(src, l.start, l.end);
     let end = l.end;
     while (end > start && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
+    // A row of another table is split into cells only when it may state something.
+    if (!isCriteria && !mayHoldFacts(raw)) continue;
     const cells = splitCells(blankComments(raw));
     if (isCriteria) {
       const c = readRow(cells, roles, locale);
@@ -729,7 +758,7 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
         const r = remedyAt(row, locale);
         if (r) facts.remedies.push({ start, end, text: runOn(row, r.start, r.end), blanket: WORDS[locale].blanket.test(row) });
       }
-    } else if (mayHoldFacts(raw)) readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
+    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
   }
   return i - 1;
 }
@@ -768,7 +797,12 @@ function readProse(src: string, start: number, end: number, locale: Locale, fact
   const raw = src.slice(start, end);
   if (!mayHoldFacts(raw)) return;
   const text = blankComments(raw);
-  for (const [a, z] of splitSentences(text, locale)) readUnit(clean(text.slice(a, z)), start + a, start + z, 'prose', locale, facts);
+  for (const [a, z] of splitSentences(text, locale)) {
+    // The same pre-test, sentence by sentence: a sentence that fails it (about one in six of a
+    // paragraph that passes) states neither, and need not be cleaned and read.
+    const sentence = text.slice(a, z);
+    if (mayHoldFacts(sentence)) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts);
+  }
 }
 
 function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts): void {

@@ -78,12 +78,9 @@ export class RuleMatcher {
     if (this.entries.length === 0) return out;
     const pre = this.pre;
     const portable = pre !== undefined && !NEEDS_UNICODE.test(text);
-    if (portable) {
-      warm(pre).lastIndex = 0;
-      if (!pre.test(text)) return out;
-    }
     // The loose matcher finds the same matches as the exact one while every match it finds passes
     // the exact boundaries (its own are weaker, the alternatives the same); else the exact one runs.
+    // A text without a match costs it one pass, as a separate test would.
     if (portable && this.collect(pre, text, limit, out, this.wordBoundaries)) return out;
     out.length = 0;
     this.collect(this.re, text, limit, out, false);
@@ -92,7 +89,7 @@ export class RuleMatcher {
 
   /** Collects the matches of `re`; false when a match fails the exact word boundaries (with `verify`). */
   private collect(re: RegExp, text: string, limit: number, out: TermMatch[], verify: boolean): boolean {
-    warm(re).lastIndex = 0;
+    warm(re, text).lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
@@ -135,7 +132,7 @@ export interface CompiledVocabulary {
 
 /** Whether a block's raw text may hold a term (never false when it does). */
 export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
-  return warm(v.anyLoose && !NEEDS_UNICODE.test(text) ? v.anyLoose : v.any).test(text);
+  return warm(v.anyLoose && !NEEDS_UNICODE.test(text) ? v.anyLoose : v.any, text).test(text);
 }
 
 export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
