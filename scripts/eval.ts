@@ -75,6 +75,27 @@ function lineStarts(text: string): number[] {
 }
 
 /** Locates a gold unit's text in the source lines it names; returns [start, end) offsets. */
+const OBJECT = '\uFFFC';
+
+/** Where pieces occur in order in `hay`, each at most 300 characters after the one before: [start, end), or undefined. */
+function matchPieces(hay: string, pieces: readonly string[]): [number, number] | undefined {
+  if (pieces.length === 0) return undefined;
+  for (let first = hay.indexOf(pieces[0]!); first >= 0; first = hay.indexOf(pieces[0]!, first + 1)) {
+    let end = first + pieces[0]!.length;
+    let ok = true;
+    for (const p of pieces.slice(1)) {
+      const next = hay.indexOf(p, end);
+      if (next < 0 || next - end > 300) {
+        ok = false;
+        break;
+      }
+      end = next + p.length;
+    }
+    if (ok) return [first, end];
+  }
+  return undefined;
+}
+
 export function locate(source: string, starts: number[], u: Pick<GoldUnit, 'line' | 'endLine' | 'text'>): [number, number] {
   const from = starts[u.line - 1] ?? 0;
   const to = starts[u.endLine] ?? source.length;
@@ -97,6 +118,12 @@ export function locate(source: string, starts: number[], u: Pick<GoldUnit, 'line
     .toLowerCase();
   let at = needle ? hay.indexOf(needle) : -1;
   let len = needle.length;
+  if (at < 0 && needle.includes(OBJECT)) {
+    // Units name inline code and other replaced elements with U+FFFC: the pieces between them must
+    // follow one another in the source, each within a short gap of the one before.
+    const span = matchPieces(hay, needle.split(OBJECT).filter((p) => p));
+    if (span) [at, len] = [span[0], span[1] - span[0]];
+  }
   if (at < 0 && needle.length > 40) {
     // Fall back on the longest prefix that matches (labels may drop link targets or HTML).
     for (let n = needle.length - 1; n >= 30 && at < 0; n -= 5) {
