@@ -55,7 +55,7 @@ const PIECES = [
   '<span>', '</span>', '<span class="a_b">', "<b title='x*y'>", '<br>', '<br/>', '<div>', '</div>', '<a href="x">', '</a>', '<x-y>', '<3', '< b', '<http://x>', '<!-- c -->',
   '\\*', '\\_', '\\[', '\\', '\\`', '&', '&amp;', '&x', '&#42;', '&x;', '&nbsp;', '&#x1F600;', '&#0;', '&copy', '!', '![', '![a](u)', '<a@b.co>', '<1@x.y>', '<mailto:x>', '<x:>',
   '😀', 'é', '。', '“', '”', '€', '±', '\u00a0',
-  'http://x', 'www.', '@', '~', '|', '\t',
+  'http://x', 'www.', '@', '~', '|', '\t', 'https://x.co', 'www.x.co', 'HTTP://a_b.c', '/p(q)', '/p_q', '&a;', 'https://x.y/', 'a.b', 'x.co',
   '\n', '\n', '\n', '\r\n', '\n ', '\n  ', '\n   ', '\n    ', '\n\n',
   '\n- ', '\n* ', '\n+ ', '\n1. ', '\n1) ', '\n2. ', '\n10) ', '\n  - ', '\n   1. ', '\n    1. ', '\n      - ', '\n-', '\n1.',
   '\n\t', '\n\t\t', '\n-\t', '\n1.\t', '\n*\t', '\n\t- ', '\n  \t', '\t\n', '\n \n', '\n\t\n', '\n\n  ', '\n\n    ', '\n\n- ', '\n\n1. ',
@@ -93,6 +93,15 @@ const READ_CASES = [
   '\\# a', '1\\. a', '\\> a', '\\= a\n\\===', 'a\n\\---', '\\*a*', '*a\\*', '\\\\*a*',
   // An autolink at the start of a continuation line with no indentation.
   'a\n<x@y.co> b', 'a\n<http://x.y> b', '[a\n<x@y.co>](u)', '[a\n<x@y.co> b', '*a\n<x@y.co>*', 'a \n<x@y.co>', 'a  \n<x@y.co>', 'a\r\n<x@y.co> b',
+  // GFM literal autolinks: trailing punctuation, parentheses, `_` in the domain, `&…;` and `]` trails,
+  // brackets closed before them, URLs inside a link's text (which stay text).
+  'see https://x.com.', '(https://x.com/a(b)c)', 'see https://x.com/a_b).', '\\[T\\] (https://t.co/b/7M)).', '[https://d.com/x](/s)',
+  '[a](b) https://x.com c', '[a] https://x.com', '![a](b) https://x.com', '[a [b](c) d] https://x.com', 'a\nhttps://x.com', 'www.x.com/a',
+  'https://x.com_ a', 'https://a_b.x.com', 'see https://x.com/a\\_b&amp;c`d`e', 'https://x.com/a&b;', 'https://x.com/a&b;c', 'https://x.com/a]',
+  'https://x.com/a](b', 'https://x.com/a]b', 'https://x.com/<b>', '**see https://x.com/a.**', 'https://x.com?', 'https://x.com/"a"', 'Www.X.com',
+  'https://x', 'x https://x.com/a_b_ y', '- https://x.com\n- www.y.org', 'https://x_y.z.w', 'www.x', 'https://x.com/a)b)c', 'https://x.com/*a*',
+  'a https://x.com/a&amp;', 'see www.x.com/a@b', 'x\nwww.x.co  \ny', '`https://x.com` https://y.org', 'https://x.com&lt;', 'http://x.com:8080/a?b=c#d',
+  '[a <span>http://www.x.gov</span>](http://www.x.gov).', 'HTTPS://X.COM/A', 'https://x.com/a(b', 'https://x.com/a((b)', 'https://x.com/a.b.',
 ];
 
 describe('subset reader', () => {
@@ -146,7 +155,8 @@ describe('subset reader', () => {
   it('hands over what it does not read', () => {
     for (const src of [
       'a | b\n--|--', '| a | b |\n|---|---|\nc | d', '| a |\n| b |', '> a\n>\n> b', '```\ncode\n```', '    code', '    ***',
-      '<div>\nx', '[r]: /u', 'a\\\nb', 'see www.example.com', 'a@b.co',
+      '<div>\nx', '[r]: /u', 'a\\\nb', 'see "www.example.com"', 'a@b.co', 'www.a@b.co', 'xhttps://x.co', 'https://x.y_z', 'https://-x.y', 'www.a_b',
+      '[a](b) [c https://x.com', '*https://x.com*', 'https://x.co/é', 'https://x.co。',
       '~~gone~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
       // Blank lines before indented code, in an item or outside one.
       'a\n\n    b', '- a\n\n      code', '- a\n\n\tb', '- a\n\n  ```\n  x\n\n  y\n  ```',

@@ -2,14 +2,15 @@
  * A reader for the subset of Markdown that most prose blocks are written in, building the part of
  * the tree the analysis reads (paragraphs, lists loose or tight, block quotes, ATX and setext
  * headings, thematic breaks, tables written with leading pipes, and inline text, emphasis, links,
- * code spans and raw HTML tags, with exact offsets) several times faster than the full parser.
+ * code spans, raw HTML tags and GFM literal URLs (`https://…`, `www.…`), with exact offsets) several
+ * times faster than the full parser.
  * Tabs are read where they stand in a line's indentation, after a list marker or before its end.
  *
  * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
  * `undefined`, wherever the input leaves the subset: tabs elsewhere or split by a container,
  * fences, HTML blocks, indented code, link reference definitions, empty quote lines, lazy lines
- * that look like block starts, multi-line tags and every GFM construct (strikethrough, footnotes,
- * task items, literal autolinks). The caller then runs the full parser. Tests compare the prose
+ * that look like block starts, multi-line tags and every other GFM construct (strikethrough,
+ * footnotes, task items, email autolinks, URLs where the parser's later pass would link them). The caller then runs the full parser. Tests compare the prose
  * both produce over the corpus and generated Markdown.
  */
 import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
@@ -571,8 +572,8 @@ function classify(text: string, i: number): number {
 /** Most delimiter runs in one paragraph before the subset leaves it to the parser (the matching is quadratic). */
 const MAX_SEQUENCES = 200;
 
-/** The characters `inline` handles (every other one is text). */
-const INLINE_SPECIAL = /[\\`<*_\n\r&![\]]/g;
+/** The characters `inline` handles (every other one is text), and the starts of literal URLs. */
+const INLINE_SPECIAL = /[\\`<*_\n\r&![\]]|[hH](?=[tT]{2}[pP][sS]?:\/\/)|[wW](?=[wW]{2}\.)/g;
 
 function inline(text: string, content: Content): PhrasingContent[] {
   const atoms: Atom[] = [];
@@ -742,6 +743,28 @@ function inline(text: string, content: Content): PhrasingContent[] {
         }
         break;
       }
+      case 72:
+      case 104:
+      case 87:
+      case 119: {
+        // A GFM literal autolink (`https://…`, `www.…`), read only where no bracket is open (the
+        // parser reads none then) and after white space or `(`; elsewhere the text keeps its URL
+        // and the guard at the end hands the block over.
+        if (brackets.length > 0) break;
+        const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+        if (p !== 32 && p !== 10 && p !== 13 && p !== 40) break;
+        const end = literalUrl(text, i);
+        if (end < 0) break;
+        if (p === 10 && content.prefixed(i)) out();
+        flushText(i);
+        const value = text.slice(i, end);
+        const at = pos(content.toSource(i, 'start'), content.toSource(end, 'end'));
+        const link: Link = { type: 'link', url: '', title: null, children: [{ type: 'text', value, position: at }] };
+        autolinks.add(link);
+        atoms.push({ k: 'node', s: i, e: end, node: link });
+        i = end;
+        continue;
+      }
       default:
     }
     if (textStart < 0) textStart = i;
@@ -751,6 +774,103 @@ function inline(text: string, content: Content): PhrasingContent[] {
   const nodes = build(atoms, resolveAttention(atoms), content);
   if (hasGfmText(nodes)) out();
   return nodes;
+}
+
+/** Characters that may trail a literal URL without belonging to it (micromark's `trail`). */
+const URL_TRAIL = new Set([33, 34, 39, 41, 42, 44, 46, 58, 59, 63, 95, 126]);
+/** Characters where the path of a literal URL may end (then `trail` decides). */
+const PATH_PUNCTUATION = new Set([33, 34, 38, 39, 41, 42, 44, 46, 58, 59, 60, 63, 93, 95, 126]);
+
+/** Whether `text` holds only trailing punctuation from `k` to the URL's end (micromark's `trail`). */
+function isTrail(text: string, k: number): boolean {
+  for (;;) {
+    const c = k < text.length ? text.charCodeAt(k) : -1;
+    if (URL_TRAIL.has(c)) {
+      k++;
+      continue;
+    }
+    if (c === 38) {
+      // `&` and letters and `;`, like a character reference.
+      let j = k + 1;
+      while (j < text.length && isAsciiAlpha(text.charCodeAt(j))) j++;
+      if (j === k + 1 || text.charCodeAt(j) !== 59) return false;
+      k = j + 1;
+      continue;
+    }
+    if (c === 93) {
+      k++;
+      const d = k < text.length ? text.charCodeAt(k) : -1;
+      if (d === -1 || d === 40 || d === 91 || d === 32 || d === 10 || d === 13) return true;
+      continue;
+    }
+    return c === -1 || c === 60 || c === 32 || c === 10 || c === 13;
+  }
+}
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The end of a GFM literal URL (`http://`, `https://` or `www.`) starting at `i` as
+ * micromark-extension-gfm-autolink-literal reads it, or -1 when it reads none there. Outside ASCII
+ * (Unicode punctuation and white space end a domain) the parser decides.
+ */
+function literalUrl(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  if (text.charCodeAt(i) === 104 || text.charCodeAt(i) === 72) {
+    j = text.indexOf('//', i) + 2;
+    const c = j < n ? text.charCodeAt(j) : -1;
+    if (c >= 128) out();
+    // The domain must start with something other than white space, a control or punctuation.
+    if (c <= 32 || c === 127 || ASCII_PUNCTUATION.test(text[j]!)) return -1;
+  } else {
+    if (j + 4 >= n) return -1;
+    // An email address starting with `www.` is read as one.
+    let k = i;
+    while (k < n && /[\w.+-]/.test(text[k]!)) k++;
+    if (text.charCodeAt(k) === 64) out();
+  }
+  // Domain: up to white space or punctuation other than `-`; a `.` or `_` followed only by
+  // trailing punctuation ends it. No `_` in its last two segments.
+  let seen = false;
+  let underscoreLast = false;
+  let underscoreLastLast = false;
+  for (;;) {
+    const c = j < n ? text.charCodeAt(j) : -1;
+    if (c >= 128 || (c >= 0 && c < 32 && c !== 10 && c !== 13)) out();
+    if (c === 46 || c === 95) {
+      if (isTrail(text, j)) break;
+      if (c === 95) underscoreLast = true;
+      else {
+        underscoreLastLast = underscoreLast;
+        underscoreLast = false;
+      }
+      j++;
+      continue;
+    }
+    if (c === -1 || c === 32 || c === 10 || c === 13 || (c !== 45 && ASCII_PUNCTUATION.test(text[j]!))) break;
+    seen = true;
+    j++;
+  }
+  if (!seen || underscoreLast || underscoreLastLast) return -1;
+  // Path: up to white space; trailing punctuation stays out, and `)` only once it closes no `(`.
+  let open = 0;
+  let close = 0;
+  for (;;) {
+    const c = j < n ? text.charCodeAt(j) : -1;
+    if (c >= 128 || (c >= 0 && c < 32 && c !== 10 && c !== 13)) out();
+    if (c === -1 || c === 32 || c === 10 || c === 13) break;
+    if (c === 40) open++;
+    else if (c === 41 && close < open) close++;
+    else if (PATH_PUNCTUATION.has(c)) {
+      if (isTrail(text, j)) break;
+      if (c === 41) close++;
+    }
+    j++;
+  }
+  return j;
 }
 
 function closingBackticks(text: string, from: number, size: number): number {
@@ -930,7 +1050,9 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
 
 function hasGfmText(nodes: readonly PhrasingContent[]): boolean {
   for (const n of nodes) {
-    if (n.type === 'text' ? GFM_INLINE_HINT.test(n.value) : 'children' in n && !(n.type === 'link' && autolinks.has(n)) && hasGfmText(n.children as PhrasingContent[])) return true;
+    // Literal autolinks are not read inside links (while their bracket is open, micromark reads
+    // none, and remark's later pass skips links).
+    if (n.type === 'text' ? GFM_INLINE_HINT.test(n.value) : 'children' in n && n.type !== 'link' && hasGfmText(n.children as PhrasingContent[])) return true;
   }
   return false;
 }
