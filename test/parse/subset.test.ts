@@ -102,6 +102,12 @@ const READ_CASES = [
   'https://x', 'x https://x.com/a_b_ y', '- https://x.com\n- www.y.org', 'https://x_y.z.w', 'www.x', 'https://x.com/a)b)c', 'https://x.com/*a*',
   'a https://x.com/a&amp;', 'see www.x.com/a@b', 'x\nwww.x.co  \ny', '`https://x.com` https://y.org', 'https://x.com&lt;', 'http://x.com:8080/a?b=c#d',
   '[a <span>http://www.x.gov</span>](http://www.x.gov).', 'HTTPS://X.COM/A', 'https://x.com/a(b', 'https://x.com/a((b)', 'https://x.com/a.b.',
+  // HTML blocks at the top level that end at a blank line: a block tag name, or one complete tag alone on its line.
+  '<table>\n<tr>\n<td>x</td>\n</tr>\n</table>', '  <div class="a">\nfoo *x*\n  bar  ', '<img src="a.png">\ntext', '<div>\n- a',
+  '<table>\n\n</table>', '</div>', '<div/>', '<DIV>x', '<div-x>\na', '<a href="x">\nfoo\n\nbar', '<td><strong>x</strong></td>\nb', '<br>\nz',
+  '<a b=c>  \nz', '<div>\n\n- a\n\n<p>b</p>', '<div>\t\nx', '<p>faster &amp; <b>better</b></p>', '<table>\r\n<tr>\r\n</table>',
+  '<div>x</div>\n# h', '   <div>\n    x', '<a>b</a>', '<a>\n</a>', '<div >', '<hr/>', '<br/>x', '<span>  ', '<span> x', '<divx>a', '<span>x</span> y\nz',
+  '<th><blockquote>\n<p><strong>User research</strong></p>\n</blockquote></th>\nhttps://x.co',
 ];
 
 describe('subset reader', () => {
@@ -137,7 +143,7 @@ describe('subset reader', () => {
   it('agrees with remark on generated Markdown', () => {
     let accepted = 0;
     fc.assert(
-      fc.property(fc.constantFrom('', '- ', '* ', '1. ', '10) ', '# ', '  - ', '| ', '|', '> ', '- > '), fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (head, parts) => {
+      fc.property(fc.constantFrom('', '- ', '* ', '1. ', '10) ', '# ', '  - ', '| ', '|', '> ', '- > ', '<div>', '<br>\n', '<td>', '</span>'), fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (head, parts) => {
         const src = (head + parts.join('')).replace(/^\s+|\s+$/g, '');
         const tree = subsetTree(src);
         if (!tree) return;
@@ -155,8 +161,10 @@ describe('subset reader', () => {
   it('hands over what it does not read', () => {
     for (const src of [
       'a | b\n--|--', '| a | b |\n|---|---|\nc | d', '| a |\n| b |', '> a\n>\n> b', '```\ncode\n```', '    code', '    ***',
-      '<div>\nx', '[r]: /u', 'a\\\nb', 'see "www.example.com"', 'a@b.co', 'www.a@b.co', 'xhttps://x.co', 'https://x.y_z', 'https://-x.y', 'www.a_b',
+      'a\n<div>\nx', '[r]: /u', 'a\\\nb', 'see "www.example.com"', 'a@b.co', 'www.a@b.co', 'xhttps://x.co', 'https://x.y_z', 'https://-x.y', 'www.a_b',
       '[a](b) [c https://x.com', '*https://x.com*', 'https://x.co/é', 'https://x.co。',
+      // HTML blocks inside containers or ended by something other than a blank line, and tags a kind-7 block may not start with.
+      '- <div>\n  x', '> <div>', '<pre>\nx', '<textarea>\nx', '<script>', '<x:y>\nz', '<div\ty>', '<div/ >', '<div>a</div>\n\na\n<div>', '    <div>',
       '~~gone~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
       // Blank lines before indented code, in an item or outside one.
       'a\n\n    b', '- a\n\n      code', '- a\n\n\tb', '- a\n\n  ```\n  x\n\n  y\n  ```',

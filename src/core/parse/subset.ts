@@ -8,10 +8,11 @@
  *
  * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
  * `undefined`, wherever the input leaves the subset: tabs elsewhere or split by a container,
- * fences, HTML blocks, indented code, link reference definitions, empty quote lines, lazy lines
- * that look like block starts, multi-line tags and every other GFM construct (strikethrough,
- * footnotes, task items, email autolinks, URLs where the parser's later pass would link them). The caller then runs the full parser. Tests compare the prose
- * both produce over the corpus and generated Markdown.
+ * fences, HTML blocks other than those at the top level that end at a blank line, indented code,
+ * link reference definitions, empty quote lines, lazy lines that look like block starts,
+ * multi-line tags and every other GFM construct (strikethrough, footnotes, task items, email
+ * autolinks, URLs that only the parser's later pass links). The caller then runs the full parser.
+ * Tests compare the prose both produce over the corpus and generated Markdown.
  */
 import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
@@ -153,7 +154,7 @@ export function subsetTree(src: string): Root | undefined {
     s = next;
   }
   try {
-    const children = src.charCodeAt(0) === 124 ? [table(src, lines)] : flow(src, lines);
+    const children = src.charCodeAt(0) === 124 ? [table(src, lines)] : flow(src, lines, true);
     return { type: 'root', children, position: pos(0, src.length) };
   } catch (e) {
     if (e === OUT) return undefined;
@@ -207,8 +208,29 @@ function setextDepth(src: string, l: Line): number {
   return SETEXT.test(text) ? (text[0] === '=' ? 1 : 2) : 0;
 }
 
-/** Parses the lines of one container's content as a sequence of blocks. */
-function flow(src: string, lines: Line[]): RootContent[] {
+/**
+ * Whether the line from `at` (a `<`) opens an HTML block that runs to the next blank line: a block
+ * tag name (`<div`, `</table`) followed by white space, the line's end, `>` or `/>` (kind 6), or one
+ * complete tag other than `script`, `style`, `pre` or `textarea` with nothing after it (kind 7).
+ */
+function endsAtBlankLine(src: string, at: number, e: number): boolean {
+  TAG_NAME.lastIndex = at;
+  const m = TAG_NAME.exec(src);
+  if (!m) return false;
+  const name = m[1]!.toLowerCase();
+  if (RAW_NAMES.has(name)) return false;
+  const after = at + m[0].length;
+  if (BLOCK_NAMES.has(name)) {
+    const c = src.charCodeAt(after);
+    return after === e || c === 32 || c === 62 || (c === 47 && src.charCodeAt(after + 1) === 62);
+  }
+  TAG.lastIndex = at;
+  const t = TAG.exec(src);
+  return t !== null && BLANK.test(src.slice(at + t[0].length, e));
+}
+
+/** Parses the lines of one container's content (`root`: the block itself) as a sequence of blocks. */
+function flow(src: string, lines: Line[], root = false): RootContent[] {
   const nodes: RootContent[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -245,7 +267,16 @@ function flow(src: string, lines: Line[]): RootContent[] {
       i = list(src, lines, i, ind, item, nodes);
       continue;
     }
-    if (htmlBlockStart(src, at, l.e, true)) out();
+    if (htmlBlockStart(src, at, l.e, true)) {
+      // At the top level, an HTML block that ends at a blank line (kinds 6 and 7) is read whole.
+      if (!root || !endsAtBlankLine(src, at, l.e)) out();
+      let j = i + 1;
+      while (j < lines.length && !lines[j]!.blank) j++;
+      const end = lines[j - 1]!.e;
+      nodes.push({ type: 'html', value: src.slice(l.s, end), position: pos(l.s, end) });
+      i = j;
+      continue;
+    }
     // A paragraph: this line and every line that continues it, or a setext heading.
     let j = i + 1;
     let depth = 0;
