@@ -55,7 +55,7 @@ const PIECES = [
   '<span>', '</span>', '<span class="a_b">', "<b title='x*y'>", '<br>', '<br/>', '<div>', '</div>', '<a href="x">', '</a>', '<x-y>', '<3', '< b', '<http://x>', '<!-- c -->',
   '\\*', '\\_', '\\[', '\\', '\\`', '&', '&amp;', '&x', '&#42;', '&x;', '&nbsp;', '&#x1F600;', '&#0;', '&copy', '!', '![', '![a](u)', '<a@b.co>', '<1@x.y>', '<mailto:x>', '<x:>',
   '😀', 'é', '。', '“', '”', '€', '±', '\u00a0',
-  'http://x', 'www.', '@', '~', '|', '\t', 'https://x.co', 'www.x.co', 'HTTP://a_b.c', '/p(q)', '/p_q', '&a;', 'https://x.y/', 'a.b', 'x.co',
+  'http://x', 'www.', '@', '~', '~~', '~a~', '|', '\t', 'https://x.co', 'www.x.co', 'HTTP://a_b.c', '/p(q)', '/p_q', '&a;', 'https://x.y/', 'a.b', 'x.co',
   '\n', '\n', '\n', '\r\n', '\n ', '\n  ', '\n   ', '\n    ', '\n\n',
   '\n- ', '\n* ', '\n+ ', '\n1. ', '\n1) ', '\n2. ', '\n10) ', '\n  - ', '\n   1. ', '\n    1. ', '\n      - ', '\n-', '\n1.',
   '\n\t', '\n\t\t', '\n-\t', '\n1.\t', '\n*\t', '\n\t- ', '\n  \t', '\t\n', '\n \n', '\n\t\n', '\n\n  ', '\n\n    ', '\n\n- ', '\n\n1. ',
@@ -108,6 +108,10 @@ const READ_CASES = [
   '<a b=c>  \nz', '<div>\n\n- a\n\n<p>b</p>', '<div>\t\nx', '<p>faster &amp; <b>better</b></p>', '<table>\r\n<tr>\r\n</table>',
   '<div>x</div>\n# h', '   <div>\n    x', '<a>b</a>', '<a>\n</a>', '<div >', '<hr/>', '<br/>x', '<span>  ', '<span> x', '<divx>a', '<span>x</span> y\nz',
   '<th><blockquote>\n<p><strong>User research</strong></p>\n</blockquote></th>\nhttps://x.co',
+  // GFM strikethrough (one or two tildes; longer runs are text) in content without emphasis or links.
+  '- ~~PolkaAssembly~~ (was similar) - We were', '~a~', '~~a~~', '~a~~', '~~a ~b~~ c~', 'a~b~c', '~ a ~', '\\~~a~~', '~~a\nb~~', 'x ~~`c`~~ y',
+  '~~a~~~', '~~<b>x</b>~~', '~~ab~~cd~~', '~a ~~b~~ c~', 'a ~~b', '| a | b |\n|---|---|\n| ~~x~~ | y |', '~~a\n~~', 'a ~~~ b', '~~.a.~~',
+  'x~~.a~~y', '&#126;~a~', '~~faster~~ delivery', '> ~~a~~\n> b',
 ];
 
 describe('subset reader', () => {
@@ -165,7 +169,7 @@ describe('subset reader', () => {
       '[a](b) [c https://x.com', '*https://x.com*', 'https://x.co/é', 'https://x.co。',
       // HTML blocks inside containers or ended by something other than a blank line, and tags a kind-7 block may not start with.
       '- <div>\n  x', '> <div>', '<pre>\nx', '<textarea>\nx', '<script>', '<x:y>\nz', '<div\ty>', '<div/ >', '<div>a</div>\n\na\n<div>', '    <div>',
-      '~~gone~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
+      '~~gone~~ *x*', '[~~a~~](u)', '~~a~~ [b](u)', '**~~a~~**', '~~~a~~~', 'a\n~~~', '~~https://x.com~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
       // Blank lines before indented code, in an item or outside one.
       'a\n\n    b', '- a\n\n      code', '- a\n\n\tb', '- a\n\n  ```\n  x\n\n  y\n  ```',
       // Tabs a container splits (the rest is indentation), tabs after a quote marker or inside text.

@@ -2,23 +2,23 @@
  * A reader for the subset of Markdown that most prose blocks are written in, building the part of
  * the tree the analysis reads (paragraphs, lists loose or tight, block quotes, ATX and setext
  * headings, thematic breaks, tables written with leading pipes, and inline text, emphasis, links,
- * code spans, raw HTML tags and GFM literal URLs (`https://…`, `www.…`), with exact offsets) several
- * times faster than the full parser.
+ * code spans, raw HTML tags, GFM literal URLs (`https://…`, `www.…`) and strikethrough outside
+ * emphasis and links, with exact offsets) several times faster than the full parser.
  * Tabs are read where they stand in a line's indentation, after a list marker or before its end.
  *
  * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
  * `undefined`, wherever the input leaves the subset: tabs elsewhere or split by a container,
  * fences, HTML blocks other than those at the top level that end at a blank line, indented code,
  * link reference definitions, empty quote lines, lazy lines that look like block starts,
- * multi-line tags and every other GFM construct (strikethrough, footnotes, task items, email
- * autolinks, URLs that only the parser's later pass links). The caller then runs the full parser.
+ * multi-line tags and every other GFM construct (strikethrough beside emphasis or links,
+ * footnotes, task items, email autolinks, URLs that only the parser's later pass links). The caller then runs the full parser.
  * Tests compare the prose both produce over the corpus and generated Markdown.
  */
 import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { CHARACTER_REFERENCE, FENCE_RUN, GFM_INLINE_HINT } from './syntax.js';
+import { CHARACTER_REFERENCE, FENCE_RUN, GFM_AUTOLINK_HINT } from './syntax.js';
 
 type Point = { line: number; column: number; offset: number };
 type Pos = { start: Point; end: Point };
@@ -50,7 +50,7 @@ function out(): never {
 }
 
 /** Characters and sequences that send a block to the full parser wherever they appear. */
-const ALWAYS_OUT = /[\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
+const ALWAYS_OUT = /[\0\uFEFF]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
 /** A line's start up to a tab the subset reads: white space and list markers only. */
 const TAB_AFTER = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:[-*+]|\d{1,9}[.)])?$/;
 /** A line's rest from a tab the subset reads: white space only. */
@@ -488,9 +488,11 @@ type Atom =
   | { k: 'node'; s: number; e: number; node: PhrasingContent };
 
 interface Group {
-  type: 'emphasis' | 'strong';
+  type: 'emphasis' | 'strong' | 'delete';
   s: number;
   e: number;
+  /** Length of the markers on each side. */
+  size: number;
 }
 
 /**
@@ -604,12 +606,15 @@ function classify(text: string, i: number): number {
 const MAX_SEQUENCES = 200;
 
 /** The characters `inline` handles (every other one is text), and the starts of literal URLs. */
-const INLINE_SPECIAL = /[\\`<*_\n\r&![\]]|[hH](?=[tT]{2}[pP][sS]?:\/\/)|[wW](?=[wW]{2}\.)/g;
+const INLINE_SPECIAL = /[\\`<*_~\n\r&![\]]|[hH](?=[tT]{2}[pP][sS]?:\/\/)|[wW](?=[wW]{2}\.)/g;
 
 function inline(text: string, content: Content): PhrasingContent[] {
   const atoms: Atom[] = [];
   const brackets: Array<{ atom: number; active: boolean; s: number; image: boolean }> = [];
   let sequences = 0;
+  /** Whether the content has `~` runs GFM may read as strikethrough, and whether it opened a bracket. */
+  let tildes = false;
+  let bracketed = false;
   let textStart = -1;
   const flushText = (i: number): void => {
     if (textStart >= 0 && i > textStart) atoms.push({ k: 'text', s: textStart, e: i, v: text.slice(textStart, i) });
@@ -734,8 +739,27 @@ function inline(text: string, content: Content): PhrasingContent[] {
         i += r[0].length;
         continue;
       }
+      case 126: {
+        // GFM strikethrough: a run of one or two `~` (a longer run is text), flanking as `*` does.
+        let run = i;
+        while (run < n && text.charCodeAt(run) === 126) run++;
+        if (run - i > 2) {
+          if (textStart < 0) textStart = i;
+          i = run;
+          continue;
+        }
+        flushText(i);
+        const before = classify(text, i - 1);
+        const after = classify(text, run);
+        atoms.push({ k: 'seq', s: i, e: run, marker: c, open: after === 0 || (after === 2 && before !== 0), close: before === 0 || (before === 2 && after !== 0), dead: false });
+        tildes = true;
+        if (++sequences > MAX_SEQUENCES) out();
+        i = run;
+        continue;
+      }
       case 33: {
         if (text.charCodeAt(i + 1) !== 91) break;
+        bracketed = true;
         flushText(i);
         brackets.push({ atom: atoms.length, active: true, s: i, image: true });
         atoms.push({ k: 'text', s: i, e: i + 2, v: '![' });
@@ -743,6 +767,7 @@ function inline(text: string, content: Content): PhrasingContent[] {
         continue;
       }
       case 91: {
+        bracketed = true;
         flushText(i);
         brackets.push({ atom: atoms.length, active: true, s: i, image: false });
         atoms.push({ k: 'text', s: i, e: i + 1, v: '[' });
@@ -802,7 +827,7 @@ function inline(text: string, content: Content): PhrasingContent[] {
     i++;
   }
   flushText(n);
-  const nodes = build(atoms, resolveAttention(atoms), content);
+  const nodes = build(atoms, tildes ? resolveStrikethrough(atoms, bracketed) : resolveAttention(atoms), content);
   if (hasGfmText(nodes)) out();
   return nodes;
 }
@@ -1011,9 +1036,38 @@ function resolveAttention(atoms: Atom[]): Group[] {
         const a = atoms[k]!;
         if (a.k === 'seq') a.dead = true;
       }
-      groups.push({ type: use > 1 ? 'strong' : 'emphasis', s: opener.e, e: closer.s });
+      groups.push({ type: use > 1 ? 'strong' : 'emphasis', s: opener.e, e: closer.s, size: use });
       // Walk back again from the opener: the runs between are spent.
       o = o + 1;
+    }
+  }
+  return groups;
+}
+
+/**
+ * GFM strikethrough, in content without emphasis or links (their interplay is left to the parser):
+ * each closing run, left to right, takes the nearest unused opening run of the same length before
+ * it; unused runs between a pair become text.
+ */
+function resolveStrikethrough(atoms: Atom[], bracketed: boolean): Group[] {
+  if (bracketed) out();
+  const groups: Group[] = [];
+  for (let c = 0; c < atoms.length; c++) {
+    const closer = atoms[c]!;
+    if (closer.k !== 'seq') continue;
+    if (closer.marker !== 126) out();
+    if (!closer.close || closer.dead || closer.e === closer.s) continue;
+    for (let o = c - 1; o >= 0; o--) {
+      const opener = atoms[o]!;
+      if (opener.k !== 'seq' || opener.dead || !opener.open || opener.e === opener.s || opener.e - opener.s !== closer.e - closer.s) continue;
+      groups.push({ type: 'delete', s: opener.s, e: closer.e, size: closer.e - closer.s });
+      for (let k = o + 1; k < c; k++) {
+        const a = atoms[k]!;
+        if (a.k === 'seq') a.dead = true;
+      }
+      opener.e = opener.s;
+      closer.s = closer.e;
+      break;
     }
   }
   return groups;
@@ -1048,7 +1102,7 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
       if (nextGroup && (!piece || nextGroup.s <= piece.s)) {
         g++;
         closeText();
-        const children = level(nextGroup.e - (nextGroup.type === 'strong' ? 2 : 1));
+        const children = level(nextGroup.e - nextGroup.size);
         nodes.push({ type: nextGroup.type, children, position: pos(content.toSource(nextGroup.s, 'start'), content.toSource(nextGroup.e, 'end')) });
         continue;
       }
@@ -1083,7 +1137,7 @@ function hasGfmText(nodes: readonly PhrasingContent[]): boolean {
   for (const n of nodes) {
     // Literal autolinks are not read inside links (while their bracket is open, micromark reads
     // none, and remark's later pass skips links).
-    if (n.type === 'text' ? GFM_INLINE_HINT.test(n.value) : 'children' in n && n.type !== 'link' && hasGfmText(n.children as PhrasingContent[])) return true;
+    if (n.type === 'text' ? GFM_AUTOLINK_HINT.test(n.value) : 'children' in n && n.type !== 'link' && hasGfmText(n.children as PhrasingContent[])) return true;
   }
   return false;
 }
