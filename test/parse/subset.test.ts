@@ -61,7 +61,7 @@ const PIECES = [
   '\n\t', '\n\t\t', '\n-\t', '\n1.\t', '\n*\t', '\n\t- ', '\n  \t', '\t\n', '\n \n', '\n\t\n', '\n\n  ', '\n\n    ', '\n\n- ', '\n\n1. ',
   '\n=', '\n--', '\n  ---', '\n- - -', '\n* * *', '\n___', '\\!', '\\#', '\\-', '\\=', '\\\\',
   '|', ' | ', '\\|', '\n|', '\n| ', '|\n|---|---|\n|', '| a | b |\n|:--|--:|\n| ', '\n|---|', '\n| --- |', '\n|-|\n|',
-  '\n> ', '> ', '\n>', '\n> > ', '\n  > ', '\n>a',
+  '\n> ', '> ', '\n>', '\n> > ', '\n  > ', '\n>a', '\n>\n> ', '\n>  \n>',
   '\n# ', '\n## ', '\n####### ', '\n#x', '\n---', '\n===', '\n***', '\n> ', '\n```', '\n[r]: /u', '\n<div>', '\n<span>x</span>',
 ];
 
@@ -112,6 +112,9 @@ const READ_CASES = [
   '- ~~PolkaAssembly~~ (was similar) - We were', '~a~', '~~a~~', '~a~~', '~~a ~b~~ c~', 'a~b~c', '~ a ~', '\\~~a~~', '~~a\nb~~', 'x ~~`c`~~ y',
   '~~a~~~', '~~<b>x</b>~~', '~~ab~~cd~~', '~a ~~b~~ c~', 'a ~~b', '| a | b |\n|---|---|\n| ~~x~~ | y |', '~~a\n~~', 'a ~~~ b', '~~.a.~~',
   'x~~.a~~y', '&#126;~a~', '~~faster~~ delivery', '> ~~a~~\n> b',
+  // Empty quote lines: blank lines inside the quote (with paragraphs around them).
+  '> a\n>\n> b', '> a\n>\n', '> a\n>', '>\n> a', '> a\n>\nb', '> a\n>  \n> b', '> i.  Recent\n>     usable\n>\n> ii. The', '> a\n> \n> b',
+  '>\n>\n> a', '> a\n>\n>\n> b', '> a\n>\n> ***\n> b', '> a\r\n>\r\n> b', '- > a\n  >\n  > b', '> # h\n>\n> a',
 ];
 
 describe('subset reader', () => {
@@ -164,7 +167,7 @@ describe('subset reader', () => {
 
   it('hands over what it does not read', () => {
     for (const src of [
-      'a | b\n--|--', '| a | b |\n|---|---|\nc | d', '| a |\n| b |', '> a\n>\n> b', '```\ncode\n```', '    code', '    ***',
+      'a | b\n--|--', '| a | b |\n|---|---|\nc | d', '| a |\n| b |', '> - a\n>\n> b', '> > a\n>\n> b', '> a\n>\n>     code', '```\ncode\n```', '    code', '    ***',
       'a\n<div>\nx', '[r]: /u', 'a\\\nb', 'see "www.example.com"', 'a@b.co', 'www.a@b.co', 'xhttps://x.co', 'https://x.y_z', 'https://-x.y', 'www.a_b',
       '[a](b) [c https://x.com', '*https://x.com*', 'https://x.co/é', 'https://x.co。',
       // HTML blocks inside containers or ended by something other than a blank line, and tags a kind-7 block may not start with.

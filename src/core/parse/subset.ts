@@ -9,10 +9,11 @@
  * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
  * `undefined`, wherever the input leaves the subset: tabs elsewhere or split by a container,
  * fences, HTML blocks other than those at the top level that end at a blank line, indented code,
- * link reference definitions, empty quote lines, lazy lines that look like block starts,
- * multi-line tags and every other GFM construct (strikethrough beside emphasis or links,
- * footnotes, task items, email autolinks, URLs that only the parser's later pass links). The caller then runs the full parser.
- * Tests compare the prose both produce over the corpus and generated Markdown.
+ * link reference definitions, empty quote lines in a quote holding a list or a quote, lazy lines
+ * that look like block starts, multi-line tags and every other GFM construct (strikethrough beside
+ * emphasis or links, footnotes, task items, email autolinks, URLs that only the parser's later
+ * pass links). The caller then runs the full parser. Tests compare the prose both produce over the
+ * corpus and generated Markdown.
  */
 import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
@@ -344,10 +345,18 @@ function quote(src: string, lines: Line[], i: number, at0: number, nodes: RootCo
       const sp = src.charCodeAt(at + 1);
       if (sp === 9) out(); // the tab after the marker is partly indentation
       const s = sp === 32 ? at + 2 : at + 1;
-      if (BLANK.test(src.slice(s, l.e))) out(); // an empty quote line: the quote's paragraphs end there
-      content.push({ s, e: l.e, next: l.next, lazy: l.lazy, col: l.col + li + (s - at), blank: false });
+      const line: Line = { s, e: l.e, next: l.next, lazy: l.lazy, col: l.col + li + (s - at), blank: false };
+      if (BLANK.test(src.slice(s, l.e))) {
+        // An empty quote line: a blank line inside the quote.
+        if (l.lazy) out();
+        content.push(blankLine(line));
+        continue;
+      }
+      content.push(line);
       continue;
     }
+    // After an empty quote line no paragraph is open: any other line ends the quote.
+    if (content.length > 0 && content[content.length - 1]!.blank) break;
     // Any other line either starts a block outside the quote or lazily continues its paragraph.
     if (li < 4) {
       const text = src.slice(at, l.e);
@@ -358,6 +367,9 @@ function quote(src: string, lines: Line[], i: number, at0: number, nodes: RootCo
     content.push({ s: at, e: l.e, next: l.next, lazy: true, col: l.col + li, blank: false });
   }
   const children = flow(src, content) as Blockquote['children'];
+  // Where a list or a quote inside runs into an empty quote line, the parser's positions for it
+  // follow rules of their own: left to it.
+  if (content.some((l) => l.blank) && children.some((c) => c.type === 'list' || c.type === 'blockquote')) out();
   nodes.push({ type: 'blockquote', children, position: pos(at0, content[content.length - 1]!.e) });
   return j;
 }
