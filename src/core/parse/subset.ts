@@ -2,21 +2,24 @@
  * A reader for the subset of Markdown that most prose blocks are written in, building the part of
  * the tree the analysis reads (paragraphs, lists loose or tight, block quotes, ATX and setext
  * headings, thematic breaks, tables written with leading pipes, and inline text, emphasis, links,
- * code spans and raw HTML tags, with exact offsets) several times faster than the full parser.
+ * code spans, raw HTML tags, GFM literal URLs (`https://…`, `www.…`) and strikethrough outside
+ * emphasis and links, with exact offsets) several times faster than the full parser.
  * Tabs are read where they stand in a line's indentation, after a list marker or before its end.
  *
  * It follows micromark (the parser remark uses) construct by construct, and gives up, returning
  * `undefined`, wherever the input leaves the subset: tabs elsewhere or split by a container,
- * fences, HTML blocks, indented code, link reference definitions, empty quote lines, lazy lines
- * that look like block starts, multi-line tags and every GFM construct (strikethrough, footnotes,
- * task items, literal autolinks). The caller then runs the full parser. Tests compare the prose
- * both produce over the corpus and generated Markdown.
+ * fences, HTML blocks other than those at the top level that end at a blank line, indented code,
+ * link reference definitions, empty quote lines in a quote holding a list or a quote, lazy lines
+ * that look like block starts, multi-line tags and every other GFM construct (strikethrough beside
+ * emphasis or links, footnotes, task items, email autolinks, URLs that only the parser's later
+ * pass links). The caller then runs the full parser. Tests compare the prose both produce over the
+ * corpus and generated Markdown.
  */
 import type { Blockquote, Break, Heading, Html, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { CHARACTER_REFERENCE, FENCE_RUN, GFM_INLINE_HINT } from './syntax.js';
+import { CHARACTER_REFERENCE, FENCE_RUN, GFM_AUTOLINK_HINT } from './syntax.js';
 
 type Point = { line: number; column: number; offset: number };
 type Pos = { start: Point; end: Point };
@@ -48,7 +51,7 @@ function out(): never {
 }
 
 /** Characters and sequences that send a block to the full parser wherever they appear. */
-const ALWAYS_OUT = /[\0\uFEFF~]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
+const ALWAYS_OUT = /[\0\uFEFF]|\r(?!\n)|<[!?]|\[\^|\\\r?\n|povlint-/;
 /** A line's start up to a tab the subset reads: white space and list markers only. */
 const TAB_AFTER = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:[-*+]|\d{1,9}[.)])?$/;
 /** A line's rest from a tab the subset reads: white space only. */
@@ -152,7 +155,7 @@ export function subsetTree(src: string): Root | undefined {
     s = next;
   }
   try {
-    const children = src.charCodeAt(0) === 124 ? [table(src, lines)] : flow(src, lines);
+    const children = src.charCodeAt(0) === 124 ? [table(src, lines)] : flow(src, lines, true);
     return { type: 'root', children, position: pos(0, src.length) };
   } catch (e) {
     if (e === OUT) return undefined;
@@ -206,8 +209,29 @@ function setextDepth(src: string, l: Line): number {
   return SETEXT.test(text) ? (text[0] === '=' ? 1 : 2) : 0;
 }
 
-/** Parses the lines of one container's content as a sequence of blocks. */
-function flow(src: string, lines: Line[]): RootContent[] {
+/**
+ * Whether the line from `at` (a `<`) opens an HTML block that runs to the next blank line: a block
+ * tag name (`<div`, `</table`) followed by white space, the line's end, `>` or `/>` (kind 6), or one
+ * complete tag other than `script`, `style`, `pre` or `textarea` with nothing after it (kind 7).
+ */
+function endsAtBlankLine(src: string, at: number, e: number): boolean {
+  TAG_NAME.lastIndex = at;
+  const m = TAG_NAME.exec(src);
+  if (!m) return false;
+  const name = m[1]!.toLowerCase();
+  if (RAW_NAMES.has(name)) return false;
+  const after = at + m[0].length;
+  if (BLOCK_NAMES.has(name)) {
+    const c = src.charCodeAt(after);
+    return after === e || c === 32 || c === 62 || (c === 47 && src.charCodeAt(after + 1) === 62);
+  }
+  TAG.lastIndex = at;
+  const t = TAG.exec(src);
+  return t !== null && BLANK.test(src.slice(at + t[0].length, e));
+}
+
+/** Parses the lines of one container's content (`root`: the block itself) as a sequence of blocks. */
+function flow(src: string, lines: Line[], root = false): RootContent[] {
   const nodes: RootContent[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -244,7 +268,16 @@ function flow(src: string, lines: Line[]): RootContent[] {
       i = list(src, lines, i, ind, item, nodes);
       continue;
     }
-    if (htmlBlockStart(src, at, l.e, true)) out();
+    if (htmlBlockStart(src, at, l.e, true)) {
+      // At the top level, an HTML block that ends at a blank line (kinds 6 and 7) is read whole.
+      if (!root || !endsAtBlankLine(src, at, l.e)) out();
+      let j = i + 1;
+      while (j < lines.length && !lines[j]!.blank) j++;
+      const end = lines[j - 1]!.e;
+      nodes.push({ type: 'html', value: src.slice(l.s, end), position: pos(l.s, end) });
+      i = j;
+      continue;
+    }
     // A paragraph: this line and every line that continues it, or a setext heading.
     let j = i + 1;
     let depth = 0;
@@ -312,10 +345,18 @@ function quote(src: string, lines: Line[], i: number, at0: number, nodes: RootCo
       const sp = src.charCodeAt(at + 1);
       if (sp === 9) out(); // the tab after the marker is partly indentation
       const s = sp === 32 ? at + 2 : at + 1;
-      if (BLANK.test(src.slice(s, l.e))) out(); // an empty quote line: the quote's paragraphs end there
-      content.push({ s, e: l.e, next: l.next, lazy: l.lazy, col: l.col + li + (s - at), blank: false });
+      const line: Line = { s, e: l.e, next: l.next, lazy: l.lazy, col: l.col + li + (s - at), blank: false };
+      if (BLANK.test(src.slice(s, l.e))) {
+        // An empty quote line: a blank line inside the quote.
+        if (l.lazy) out();
+        content.push(blankLine(line));
+        continue;
+      }
+      content.push(line);
       continue;
     }
+    // After an empty quote line no paragraph is open: any other line ends the quote.
+    if (content.length > 0 && content[content.length - 1]!.blank) break;
     // Any other line either starts a block outside the quote or lazily continues its paragraph.
     if (li < 4) {
       const text = src.slice(at, l.e);
@@ -326,6 +367,9 @@ function quote(src: string, lines: Line[], i: number, at0: number, nodes: RootCo
     content.push({ s: at, e: l.e, next: l.next, lazy: true, col: l.col + li, blank: false });
   }
   const children = flow(src, content) as Blockquote['children'];
+  // Where a list or a quote inside runs into an empty quote line, the parser's positions for it
+  // follow rules of their own: left to it.
+  if (content.some((l) => l.blank) && children.some((c) => c.type === 'list' || c.type === 'blockquote')) out();
   nodes.push({ type: 'blockquote', children, position: pos(at0, content[content.length - 1]!.e) });
   return j;
 }
@@ -456,9 +500,11 @@ type Atom =
   | { k: 'node'; s: number; e: number; node: PhrasingContent };
 
 interface Group {
-  type: 'emphasis' | 'strong';
+  type: 'emphasis' | 'strong' | 'delete';
   s: number;
   e: number;
+  /** Length of the markers on each side. */
+  size: number;
 }
 
 /**
@@ -571,13 +617,16 @@ function classify(text: string, i: number): number {
 /** Most delimiter runs in one paragraph before the subset leaves it to the parser (the matching is quadratic). */
 const MAX_SEQUENCES = 200;
 
-/** The characters `inline` handles (every other one is text). */
-const INLINE_SPECIAL = /[\\`<*_\n\r&![\]]/g;
+/** The characters `inline` handles (every other one is text), and the starts of literal URLs. */
+const INLINE_SPECIAL = /[\\`<*_~\n\r&![\]]|[hH](?=[tT]{2}[pP][sS]?:\/\/)|[wW](?=[wW]{2}\.)/g;
 
 function inline(text: string, content: Content): PhrasingContent[] {
   const atoms: Atom[] = [];
   const brackets: Array<{ atom: number; active: boolean; s: number; image: boolean }> = [];
   let sequences = 0;
+  /** Whether the content has `~` runs GFM may read as strikethrough, and whether it opened a bracket. */
+  let tildes = false;
+  let bracketed = false;
   let textStart = -1;
   const flushText = (i: number): void => {
     if (textStart >= 0 && i > textStart) atoms.push({ k: 'text', s: textStart, e: i, v: text.slice(textStart, i) });
@@ -702,8 +751,27 @@ function inline(text: string, content: Content): PhrasingContent[] {
         i += r[0].length;
         continue;
       }
+      case 126: {
+        // GFM strikethrough: a run of one or two `~` (a longer run is text), flanking as `*` does.
+        let run = i;
+        while (run < n && text.charCodeAt(run) === 126) run++;
+        if (run - i > 2) {
+          if (textStart < 0) textStart = i;
+          i = run;
+          continue;
+        }
+        flushText(i);
+        const before = classify(text, i - 1);
+        const after = classify(text, run);
+        atoms.push({ k: 'seq', s: i, e: run, marker: c, open: after === 0 || (after === 2 && before !== 0), close: before === 0 || (before === 2 && after !== 0), dead: false });
+        tildes = true;
+        if (++sequences > MAX_SEQUENCES) out();
+        i = run;
+        continue;
+      }
       case 33: {
         if (text.charCodeAt(i + 1) !== 91) break;
+        bracketed = true;
         flushText(i);
         brackets.push({ atom: atoms.length, active: true, s: i, image: true });
         atoms.push({ k: 'text', s: i, e: i + 2, v: '![' });
@@ -711,6 +779,7 @@ function inline(text: string, content: Content): PhrasingContent[] {
         continue;
       }
       case 91: {
+        bracketed = true;
         flushText(i);
         brackets.push({ atom: atoms.length, active: true, s: i, image: false });
         atoms.push({ k: 'text', s: i, e: i + 1, v: '[' });
@@ -742,15 +811,134 @@ function inline(text: string, content: Content): PhrasingContent[] {
         }
         break;
       }
+      case 72:
+      case 104:
+      case 87:
+      case 119: {
+        // A GFM literal autolink (`https://…`, `www.…`), read only where no bracket is open (the
+        // parser reads none then) and after white space or `(`; elsewhere the text keeps its URL
+        // and the guard at the end hands the block over.
+        if (brackets.length > 0) break;
+        const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+        if (p !== 32 && p !== 10 && p !== 13 && p !== 40) break;
+        const end = literalUrl(text, i);
+        if (end < 0) break;
+        if (p === 10 && content.prefixed(i)) out();
+        flushText(i);
+        const value = text.slice(i, end);
+        const at = pos(content.toSource(i, 'start'), content.toSource(end, 'end'));
+        const link: Link = { type: 'link', url: '', title: null, children: [{ type: 'text', value, position: at }] };
+        autolinks.add(link);
+        atoms.push({ k: 'node', s: i, e: end, node: link });
+        i = end;
+        continue;
+      }
       default:
     }
     if (textStart < 0) textStart = i;
     i++;
   }
   flushText(n);
-  const nodes = build(atoms, resolveAttention(atoms), content);
+  const nodes = build(atoms, tildes ? resolveStrikethrough(atoms, bracketed) : resolveAttention(atoms), content);
   if (hasGfmText(nodes)) out();
   return nodes;
+}
+
+/** Characters that may trail a literal URL without belonging to it (micromark's `trail`). */
+const URL_TRAIL = new Set([33, 34, 39, 41, 42, 44, 46, 58, 59, 63, 95, 126]);
+/** Characters where the path of a literal URL may end (then `trail` decides). */
+const PATH_PUNCTUATION = new Set([33, 34, 38, 39, 41, 42, 44, 46, 58, 59, 60, 63, 93, 95, 126]);
+
+/** Whether `text` holds only trailing punctuation from `k` to the URL's end (micromark's `trail`). */
+function isTrail(text: string, k: number): boolean {
+  for (;;) {
+    const c = k < text.length ? text.charCodeAt(k) : -1;
+    if (URL_TRAIL.has(c)) {
+      k++;
+      continue;
+    }
+    if (c === 38) {
+      // `&` and letters and `;`, like a character reference.
+      let j = k + 1;
+      while (j < text.length && isAsciiAlpha(text.charCodeAt(j))) j++;
+      if (j === k + 1 || text.charCodeAt(j) !== 59) return false;
+      k = j + 1;
+      continue;
+    }
+    if (c === 93) {
+      k++;
+      const d = k < text.length ? text.charCodeAt(k) : -1;
+      if (d === -1 || d === 40 || d === 91 || d === 32 || d === 10 || d === 13) return true;
+      continue;
+    }
+    return c === -1 || c === 60 || c === 32 || c === 10 || c === 13;
+  }
+}
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The end of a GFM literal URL (`http://`, `https://` or `www.`) starting at `i` as
+ * micromark-extension-gfm-autolink-literal reads it, or -1 when it reads none there. Outside ASCII
+ * (Unicode punctuation and white space end a domain) the parser decides.
+ */
+function literalUrl(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  if (text.charCodeAt(i) === 104 || text.charCodeAt(i) === 72) {
+    j = text.indexOf('//', i) + 2;
+    const c = j < n ? text.charCodeAt(j) : -1;
+    if (c >= 128) out();
+    // The domain must start with something other than white space, a control or punctuation.
+    if (c <= 32 || c === 127 || ASCII_PUNCTUATION.test(text[j]!)) return -1;
+  } else {
+    if (j + 4 >= n) return -1;
+    // An email address starting with `www.` is read as one.
+    let k = i;
+    while (k < n && /[\w.+-]/.test(text[k]!)) k++;
+    if (text.charCodeAt(k) === 64) out();
+  }
+  // Domain: up to white space or punctuation other than `-`; a `.` or `_` followed only by
+  // trailing punctuation ends it. No `_` in its last two segments.
+  let seen = false;
+  let underscoreLast = false;
+  let underscoreLastLast = false;
+  for (;;) {
+    const c = j < n ? text.charCodeAt(j) : -1;
+    if (c >= 128 || (c >= 0 && c < 32 && c !== 10 && c !== 13)) out();
+    if (c === 46 || c === 95) {
+      if (isTrail(text, j)) break;
+      if (c === 95) underscoreLast = true;
+      else {
+        underscoreLastLast = underscoreLast;
+        underscoreLast = false;
+      }
+      j++;
+      continue;
+    }
+    if (c === -1 || c === 32 || c === 10 || c === 13 || (c !== 45 && ASCII_PUNCTUATION.test(text[j]!))) break;
+    seen = true;
+    j++;
+  }
+  if (!seen || underscoreLast || underscoreLastLast) return -1;
+  // Path: up to white space; trailing punctuation stays out, and `)` only once it closes no `(`.
+  let open = 0;
+  let close = 0;
+  for (;;) {
+    const c = j < n ? text.charCodeAt(j) : -1;
+    if (c >= 128 || (c >= 0 && c < 32 && c !== 10 && c !== 13)) out();
+    if (c === -1 || c === 32 || c === 10 || c === 13) break;
+    if (c === 40) open++;
+    else if (c === 41 && close < open) close++;
+    else if (PATH_PUNCTUATION.has(c)) {
+      if (isTrail(text, j)) break;
+      if (c === 41) close++;
+    }
+    j++;
+  }
+  return j;
 }
 
 function closingBackticks(text: string, from: number, size: number): number {
@@ -860,9 +1048,38 @@ function resolveAttention(atoms: Atom[]): Group[] {
         const a = atoms[k]!;
         if (a.k === 'seq') a.dead = true;
       }
-      groups.push({ type: use > 1 ? 'strong' : 'emphasis', s: opener.e, e: closer.s });
+      groups.push({ type: use > 1 ? 'strong' : 'emphasis', s: opener.e, e: closer.s, size: use });
       // Walk back again from the opener: the runs between are spent.
       o = o + 1;
+    }
+  }
+  return groups;
+}
+
+/**
+ * GFM strikethrough, in content without emphasis or links (their interplay is left to the parser):
+ * each closing run, left to right, takes the nearest unused opening run of the same length before
+ * it; unused runs between a pair become text.
+ */
+function resolveStrikethrough(atoms: Atom[], bracketed: boolean): Group[] {
+  if (bracketed) out();
+  const groups: Group[] = [];
+  for (let c = 0; c < atoms.length; c++) {
+    const closer = atoms[c]!;
+    if (closer.k !== 'seq') continue;
+    if (closer.marker !== 126) out();
+    if (!closer.close || closer.dead || closer.e === closer.s) continue;
+    for (let o = c - 1; o >= 0; o--) {
+      const opener = atoms[o]!;
+      if (opener.k !== 'seq' || opener.dead || !opener.open || opener.e === opener.s || opener.e - opener.s !== closer.e - closer.s) continue;
+      groups.push({ type: 'delete', s: opener.s, e: closer.e, size: closer.e - closer.s });
+      for (let k = o + 1; k < c; k++) {
+        const a = atoms[k]!;
+        if (a.k === 'seq') a.dead = true;
+      }
+      opener.e = opener.s;
+      closer.s = closer.e;
+      break;
     }
   }
   return groups;
@@ -897,7 +1114,7 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
       if (nextGroup && (!piece || nextGroup.s <= piece.s)) {
         g++;
         closeText();
-        const children = level(nextGroup.e - (nextGroup.type === 'strong' ? 2 : 1));
+        const children = level(nextGroup.e - nextGroup.size);
         nodes.push({ type: nextGroup.type, children, position: pos(content.toSource(nextGroup.s, 'start'), content.toSource(nextGroup.e, 'end')) });
         continue;
       }
@@ -930,7 +1147,9 @@ function build(atoms: Atom[], found: Group[], content: Content): PhrasingContent
 
 function hasGfmText(nodes: readonly PhrasingContent[]): boolean {
   for (const n of nodes) {
-    if (n.type === 'text' ? GFM_INLINE_HINT.test(n.value) : 'children' in n && !(n.type === 'link' && autolinks.has(n)) && hasGfmText(n.children as PhrasingContent[])) return true;
+    // Literal autolinks are not read inside links (while their bracket is open, micromark reads
+    // none, and remark's later pass skips links).
+    if (n.type === 'text' ? GFM_AUTOLINK_HINT.test(n.value) : 'children' in n && n.type !== 'link' && hasGfmText(n.children as PhrasingContent[])) return true;
   }
   return false;
 }
