@@ -11,11 +11,13 @@
  * beyond Latin-1 (a curly quote, a dash) is held in two bytes a character, and so is every slice of
  * it: a long subject of one-byte NULs would make code that no real subject uses (13 ms for the
  * English vocabulary's candidate test), and the two-byte code would still be made at the first real
- * use. Given the subject it is about to read, `warm` prefixes the NULs to it, so the long subject
- * has that subject's representation and the code made is the code used.
+ * use. Given the subject it is about to read, `warm` prefixes the NULs to the head of it, so the
+ * long subject has that subject's representation and the code made is the code used.
  */
 const LONG_SUBJECT = '\u0000'.repeat(1000);
 const warmed = new WeakSet<RegExp>();
+/** How much of the subject goes after the NULs. */
+const HEAD = 64;
 
 /**
  * `re`, compiled to machine code if it was not yet (its `lastIndex` is left as it was), for strings
@@ -26,7 +28,9 @@ export function warm(re: RegExp, subject?: string): RegExp {
   warmed.add(re);
   const last = re.lastIndex;
   re.lastIndex = 0;
-  re.test(subject === undefined ? LONG_SUBJECT : LONG_SUBJECT + subject);
+  // A slice of 64 or more code units shares its parent's representation: it carries the subject's
+  // without reading a long subject in full (a unit can be megabytes long).
+  re.test(subject === undefined ? LONG_SUBJECT : LONG_SUBJECT + (subject.length > HEAD ? subject.slice(0, HEAD) : subject));
   re.lastIndex = last;
   return re;
 }
