@@ -74,7 +74,6 @@ function lineStarts(text: string): number[] {
   return s;
 }
 
-/** Locates a gold unit's text in the source lines it names; returns [start, end) offsets. */
 const OBJECT = '\uFFFC';
 
 /** Where pieces occur in order in `hay`, each at most 300 characters after the one before: [start, end), or undefined. */
@@ -96,6 +95,7 @@ function matchPieces(hay: string, pieces: readonly string[]): [number, number] |
   return undefined;
 }
 
+/** Locates a gold unit's text in the source lines it names; returns [start, end) offsets. */
 export function locate(source: string, starts: number[], u: Pick<GoldUnit, 'line' | 'endLine' | 'text'>): [number, number] {
   const from = starts[u.line - 1] ?? 0;
   const to = starts[u.endLine] ?? source.length;

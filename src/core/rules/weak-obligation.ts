@@ -16,8 +16,8 @@ const EFFORT_GOVERNED = /(?:\b(?:will|shall|must|should|to|agrees? to|commits? t
  * A practice stated in the present passive ("logs are generated", "access is secured") or by the
  * party itself in the present tense ("we maintain", "we apply"; not a modal, a past tense, regular
  * or irregular, or advice and belief): how a party says it works, as practice statements and
- * policies do. An escape there softens the
- * practice as a modal would soften a duty; timing words are left to a stated duty.
+ * policies do. An escape there softens the practice as a modal would soften a duty; timing words
+ * are left to a stated duty.
  */
 const PRACTICE_EN =
   /\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|made|kept|done|run|held|built|set|taken|sent|given)\b|\bwe\s+(?:[a-z]+ly\s+)?(?!(?:may|might|can|could|would|were|was|had|did|do|are|have|hope|believe|think|feel|consider|recommend|suggest|encourage|ask|invite|welcome|appreciate|kept|made|took|built|held|ran|sent|gave|found|got|set|put|saw|knew|thought|brought|bought|began|chose|wrote|spent|left|lost|met|paid|led|became|grew|went|came)\b)[a-z]{3,}(?<!ed)\b/i;
