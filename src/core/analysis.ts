@@ -33,9 +33,10 @@ const INSTRUCTION_EN =
 
 const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|提供|提交)|描述.{0,10}如何|评分|评审)/;
 
-// White space bounded like the term before it: with an open run the ReDoS analyser finds the
+// A pronoun or demonstrative before "means" states a consequence ("This means faster detection"),
+// not a defined term. White space bounded like the term before it: with an open run the ReDoS analyser finds the
 // pattern quadratic on some runs and not on others.
-const DEFINITION_EN = /^(?:["“'‘][^"”'’]{1,60}["”'’]|\*\*[^*]{1,60}\*\*|[A-Z][\w -]{0,40})\s{0,40}(?:\([^)]{0,40}\)\s{0,40})?(?:means|shall mean|refers to|is defined as|has the meaning)\b/;
+const DEFINITION_EN = /^(?:["“'‘][^"”'’]{1,60}["”'’]|\*\*[^*]{1,60}\*\*|(?!(?:This|That|It|These|Those|Which|What|Such|All of this)\s)[A-Z][\w -]{0,40})\s{0,40}(?:\([^)]{0,40}\)\s{0,40})?(?:means|shall mean|refers to|is defined as|has the meaning)\b/;
 const DEFINITION_ZH = /^[“"「]?[\u4e00-\u9fff\w]{1,20}[”"」]?\s*(?:是指|指的是|系指)/;
 
 function looksLikeTitle(text: string, locale: Locale, container: ProseUnit['container']): boolean {
