@@ -129,75 +129,29 @@ export function splitCells(row: string): string[] {
 /** White space as `clean` reads it, and the marks it drops wherever they stand. */
 const CLEAN_SPACE = /[ \t\n\r\u00a0]+/g;
 const CLEAN_MARKS = /[*`]|_{2,}/g;
-
-/** Text without Markdown emphasis and code marks, with white space collapsed. */
-export function clean(s: string): string {
-  if (alreadyClean(s)) return s;
-  // Without tags, the marks go whole (a lone `_` stays) and white space between words becomes
-  // one space: the same text the character loop below builds, in two passes of native code.
-  if (!s.includes('<')) {
-    const t = s.replace(CLEAN_MARKS, '').replace(CLEAN_SPACE, ' ');
-    const from = t.charCodeAt(0) === 32 ? 1 : 0;
-    const to = t.length > from && t.charCodeAt(t.length - 1) === 32 ? t.length - 1 : t.length;
-    return from === 0 && to === t.length ? t : t.slice(from, to);
-  }
-  let out = '';
-  let space = false;
-  // Ordinary characters are copied a run at a time.
-  let run = -1;
-  const flush = (to: number): void => {
-    if (run < 0) return;
-    if (space && out) out += ' ';
-    space = false;
-    out += s.slice(run, to);
-    run = -1;
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 42 /* * */ || c === 96 /* ` */) {
-      flush(i);
-      continue;
-    }
-    if (c === 60 /* < */ && /[A-Za-z/]/.test(s[i + 1] ?? '')) {
-      // An HTML tag (<span class="x">, <br>) is markup, not text.
-      const close = s.indexOf('>', i);
-      if (close > 0 && close - i < 200) {
-        flush(i);
-        if (s.slice(i + 1, i + 3).toLowerCase() === 'br') space = true;
-        i = close;
-        continue;
-      }
-    }
-    if (c === 95 /* _ */ && (s.charCodeAt(i + 1) === 95 || s.charCodeAt(i - 1) === 95)) {
-      flush(i);
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
-      flush(i);
-      space = true;
-      continue;
-    }
-    if (run < 0) run = i;
-  }
-  flush(s.length);
-  return out;
-}
-
 /**
- * Whether `clean` would return the text as it is: no tag, no emphasis or code mark, and no white
- * space but single spaces between words (a sentence on one line, mostly). One pass, no copies.
+ * What `clean` changes: a mark, white space other than single spaces between words, or a tag.
+ * A text without any is returned as it is (a sentence on one line, mostly).
  */
-function alreadyClean(s: string): boolean {
-  const last = s.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      const next = s.charCodeAt(i + 1);
-      if (i === 0 || i === last || next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0) return false;
-    } else if (c === 42 /* * */ || c === 96 /* ` */ || c === 60 /* < */ || c === 9 || c === 10 || c === 13 || c === 0xa0) return false;
-    else if (c === 95 /* _ */ && s.charCodeAt(i + 1) === 95) return false;
-  }
-  return true;
+const UNCLEAN = /[*`<\t\n\r\u00a0]|__|^ | $| [ \t\n\r\u00a0]/;
+/**
+ * An HTML tag (<span class="x">, <br>): a `<` before a letter or `/`, up to the first `>` within
+ * 200 characters. With the marks, in one pass: what is left of a tag or a mark depends on the
+ * text as written, not on what an earlier removal brought together.
+ */
+const CLEAN_TAGS_AND_MARKS = /<[A-Za-z/][^>]{0,197}>|[*`]|_{2,}/g;
+/** A tag is markup, not text; a line break (`<br>`) still parts the words around it. */
+const tagOrMark = (m: string): string => (m.length > 2 && m[0] === '<' && m.slice(1, 3).toLowerCase() === 'br' ? ' ' : '');
+
+/** Text without Markdown emphasis and code marks or HTML tags, with white space collapsed. */
+export function clean(s: string): string {
+  if (!UNCLEAN.test(s)) return s;
+  // The marks go whole (a lone `_` stays), tags go (a line break becomes a space), and white space
+  // between words becomes one space: in two passes of native code.
+  const t = (s.includes('<') ? s.replace(CLEAN_TAGS_AND_MARKS, tagOrMark) : s.replace(CLEAN_MARKS, '')).replace(CLEAN_SPACE, ' ');
+  const from = t.charCodeAt(0) === 32 ? 1 : 0;
+  const to = t.length > from && t.charCodeAt(t.length - 1) === 32 ? t.length - 1 : t.length;
+  return from === 0 && to === t.length ? t : t.slice(from, to);
 }
 
 /** Offset of the prose after list markers, quote markers and task boxes at the start of a line. */
