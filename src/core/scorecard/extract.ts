@@ -105,6 +105,13 @@ function isDelimiterRow(src: string, l: Line): boolean {
 export function splitCells(row: string): string[] {
   let t = row.trim();
   if (t.startsWith('|')) t = t.slice(1);
+  if (!t.includes('`') && !t.includes('\\|')) {
+    // Every pipe splits (none is escaped or in a code span): the same cells, natively.
+    const cells = t.split('|');
+    const last = cells.pop()!;
+    if (last.trim() !== '' || !t.endsWith('|')) cells.push(last);
+    return cells.map(clean);
+  }
   const cells: string[] = [];
   let cur = '';
   let code = false;
