@@ -133,8 +133,12 @@ export function splitCells(row: string): string[] {
   return cells.map(clean);
 }
 
-/** White space as `clean` reads it, and the marks it drops wherever they stand. */
-const CLEAN_SPACE = /[ \t\n\r\u00a0]+/g;
+/**
+ * White space as `clean` reads it, and the marks it drops wherever they stand. A run of white
+ * space becomes one space: the pattern takes the runs that are not one already (a single space
+ * between words would be replaced by itself, once per word).
+ */
+const CLEAN_SPACE = /(?: [ \t\n\r\u00a0]|[\t\n\r\u00a0])[ \t\n\r\u00a0]*/g;
 const CLEAN_MARKS = /[*`]|_{2,}/g;
 /**
  * What `clean` changes: a mark, white space other than single spaces between words, or a tag.
