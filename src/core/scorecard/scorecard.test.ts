@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../lint.js';
-import { clausesFor } from '../rules/incomplete-criterion.js';
+import rule, { clausesFor } from '../rules/incomplete-criterion.js';
 import { builtinClauses, expandWithDefaults } from '../clauses/index.js';
 import { extractCriteria, scorecard } from './index.js';
 import { splitCells } from './extract.js';
@@ -172,6 +172,11 @@ describe('incomplete-criterion', () => {
     expect(f.message).toBe('`reduce false-positive alerts by 40%` sets a target with no measurement method, baseline or remedy');
     expect(f.missing).toEqual(['method', 'baseline']);
     expect(f.clauses).toEqual(['measurement-methodology', 'baseline-before-go-live', 'service-credits-tiered']);
+  });
+
+  it('takes facts from every block with a letter or a digit of any script, and none from the others', () => {
+    for (const src of ['Plain words', '42', 'Élan', '服务', 'Ωμέγα', '٣', '- `x`']) expect(rule.facts(src, 'en'), src).toBeDefined();
+    for (const src of ['---', '* * *', '   ', '| - | - |', '—…«»']) expect(rule.facts(src, 'en'), src).toBeUndefined();
   });
 
   it('offers only clauses that exist in the locale', () => {
