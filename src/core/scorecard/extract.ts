@@ -441,13 +441,21 @@ interface SentenceReading {
 const NUMBERISH = /\d|百分之|[一二三四五六七八九十两][个百千万]?(?:小时|分钟|天|日|个|成|%|％)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|nines|twice|half|double)\b/i;
 
 /** What one sentence (cleaned) states: a criterion, a remedy, both or neither. */
-export function readSentence(text: string, locale: Locale): SentenceReading {
+/**
+ * What a sentence may state, as `factHints` reads it from the raw text: a number, a remedy, or
+ * both (the default: a reader that knows nothing tests for both).
+ */
+export const MAY_NUMBER = 1;
+export const MAY_REMEDY = 2;
+const MAY_ANY = MAY_NUMBER | MAY_REMEDY;
+
+export function readSentence(text: string, locale: Locale, hints = MAY_ANY): SentenceReading {
   const out: SentenceReading = {};
   if (text.length > MAX_SENTENCE) return out;
   const w = WORDS[locale];
-  const remedy = remedyAt(text, locale);
+  const remedy = hints & MAY_REMEDY ? remedyAt(text, locale) : undefined;
   if (remedy) out.remedy = { text: runOn(text, remedy.start, remedy.end), blanket: w.blanket.test(text) };
-  if (!NUMBERISH.test(text)) return out;
+  if (!(hints & MAY_NUMBER) || !NUMBERISH.test(text)) return out;
   const last = text[text.length - 1];
   if (last === '?' || last === '？') return out;
   const duty = w.duty.exec(text);
@@ -713,7 +721,8 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
     let end = l.end;
     while (end > start && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
     // A row of another table is split into cells only when it may state something.
-    if (!isCriteria && !mayHoldFacts(raw)) continue;
+    const hints = isCriteria ? MAY_ANY : factHints(raw);
+    if (!hints) continue;
     const cells = splitCells(blankComments(raw));
     if (isCriteria) {
       const c = readRow(cells, roles, locale);
@@ -723,7 +732,7 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
         const r = remedyAt(row, locale);
         if (r) facts.remedies.push({ start, end, text: runOn(row, r.start, r.end), blanket: WORDS[locale].blanket.test(row) });
       }
-    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
+    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts, hints);
   }
   return i - 1;
 }
@@ -757,22 +766,38 @@ export function mayHoldFacts(raw: string): boolean {
 const MARKS = /[*`_]/;
 const MARKS_ALL = /[*`_]/g;
 
+/**
+ * `mayHoldFacts` part by part: `MAY_NUMBER` when the text may hold a number, `MAY_REMEDY` when it
+ * may hold a remedy's stem (0: neither). A sentence read with these hints skips the tests that
+ * cannot succeed on it (`readSentence`), for the same reason the pre-test may skip it whole.
+ * Without `remedyPossible` (a text around it has no remedy's stem, and stems hold no white space
+ * or mark, so no part of it has one), only the number is tested.
+ */
+export function factHints(raw: string, remedyPossible = true): number {
+  if (raw.includes('<')) return MAY_ANY;
+  const text = MARKS.test(raw) ? raw.replace(MARKS_ALL, '') : raw;
+  return (NUMBERISH.test(text) ? MAY_NUMBER : 0) | (remedyPossible && mayHoldRemedy(text) ? MAY_REMEDY : 0);
+}
+
 /** Reads the sentences of a paragraph or list item. */
 function readProse(src: string, start: number, end: number, locale: Locale, facts: BlockFacts): void {
   const raw = src.slice(start, end);
-  if (!mayHoldFacts(raw)) return;
+  const whole = factHints(raw);
+  if (!whole) return;
   const text = blankComments(raw);
   for (const [a, z] of splitSentences(text, locale)) {
     // The same pre-test, sentence by sentence: a sentence that fails it (about one in six of a
-    // paragraph that passes) states neither, and need not be cleaned and read.
+    // paragraph that passes) states neither, and need not be cleaned and read; one that passes is
+    // read for what it may state.
     const sentence = text.slice(a, z);
-    if (mayHoldFacts(sentence)) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts);
+    const hints = factHints(sentence, (whole & MAY_REMEDY) !== 0);
+    if (hints) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts, hints);
   }
 }
 
-function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts): void {
+function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts, hints: number): void {
   if (!text) return;
-  const r = readSentence(text, locale);
+  const r = readSentence(text, locale, hints);
   if (r.criterion) facts.criteria.push({ ...r.criterion, text, start, end, source, locale });
   if (r.remedy) facts.remedies.push({ start, end, text: r.remedy.text, blanket: r.remedy.blanket });
 }
