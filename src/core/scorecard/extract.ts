@@ -4,7 +4,7 @@
  * success-criteria tables, and the sentences that state a remedy. Offsets are block-local; the
  * result depends only on the block's text and locale, so it is cached with the block.
  */
-import { measure, RECOGNISERS, type Measurement } from '../measure/index.js';
+import { measure, RECOGNISERS, type Measurement, type Recogniser } from '../measure/index.js';
 import { splitSentences } from '../parse/sentences.js';
 import { mayHoldRemedy, remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
@@ -202,18 +202,19 @@ function proseStart(src: string, l: Line): { at: number; item: boolean } {
  */
 export function measurements(text: string, locale: Locale, needTarget = false): Measurement[] {
   let out: Measurement[];
+  const folds = NEEDS_UNICODE.test(text);
   if (needTarget) {
-    out = measure(text, locale, TARGET_CAPABLE);
-    readExtra(text, locale, out, true);
+    out = measure(text, locale, TARGET_CAPABLE, false, folds);
+    readExtra(text, locale, out, folds, true);
     if (out.length === 0) return out;
-    out.push(...measure(text, locale, TARGET_CAPABLE, true));
-    readExtra(text, locale, out, false);
+    out.push(...measure(text, locale, TARGET_CAPABLE, true, folds));
+    readExtra(text, locale, out, folds, false);
     // Readings of the same span in the order of one pass: the shared recognisers, then these.
     const rank = ranks(locale);
     out.sort((a, b) => a.start - b.start || b.end - a.end || rank.get(a.id)! - rank.get(b.id)!);
   } else {
-    out = measure(text, locale);
-    readExtra(text, locale, out);
+    out = measure(text, locale, undefined, false, folds);
+    readExtra(text, locale, out, folds);
     out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
   // A reading inside a longer one is part of it ("8 business hours" inside "within 8 business hours").
@@ -229,11 +230,10 @@ export function measurements(text: string, locale: Locale, needTarget = false): 
 
 
 /** Adds the scorecard's own readings (with `targets`, only those that can be targets; with false, only the others). */
-function readExtra(text: string, locale: Locale, out: Measurement[], targets?: boolean): void {
-  const folds = NEEDS_UNICODE.test(text);
-  for (const rec of EXTRA_RECOGNISERS[locale]) {
-    if (targets !== undefined && TARGET_CAPABLE.has(rec.id) !== targets) continue;
-    const re = warm(extraRe(locale, rec.id, rec.pattern, folds), text);
+function readExtra(text: string, locale: Locale, out: Measurement[], folds: boolean, targets?: boolean): void {
+  for (const { rec, re: unicode, ascii, target } of extraRecognisers(locale)) {
+    if (targets !== undefined && target !== targets) continue;
+    const re = warm(folds || !ascii ? unicode : ascii, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -261,13 +261,22 @@ function ranks(locale: Locale): Map<string, number> {
   return r;
 }
 
-/** Each pattern with Unicode semantics, and without them where that means the same (see unicode-regex.ts), as `measure` reads its own. */
-const compiledExtra = new Map<string, { re: RegExp; ascii: RegExp | undefined }>();
-function extraRe(locale: Locale, id: string, pattern: string, folds: boolean): RegExp {
-  const key = `${locale} ${id}`;
-  let c = compiledExtra.get(key);
-  if (!c) compiledExtra.set(key, (c = { re: new RegExp(pattern, 'giu'), ascii: withoutUnicode(pattern, 'giu') }));
-  return folds || !c.ascii ? c.re : c.ascii;
+/**
+ * The scorecard's own recognisers of a locale, compiled once: each pattern with Unicode semantics,
+ * and without them where that means the same (see unicode-regex.ts), as `measure` reads its own.
+ */
+interface ExtraRecogniser {
+  rec: Recogniser;
+  re: RegExp;
+  ascii: RegExp | undefined;
+  /** It can read a target (`TARGET_CAPABLE`). */
+  target: boolean;
+}
+const compiledExtra = new Map<Locale, ExtraRecogniser[]>();
+function extraRecognisers(locale: Locale): ExtraRecogniser[] {
+  let c = compiledExtra.get(locale);
+  if (!c) compiledExtra.set(locale, (c = EXTRA_RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu'), ascii: withoutUnicode(rec.pattern, 'giu'), target: TARGET_CAPABLE.has(rec.id) }))));
+  return c;
 }
 
 type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
