@@ -654,48 +654,58 @@ export function blockFacts(src: string, locale: Locale): BlockFacts {
     if (para) readProse(src, para.start, para.end, locale, facts);
     para = null;
   };
+  // The next pipe at or after a line's first character (src.length when none): found with indexOf,
+  // once for all the lines up to it.
+  let pipe = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const first = skipBlanks(src, l.start, l.end);
-    const lineText = src.slice(first, l.end);
+    // The line's text from `first` is read in place: a line ends before a CR or LF, which no
+    // marker read here holds, so `src.startsWith(x, first)` is the line's own.
     if (fence) {
-      if (lineText.startsWith(fence)) fence = null;
+      if (src.startsWith(fence, first)) fence = null;
       continue;
     }
     if (comment) {
-      if (lineText.includes('-->')) comment = false;
+      if (src.slice(first, l.end).includes('-->')) comment = false;
       continue;
     }
     if (first === l.end) {
       flush();
       continue;
     }
-    if (lineText.startsWith('```') || lineText.startsWith('~~~')) {
+    const c = src.charCodeAt(first);
+    if ((c === 96 /* ` */ || c === 126) /* ~ */ && (src.startsWith('```', first) || src.startsWith('~~~', first))) {
       flush();
-      fence = lineText.slice(0, 3);
+      fence = src.slice(first, first + 3);
       continue;
     }
-    if (lineText.startsWith('<!--')) {
+    if (c === 60 /* < */ && src.startsWith('<!--', first)) {
       flush();
-      if (!lineText.includes('-->')) comment = true;
+      if (!src.slice(first, l.end).includes('-->')) comment = true;
       continue;
     }
     if (first - l.start >= 4 && !para) continue; // indented code
-    const atx = atxHeading(src, l);
+    const atx = c === 35 /* # */ ? atxHeading(src, l) : undefined;
     if (atx) {
       flush();
       const text = clean(headingText(src.slice(atx[1], l.end)));
       facts.headings.push({ start: l.start, end: l.end, level: atx[0], remedy: remedyHeading(text, locale), text });
       continue;
     }
+    if (pipe < first) {
+      pipe = src.indexOf('|', first);
+      if (pipe < 0) pipe = src.length;
+    }
+    const piped = pipe < l.end;
     const next = lines[i + 1];
-    if (next && para === null && setextLevel(src, next) && !lineText.includes('|')) {
-      const text = clean(lineText);
+    if (next && para === null && setextLevel(src, next) && !piped) {
+      const text = clean(src.slice(first, l.end));
       facts.headings.push({ start: l.start, end: next.end, level: setextLevel(src, next), remedy: remedyHeading(text, locale), text });
       i++;
       continue;
     }
-    if (lineText.includes('|') && next && isDelimiterRow(src, next)) {
+    if (piped && next && isDelimiterRow(src, next)) {
       flush();
       i = readTable(src, lines, i, locale, facts);
       continue;
