@@ -62,6 +62,11 @@ describe('cleaning a sentence', () => {
     expect(clean(`a <b${'x'.repeat(198)}> c`)).toBe(`a <b${'x'.repeat(198)}> c`);
   });
 
+  it('reads a tag from each `<`, a `<` inside an unclosed one included', () => {
+    expect(clean('a <b <i>c</i> d')).toBe(reference('a <b <i>c</i> d'));
+    expect(clean(`<a${'<'.repeat(300)}>x`)).toBe(reference(`<a${'<'.repeat(300)}>x`));
+  });
+
   it('keeps the words a tag parts apart only at a line break', () => {
     expect(clean('one<br>two<b>three</b>four')).toBe('one twothreefour');
     expect(clean('__<b>__')).toBe('');

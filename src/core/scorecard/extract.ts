@@ -145,21 +145,34 @@ const CLEAN_MARKS = /[*`]|_{2,}/g;
  * A text without any is returned as it is (a sentence on one line, mostly).
  */
 const UNCLEAN = /[*`<\t\n\r\u00a0]|__|^ | $| [ \t\n\r\u00a0]/;
+/** An HTML tag (<span class="x">, <br>) at a `<`: a letter or `/`, then up to the first `>` within 200 characters. */
+const TAG_AT = /<[A-Za-z/][^>]{0,197}>/y;
+
 /**
- * An HTML tag (<span class="x">, <br>): a `<` before a letter or `/`, up to the first `>` within
- * 200 characters. With the marks, in one pass: what is left of a tag or a mark depends on the
- * text as written, not on what an earlier removal brought together.
+ * The text without marks and tags: a tag is markup, not text, but a line break (`<br>`) still parts
+ * the words around it. What is a mark or a tag depends on the text as written (a tag between two
+ * underscores does not make them a run), so the text is cut at its tags and each piece loses its marks.
  */
-const CLEAN_TAGS_AND_MARKS = /<[A-Za-z/][^>]{0,197}>|[*`]|_{2,}/g;
-/** A tag is markup, not text; a line break (`<br>`) still parts the words around it. */
-const tagOrMark = (m: string): string => (m.length > 2 && m[0] === '<' && m.slice(1, 3).toLowerCase() === 'br' ? ' ' : '');
+function withoutTagsAndMarks(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    TAG_AT.lastIndex = i;
+    const tag = TAG_AT.exec(s);
+    if (!tag) continue;
+    out += s.slice(from, i).replace(CLEAN_MARKS, '') + (s.slice(i + 1, i + 3).toLowerCase() === 'br' ? ' ' : '');
+    from = i + tag[0].length;
+    i = from - 1;
+  }
+  return out + s.slice(from).replace(CLEAN_MARKS, '');
+}
 
 /** Text without Markdown emphasis and code marks or HTML tags, with white space collapsed. */
 export function clean(s: string): string {
   if (!UNCLEAN.test(s)) return s;
   // The marks go whole (a lone `_` stays), tags go (a line break becomes a space), and white space
-  // between words becomes one space: in two passes of native code.
-  const t = (s.includes('<') ? s.replace(CLEAN_TAGS_AND_MARKS, tagOrMark) : s.replace(CLEAN_MARKS, '')).replace(CLEAN_SPACE, ' ');
+  // between words becomes one space: in native passes over the text.
+  const t = (s.includes('<') ? withoutTagsAndMarks(s) : s.replace(CLEAN_MARKS, '')).replace(CLEAN_SPACE, ' ');
   const from = t.charCodeAt(0) === 32 ? 1 : 0;
   const to = t.length > from && t.charCodeAt(t.length - 1) === 32 ? t.length - 1 : t.length;
   return from === 0 && to === t.length ? t : t.slice(from, to);
