@@ -145,24 +145,29 @@ const CLEAN_MARKS = /[*`]|_{2,}/g;
  * A text without any is returned as it is (a sentence on one line, mostly).
  */
 const UNCLEAN = /[*`<\t\n\r\u00a0]|__|^ | $| [ \t\n\r\u00a0]/;
-/** An HTML tag (<span class="x">, <br>) at a `<`: a letter or `/`, then up to the first `>` within 200 characters. */
-const TAG_AT = /<[A-Za-z/][^>]{0,197}>/y;
-
 /**
- * The text without marks and tags: a tag is markup, not text, but a line break (`<br>`) still parts
- * the words around it. What is a mark or a tag depends on the text as written (a tag between two
- * underscores does not make them a run), so the text is cut at its tags and each piece loses its marks.
+ * The text without marks and tags. A tag (<span class="x">, <br>) is a `<` before a letter or `/`
+ * up to the first `>` within 200 characters; it is markup, not text, but a line break (`<br>`)
+ * still parts the words around it. What is a mark or a tag depends on the text as written (a tag
+ * between two underscores does not make them a run), so the text is cut at its tags and each
+ * piece loses its marks.
  */
 function withoutTagsAndMarks(s: string): string {
   let out = '';
   let from = 0;
+  // The first `>` at or after the current `<` (s.length when none): found once for every `<` up to it.
+  let close = -1;
   for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
-    TAG_AT.lastIndex = i;
-    const tag = TAG_AT.exec(s);
-    if (!tag) continue;
+    const c = s.charCodeAt(i + 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 /* / */)) continue;
+    if (close < i) {
+      close = s.indexOf('>', i);
+      if (close < 0) close = s.length;
+    }
+    if (close === s.length || close - i >= 200) continue;
     out += s.slice(from, i).replace(CLEAN_MARKS, '') + (s.slice(i + 1, i + 3).toLowerCase() === 'br' ? ' ' : '');
-    from = i + tag[0].length;
-    i = from - 1;
+    from = close + 1;
+    i = close;
   }
   return out + s.slice(from).replace(CLEAN_MARKS, '');
 }
