@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain, lint } from '../src/core/index.js';
-import { scoreFeatures } from '../src/core/score/index.js';
+import fc from 'fast-check';
+import { analyseUnit } from '../src/core/analysis.js';
+import type { ProseUnit } from '../src/core/parse/units.js';
+import { scoreFeatures, unitFeatures, type Candidate } from '../src/core/score/index.js';
 import { corpusPresent } from './helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -36,5 +39,40 @@ describe('unit scorer', () => {
     const units = explain(text);
     expect(units.every((u) => (u.scorer !== undefined) === u.matches.length > 0 || u.scorer === undefined)).toBe(true);
     for (const u of units) if (u.scorer?.score !== undefined) expect(u.scorer.flag).toBe(u.scorer.score >= u.scorer.threshold!);
+  });
+
+  it('names features as their parts say, the same strings unit after unit', () => {
+    const unit = (text: string): ProseUnit => ({ text, from: 0, base: { text, segs: [], container: 'list-item' }, start: 0, end: text.length, container: 'list-item' });
+    const candidates: Candidate[] = [
+      { rule: 'unmeasured-claim', kind: 'comparative', term: 'Faster  Than-ever', at: 12 },
+      { rule: 'puffery', term: 'best', at: 30 },
+      { rule: 'unmeasured-claim', kind: 'comparative', term: 'faster', at: 40 },
+    ];
+    const text = 'Our vendor  will be faster than-ever, the best if you want faster service.';
+    const once = [...unitFeatures(analyseUnit(unit(text), 'en'), candidates, 'en').keys()];
+    const again = [...unitFeatures(analyseUnit(unit(text), 'en'), candidates, 'en').keys()];
+    expect(again).toEqual(once);
+    expect(once).toEqual(
+      expect.arrayContaining([
+        'bias', 'rule:unmeasured-claim', 'rule:puffery', 'kind:unmeasured-claim:comparative', 'kind:puffery:-', 'term:faster than ever', 'term:best', 'term:faster',
+        'container:list-item', 'len:mid', 'cue:party', 'cue:party:puffery', 'cue:party:unmeasured-claim', 'cue:condition', 'cue:second-person', 'cue:comparison:unmeasured-claim',
+      ]),
+    );
+  });
+
+  it('reads the length of a unit as the number of its words split at white space', () => {
+    const word = fc.constantFrom('a', 'bb', 'ccc', '99.9%', '-', '中文');
+    const space = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', ' \n ');
+    const text = fc.tuple(fc.array(fc.tuple(word, space), { maxLength: 40 }), fc.boolean(), fc.boolean()).map(([ws, lead, trail]) => (lead ? ' ' : '') + ws.map(([w, s]) => w + s).join('') + (trail ? 'end' : ''));
+    const unit = (t: string): ProseUnit => ({ text: t, from: 0, base: { text: t, segs: [], container: 'paragraph' }, start: 0, end: t.length, container: 'paragraph' });
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = t.split(/\s+/).length;
+        const expected = n <= 4 ? 'len:short' : n <= 25 ? 'len:mid' : 'len:long';
+        const f = unitFeatures(analyseUnit(unit(t), 'en'), [{ rule: 'puffery', at: 0 }], 'en');
+        expect([...f.keys()].filter((k) => k.startsWith('len:')), JSON.stringify(t)).toEqual([expected]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

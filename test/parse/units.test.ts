@@ -25,6 +25,12 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('keeps a numbered section reference before a number, and only after a digit', () => {
+    expect(sentences('The terms are in Section 4. 2 copies are kept. Fine.')).toEqual(['The terms are in Section 4. 2 copies are kept.', 'Fine.']);
+    expect(sentences('See clause 12. 3 parties sign.')).toEqual(['See clause 12. 3 parties sign.']);
+    expect(sentences('It is in the Section. 2 copies are kept.')).toEqual(['It is in the Section.', '2 copies are kept.']);
+  });
+
   it('does not split before a lower-case word', () => {
     expect(sentences('Logs, metrics, etc. are retained.')).toEqual(['Logs, metrics, etc. are retained.']);
   });

@@ -269,6 +269,16 @@ function renderLadder(n: number, family: number, times: number[], picks: number[
   }
 }
 
+describe('a block that speaks of credits', () => {
+  it('is marked by a credit word in its prose, not by a word that holds one or by a table', () => {
+    expect(slaFacts('Service credits apply as follows:', 'en')?.credit).toBe(true);
+    expect(slaFacts('Rebates of 5% apply to each month.', 'en')?.credit).toBe(true);
+    expect(slaFacts('服务赔偿标准如下：', 'zh')?.credit).toBe(true);
+    expect(slaFacts('The creditor is paid at 5% interest.', 'en')?.credit ?? false).toBe(false);
+    expect(slaFacts('| Item | Credit |\n|---|---|\n| A | 5% |\n', 'en')?.credit ?? false).toBe(false);
+  });
+});
+
 describe('priority ladders (property)', () => {
   it('never flags a ladder where every more severe priority is at least as fast', () => {
     fc.assert(

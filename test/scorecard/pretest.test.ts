@@ -4,7 +4,7 @@
  * sentence of the corpus, the test corpus, the examples and the fixtures, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { clean, mayHoldFacts, readSentence } from '../../src/core/scorecard/extract.js';
+import { clean, factHints, MAY_NUMBER, MAY_REMEDY, mayHoldFacts, readSentence } from '../../src/core/scorecard/extract.js';
 import { splitSentences } from '../../src/core/parse/sentences.js';
 import { everyParagraph } from '../helpers/corpus.js';
 
@@ -31,6 +31,29 @@ describe('the scorecard pre-test', () => {
     // The pre-test has to rule out something, or the reader gains nothing from it.
     expect(ruledOut).toBeGreaterThan(1000);
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('reads each sentence as it would without hints, skipping only the tests its hints rule out', () => {
+    const skipped = { number: 0, remedy: 0, paragraph: 0 };
+    for (const { file, para, locale } of paragraphs) {
+      const whole = factHints(para);
+      expect(whole !== 0, file).toBe(mayHoldFacts(para));
+      for (const [a, z] of splitSentences(para, locale)) {
+        const raw = para.slice(a, z);
+        const hints = factHints(raw, (whole & MAY_REMEDY) !== 0);
+        expect(hints, raw).toBe(factHints(raw) & (whole & MAY_REMEDY ? MAY_NUMBER | MAY_REMEDY : MAY_NUMBER));
+        if (!hints) continue;
+        if (!(hints & MAY_NUMBER)) skipped.number++;
+        if (!(hints & MAY_REMEDY)) skipped.remedy++;
+        if (!(whole & MAY_REMEDY)) skipped.paragraph++;
+        const text = clean(raw);
+        expect(readSentence(text, locale, hints), `${file}: ${raw}`).toEqual(readSentence(text, locale));
+      }
+    }
+    // Each skip is taken, or the check says little.
+    expect(skipped.number).toBeGreaterThan(20);
+    expect(skipped.remedy).toBeGreaterThan(1000);
+    expect(skipped.paragraph).toBeGreaterThan(1000);
   });
 
   it('reads a text with a number or a remedy word', () => {

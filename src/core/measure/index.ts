@@ -33,16 +33,28 @@ function compile(locale: Locale): Compiled[] {
   return c;
 }
 
+/** Per locale and id set, the recognisers it names and the others (callers pass the same sets again and again). */
+const subsets = new Map<Locale, WeakMap<ReadonlySet<string>, [named: Compiled[], others: Compiled[]]>>();
+
+function select(locale: Locale, ids: ReadonlySet<string> | undefined, exclude: boolean): Compiled[] {
+  const all = compile(locale);
+  if (!ids) return all;
+  let byIds = subsets.get(locale);
+  if (!byIds) subsets.set(locale, (byIds = new WeakMap()));
+  let split = byIds.get(ids);
+  if (!split) byIds.set(ids, (split = [all.filter((c) => ids.has(c.rec.id)), all.filter((c) => !ids.has(c.rec.id))]));
+  return split[exclude ? 1 : 0];
+}
+
 /**
  * Every measurement in `text`, in order of position. With `ids`, only the recognisers named there
- * run (or, with `exclude`, only the others).
+ * run (or, with `exclude`, only the others). `folds` is whether the text needs the recognisers'
+ * Unicode semantics (`NEEDS_UNICODE`), for a caller that knows already.
  */
-export function measure(text: string, locale: Locale, ids?: ReadonlySet<string>, exclude = false): Measurement[] {
+export function measure(text: string, locale: Locale, ids?: ReadonlySet<string>, exclude = false, folds = NEEDS_UNICODE.test(text)): Measurement[] {
   const out: Measurement[] = [];
-  const folds = NEEDS_UNICODE.test(text);
-  for (const c of compile(locale)) {
+  for (const c of select(locale, ids, exclude)) {
     const rec = c.rec;
-    if (ids && ids.has(rec.id) === exclude) continue;
     const re = warm(folds || !c.ascii ? c.re : c.ascii, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

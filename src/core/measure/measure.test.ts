@@ -69,3 +69,29 @@ describe('Chinese recognisers', () => {
     expect(ids('一家中型公司', 'zh')).toEqual([]);
   });
 });
+
+describe('a subset of the recognisers', () => {
+  const texts: Array<[string, 'en' | 'zh']> = [
+    ['Availability of 99.9% per calendar month, measured by the monitoring system, within 4 hours of go-live.', 'en'],
+    ['Reduce costs from $2M to $1.5M by Q3 2027 as defined in Schedule 2.', 'en'],
+    ['ſome 5 days (a long s folds to s only with Unicode semantics) and 𝟓 hours', 'en'],
+    ['每月可用性不低于99.9%，故障在4小时内恢复，以监控数据为准。', 'zh'],
+  ];
+  const TARGETS = new Set(['percent', 'currency', 'quantity', 'within']);
+
+  it('reads with the named recognisers and the others what all of them read, with or without the fold test done before', () => {
+    for (const [text, locale] of texts) {
+      const all = measure(text, locale);
+      const named = measure(text, locale, TARGETS);
+      const others = measure(text, locale, TARGETS, true);
+      expect(named.every((m) => TARGETS.has(m.id))).toBe(true);
+      expect(others.some((m) => TARGETS.has(m.id))).toBe(false);
+      expect(named.length).toBeGreaterThan(0);
+      const key = (m: { id: string; start: number; end: number }): string => `${m.start}:${m.end}:${m.id}`;
+      expect([...named, ...others].map(key).sort()).toEqual(all.map(key).sort());
+      // The same set again, and a caller that passes the fold test it made.
+      expect(measure(text, locale, TARGETS)).toEqual(named);
+      expect(measure(text, locale, TARGETS, false, /[\u017F\u212A\uD800-\uDFFF]/.test(text))).toEqual(named);
+    }
+  });
+});

@@ -79,7 +79,8 @@ export function splitSentences(text: string, locale: string): Array<[number, num
         if (word.length === 1 && (beforeWord === undefined || !/[A-Za-z0-9$€£]/.test(beforeWord))) continue;
         // Section references: "Section 4." followed by a number is not an end.
       }
-      if (/\d$/.test(text.slice(start, i)) && /\d/.test(next) && /(?:sec(?:tion)?|§|clause|article|item|para(?:graph)?|no)\.?\s*[\d.]+$/i.test(text.slice(Math.max(start, i - 20), i))) continue;
+      const before = text.charCodeAt(i - 1);
+      if (i > start && before >= 48 && before <= 57 && /\d/.test(next) && /(?:sec(?:tion)?|§|clause|article|item|para(?:graph)?|no)\.?\s*[\d.]+$/i.test(text.slice(Math.max(start, i - 20), i))) continue;
     }
     push(z);
     i = z - 1;

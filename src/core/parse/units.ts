@@ -58,6 +58,9 @@ export function toSource(base: PlainText, p: number, side: 'start' | 'end'): num
   return d <= 0 ? seg.s : seg.s + seg.slen;
 }
 
+/** Characters of a text node that read as a space. */
+const SOFT_BREAK = /[\r\n\t]/g;
+
 class PlainBuilder {
   text = '';
   segs: Seg[] = [];
@@ -66,7 +69,7 @@ class PlainBuilder {
   /** Adds a text node's value, aligned character by character with its source slice. */
   addText(value: string, s: number, e: number): void {
     const src = this.src;
-    if (src.slice(s, e) === value) {
+    if (value.length === e - s && src.startsWith(value, s)) {
       // A CRLF reads as one space, as an LF does, so distances in the text do not depend on line endings.
       let from = 0;
       for (let crlf = value.indexOf('\r\n'); crlf >= 0; crlf = value.indexOf('\r\n', from)) {
@@ -136,7 +139,7 @@ class PlainBuilder {
   private push(value: string, s: number, len: number): void {
     this.segs.push({ p: this.text.length, s, len, slen: len });
     // Soft line breaks read as spaces (one character for one, so offsets still map).
-    this.text += value.replace(/[\r\n\t]/g, ' ');
+    this.text += value.replace(SOFT_BREAK, ' ');
   }
 
   pushInexact(value: string, s: number, slen: number): void {

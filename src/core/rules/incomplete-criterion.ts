@@ -45,10 +45,15 @@ export function clausesFor(missing: readonly CriterionPart[], locale: Locale): s
   return out.slice(0, 3);
 }
 
+/** Whether a text has a letter or a digit of any script (an ASCII one is found without the Unicode tables). */
+function hasWord(src: string): boolean {
+  return /[A-Za-z0-9]/.test(src) || /[\p{L}\p{N}]/u.test(src);
+}
+
 /** Blocks without prose (code, blank) contribute nothing; every other block may be part of a remedy section. */
 function facts(src: string, locale: Locale): BlockFacts | undefined {
   const f = blockFacts(src, locale);
-  return f.headings.length || f.criteria.length || f.remedies.length || /[\p{L}\p{N}]/u.test(src) ? f : undefined;
+  return f.headings.length || f.criteria.length || f.remedies.length || hasWord(src) ? f : undefined;
 }
 
 export default defineDocumentRule<BlockFacts>({

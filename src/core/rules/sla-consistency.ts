@@ -290,6 +290,15 @@ function nearest<T extends { start: number; end: number }>(xs: readonly T[], to:
   return best;
 }
 
+/** Whether a text has a `credit` word (what `kindTokens` would find of that kind, without the other kinds). */
+function mentionsCredit(text: string, locale: Locale): boolean {
+  const re = KIND_RE[locale].find(([k]) => k === 'credit')![1];
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
 /** Reads the availability targets, downtime allowances, caps and over-100% shares of one piece. */
 /** The `down` words alone: a piece without a percentage states a fact only with one of them. */
 const DOWN_RE: Record<Locale, RegExp> = { en: new RegExp(WORDS.en.down, 'i'), zh: new RegExp(WORDS.zh.down) };
@@ -714,7 +723,7 @@ export function slaFacts(src: string, locale: Locale): SlaFacts | undefined {
     for (const [s, e] of sentences(text, start, end)) readPiece(text, { start: s, end: e, header: new Set(), row: -1, inTable: false }, locale, facts);
     readTierLines(text, lines, start, end, locale, facts);
     if (timed) readRungs(text, lines, start, end, locale, facts);
-    if (!facts.credit) facts.credit = kindTokens(text, start, end, locale).some((t) => t.kind === 'credit');
+    if (!facts.credit) facts.credit = mentionsCredit(text.slice(start, end), locale);
   }
   // Give spans the block's own text back (blanked markers are for reading only).
   const restore = <T extends Span>(x: T): T => ({ ...x, text: src.slice(x.start, x.end) });

@@ -4,7 +4,7 @@
  * success-criteria tables, and the sentences that state a remedy. Offsets are block-local; the
  * result depends only on the block's text and locale, so it is cached with the block.
  */
-import { measure, RECOGNISERS, type Measurement } from '../measure/index.js';
+import { measure, RECOGNISERS, type Measurement, type Recogniser } from '../measure/index.js';
 import { splitSentences } from '../parse/sentences.js';
 import { mayHoldRemedy, remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
@@ -105,6 +105,13 @@ function isDelimiterRow(src: string, l: Line): boolean {
 export function splitCells(row: string): string[] {
   let t = row.trim();
   if (t.startsWith('|')) t = t.slice(1);
+  if (!t.includes('`') && !t.includes('\\|')) {
+    // Every pipe splits (none is escaped or in a code span): the same cells, natively.
+    const cells = t.split('|');
+    const last = cells.pop()!;
+    if (last.trim() !== '' || !t.endsWith('|')) cells.push(last);
+    return cells.map(clean);
+  }
   const cells: string[] = [];
   let cur = '';
   let code = false;
@@ -126,78 +133,54 @@ export function splitCells(row: string): string[] {
   return cells.map(clean);
 }
 
-/** White space as `clean` reads it, and the marks it drops wherever they stand. */
-const CLEAN_SPACE = /[ \t\n\r\u00a0]+/g;
+/**
+ * White space as `clean` reads it, and the marks it drops wherever they stand. A run of white
+ * space becomes one space: the pattern takes the runs that are not one already (a single space
+ * between words would be replaced by itself, once per word).
+ */
+const CLEAN_SPACE = /(?: [ \t\n\r\u00a0]|[\t\n\r\u00a0])[ \t\n\r\u00a0]*/g;
 const CLEAN_MARKS = /[*`]|_{2,}/g;
-
-/** Text without Markdown emphasis and code marks, with white space collapsed. */
-export function clean(s: string): string {
-  if (alreadyClean(s)) return s;
-  // Without tags, the marks go whole (a lone `_` stays) and white space between words becomes
-  // one space: the same text the character loop below builds, in two passes of native code.
-  if (!s.includes('<')) {
-    const t = s.replace(CLEAN_MARKS, '').replace(CLEAN_SPACE, ' ');
-    const from = t.charCodeAt(0) === 32 ? 1 : 0;
-    const to = t.length > from && t.charCodeAt(t.length - 1) === 32 ? t.length - 1 : t.length;
-    return from === 0 && to === t.length ? t : t.slice(from, to);
-  }
+/**
+ * What `clean` changes: a mark, white space other than single spaces between words, or a tag.
+ * A text without any is returned as it is (a sentence on one line, mostly).
+ */
+const UNCLEAN = /[*`<\t\n\r\u00a0]|__|^ | $| [ \t\n\r\u00a0]/;
+/**
+ * The text without marks and tags. A tag (<span class="x">, <br>) is a `<` before a letter or `/`
+ * up to the first `>` within 200 characters; it is markup, not text, but a line break (`<br>`)
+ * still parts the words around it. What is a mark or a tag depends on the text as written (a tag
+ * between two underscores does not make them a run), so the text is cut at its tags and each
+ * piece loses its marks.
+ */
+function withoutTagsAndMarks(s: string): string {
   let out = '';
-  let space = false;
-  // Ordinary characters are copied a run at a time.
-  let run = -1;
-  const flush = (to: number): void => {
-    if (run < 0) return;
-    if (space && out) out += ' ';
-    space = false;
-    out += s.slice(run, to);
-    run = -1;
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 42 /* * */ || c === 96 /* ` */) {
-      flush(i);
-      continue;
+  let from = 0;
+  // The first `>` at or after the current `<` (s.length when none): found once for every `<` up to it.
+  let close = -1;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 /* / */)) continue;
+    if (close < i) {
+      close = s.indexOf('>', i);
+      if (close < 0) close = s.length;
     }
-    if (c === 60 /* < */ && /[A-Za-z/]/.test(s[i + 1] ?? '')) {
-      // An HTML tag (<span class="x">, <br>) is markup, not text.
-      const close = s.indexOf('>', i);
-      if (close > 0 && close - i < 200) {
-        flush(i);
-        if (s.slice(i + 1, i + 3).toLowerCase() === 'br') space = true;
-        i = close;
-        continue;
-      }
-    }
-    if (c === 95 /* _ */ && (s.charCodeAt(i + 1) === 95 || s.charCodeAt(i - 1) === 95)) {
-      flush(i);
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
-      flush(i);
-      space = true;
-      continue;
-    }
-    if (run < 0) run = i;
+    if (close === s.length || close - i >= 200) continue;
+    out += s.slice(from, i).replace(CLEAN_MARKS, '') + (s.slice(i + 1, i + 3).toLowerCase() === 'br' ? ' ' : '');
+    from = close + 1;
+    i = close;
   }
-  flush(s.length);
-  return out;
+  return out + s.slice(from).replace(CLEAN_MARKS, '');
 }
 
-/**
- * Whether `clean` would return the text as it is: no tag, no emphasis or code mark, and no white
- * space but single spaces between words (a sentence on one line, mostly). One pass, no copies.
- */
-function alreadyClean(s: string): boolean {
-  const last = s.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      const next = s.charCodeAt(i + 1);
-      if (i === 0 || i === last || next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0) return false;
-    } else if (c === 42 /* * */ || c === 96 /* ` */ || c === 60 /* < */ || c === 9 || c === 10 || c === 13 || c === 0xa0) return false;
-    else if (c === 95 /* _ */ && s.charCodeAt(i + 1) === 95) return false;
-  }
-  return true;
+/** Text without Markdown emphasis and code marks or HTML tags, with white space collapsed. */
+export function clean(s: string): string {
+  if (!UNCLEAN.test(s)) return s;
+  // The marks go whole (a lone `_` stays), tags go (a line break becomes a space), and white space
+  // between words becomes one space: in native passes over the text.
+  const t = (s.includes('<') ? withoutTagsAndMarks(s) : s.replace(CLEAN_MARKS, '')).replace(CLEAN_SPACE, ' ');
+  const from = t.charCodeAt(0) === 32 ? 1 : 0;
+  const to = t.length > from && t.charCodeAt(t.length - 1) === 32 ? t.length - 1 : t.length;
+  return from === 0 && to === t.length ? t : t.slice(from, to);
 }
 
 /** Offset of the prose after list markers, quote markers and task boxes at the start of a line. */
@@ -237,18 +220,19 @@ function proseStart(src: string, l: Line): { at: number; item: boolean } {
  */
 export function measurements(text: string, locale: Locale, needTarget = false): Measurement[] {
   let out: Measurement[];
+  const folds = NEEDS_UNICODE.test(text);
   if (needTarget) {
-    out = measure(text, locale, TARGET_CAPABLE);
-    readExtra(text, locale, out, true);
+    out = measure(text, locale, TARGET_CAPABLE, false, folds);
+    readExtra(text, locale, out, folds, true);
     if (out.length === 0) return out;
-    out.push(...measure(text, locale, TARGET_CAPABLE, true));
-    readExtra(text, locale, out, false);
+    out.push(...measure(text, locale, TARGET_CAPABLE, true, folds));
+    readExtra(text, locale, out, folds, false);
     // Readings of the same span in the order of one pass: the shared recognisers, then these.
     const rank = ranks(locale);
     out.sort((a, b) => a.start - b.start || b.end - a.end || rank.get(a.id)! - rank.get(b.id)!);
   } else {
-    out = measure(text, locale);
-    readExtra(text, locale, out);
+    out = measure(text, locale, undefined, false, folds);
+    readExtra(text, locale, out, folds);
     out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
   // A reading inside a longer one is part of it ("8 business hours" inside "within 8 business hours").
@@ -264,11 +248,10 @@ export function measurements(text: string, locale: Locale, needTarget = false): 
 
 
 /** Adds the scorecard's own readings (with `targets`, only those that can be targets; with false, only the others). */
-function readExtra(text: string, locale: Locale, out: Measurement[], targets?: boolean): void {
-  const folds = NEEDS_UNICODE.test(text);
-  for (const rec of EXTRA_RECOGNISERS[locale]) {
-    if (targets !== undefined && TARGET_CAPABLE.has(rec.id) !== targets) continue;
-    const re = warm(extraRe(locale, rec.id, rec.pattern, folds), text);
+function readExtra(text: string, locale: Locale, out: Measurement[], folds: boolean, targets?: boolean): void {
+  for (const { rec, re: unicode, ascii, target } of extraRecognisers(locale)) {
+    if (targets !== undefined && target !== targets) continue;
+    const re = warm(folds || !ascii ? unicode : ascii, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -296,13 +279,22 @@ function ranks(locale: Locale): Map<string, number> {
   return r;
 }
 
-/** Each pattern with Unicode semantics, and without them where that means the same (see unicode-regex.ts), as `measure` reads its own. */
-const compiledExtra = new Map<string, { re: RegExp; ascii: RegExp | undefined }>();
-function extraRe(locale: Locale, id: string, pattern: string, folds: boolean): RegExp {
-  const key = `${locale} ${id}`;
-  let c = compiledExtra.get(key);
-  if (!c) compiledExtra.set(key, (c = { re: new RegExp(pattern, 'giu'), ascii: withoutUnicode(pattern, 'giu') }));
-  return folds || !c.ascii ? c.re : c.ascii;
+/**
+ * The scorecard's own recognisers of a locale, compiled once: each pattern with Unicode semantics,
+ * and without them where that means the same (see unicode-regex.ts), as `measure` reads its own.
+ */
+interface ExtraRecogniser {
+  rec: Recogniser;
+  re: RegExp;
+  ascii: RegExp | undefined;
+  /** It can read a target (`TARGET_CAPABLE`). */
+  target: boolean;
+}
+const compiledExtra = new Map<Locale, ExtraRecogniser[]>();
+function extraRecognisers(locale: Locale): ExtraRecogniser[] {
+  let c = compiledExtra.get(locale);
+  if (!c) compiledExtra.set(locale, (c = EXTRA_RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu'), ascii: withoutUnicode(rec.pattern, 'giu'), target: TARGET_CAPABLE.has(rec.id) }))));
+  return c;
 }
 
 type Kind = 'target' | 'window' | 'baseline' | 'method' | 'metric' | 'other';
@@ -476,13 +468,21 @@ interface SentenceReading {
 const NUMBERISH = /\d|百分之|[一二三四五六七八九十两][个百千万]?(?:小时|分钟|天|日|个|成|%|％)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|nines|twice|half|double)\b/i;
 
 /** What one sentence (cleaned) states: a criterion, a remedy, both or neither. */
-export function readSentence(text: string, locale: Locale): SentenceReading {
+/**
+ * What a sentence may state, as `factHints` reads it from the raw text: a number, a remedy, or
+ * both (the default: a reader that knows nothing tests for both).
+ */
+export const MAY_NUMBER = 1;
+export const MAY_REMEDY = 2;
+const MAY_ANY = MAY_NUMBER | MAY_REMEDY;
+
+export function readSentence(text: string, locale: Locale, hints = MAY_ANY): SentenceReading {
   const out: SentenceReading = {};
   if (text.length > MAX_SENTENCE) return out;
   const w = WORDS[locale];
-  const remedy = remedyAt(text, locale);
+  const remedy = hints & MAY_REMEDY ? remedyAt(text, locale) : undefined;
   if (remedy) out.remedy = { text: runOn(text, remedy.start, remedy.end), blanket: w.blanket.test(text) };
-  if (!NUMBERISH.test(text)) return out;
+  if (!(hints & MAY_NUMBER) || !NUMBERISH.test(text)) return out;
   const last = text[text.length - 1];
   if (last === '?' || last === '？') return out;
   const duty = w.duty.exec(text);
@@ -672,48 +672,58 @@ export function blockFacts(src: string, locale: Locale): BlockFacts {
     if (para) readProse(src, para.start, para.end, locale, facts);
     para = null;
   };
+  // The next pipe at or after a line's first character (src.length when none): found with indexOf,
+  // once for all the lines up to it.
+  let pipe = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const first = skipBlanks(src, l.start, l.end);
-    const lineText = src.slice(first, l.end);
+    // The line's text from `first` is read in place: a line ends before a CR or LF, which no
+    // marker read here holds, so `src.startsWith(x, first)` is the line's own.
     if (fence) {
-      if (lineText.startsWith(fence)) fence = null;
+      if (src.startsWith(fence, first)) fence = null;
       continue;
     }
     if (comment) {
-      if (lineText.includes('-->')) comment = false;
+      if (src.slice(first, l.end).includes('-->')) comment = false;
       continue;
     }
     if (first === l.end) {
       flush();
       continue;
     }
-    if (lineText.startsWith('```') || lineText.startsWith('~~~')) {
+    const c = src.charCodeAt(first);
+    if ((c === 96 /* ` */ || c === 126) /* ~ */ && (src.startsWith('```', first) || src.startsWith('~~~', first))) {
       flush();
-      fence = lineText.slice(0, 3);
+      fence = src.slice(first, first + 3);
       continue;
     }
-    if (lineText.startsWith('<!--')) {
+    if (c === 60 /* < */ && src.startsWith('<!--', first)) {
       flush();
-      if (!lineText.includes('-->')) comment = true;
+      if (!src.slice(first, l.end).includes('-->')) comment = true;
       continue;
     }
     if (first - l.start >= 4 && !para) continue; // indented code
-    const atx = atxHeading(src, l);
+    const atx = c === 35 /* # */ ? atxHeading(src, l) : undefined;
     if (atx) {
       flush();
       const text = clean(headingText(src.slice(atx[1], l.end)));
       facts.headings.push({ start: l.start, end: l.end, level: atx[0], remedy: remedyHeading(text, locale), text });
       continue;
     }
+    if (pipe < first) {
+      pipe = src.indexOf('|', first);
+      if (pipe < 0) pipe = src.length;
+    }
+    const piped = pipe < l.end;
     const next = lines[i + 1];
-    if (next && para === null && setextLevel(src, next) && !lineText.includes('|')) {
-      const text = clean(lineText);
+    if (next && para === null && setextLevel(src, next) && !piped) {
+      const text = clean(src.slice(first, l.end));
       facts.headings.push({ start: l.start, end: next.end, level: setextLevel(src, next), remedy: remedyHeading(text, locale), text });
       i++;
       continue;
     }
-    if (lineText.includes('|') && next && isDelimiterRow(src, next)) {
+    if (piped && next && isDelimiterRow(src, next)) {
       flush();
       i = readTable(src, lines, i, locale, facts);
       continue;
@@ -748,7 +758,8 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
     let end = l.end;
     while (end > start && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
     // A row of another table is split into cells only when it may state something.
-    if (!isCriteria && !mayHoldFacts(raw)) continue;
+    const hints = isCriteria ? MAY_ANY : factHints(raw);
+    if (!hints) continue;
     const cells = splitCells(blankComments(raw));
     if (isCriteria) {
       const c = readRow(cells, roles, locale);
@@ -758,7 +769,7 @@ function readTable(src: string, lines: readonly Line[], header: number, locale: 
         const r = remedyAt(row, locale);
         if (r) facts.remedies.push({ start, end, text: runOn(row, r.start, r.end), blanket: WORDS[locale].blanket.test(row) });
       }
-    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts);
+    } else readUnit(cells.filter((x) => x.trim()).join(' | '), start, end, 'table', locale, facts, hints);
   }
   return i - 1;
 }
@@ -792,22 +803,38 @@ export function mayHoldFacts(raw: string): boolean {
 const MARKS = /[*`_]/;
 const MARKS_ALL = /[*`_]/g;
 
+/**
+ * `mayHoldFacts` part by part: `MAY_NUMBER` when the text may hold a number, `MAY_REMEDY` when it
+ * may hold a remedy's stem (0: neither). A sentence read with these hints skips the tests that
+ * cannot succeed on it (`readSentence`), for the same reason the pre-test may skip it whole.
+ * Without `remedyPossible` (a text around it has no remedy's stem, and stems hold no white space
+ * or mark, so no part of it has one), only the number is tested.
+ */
+export function factHints(raw: string, remedyPossible = true): number {
+  if (raw.includes('<')) return MAY_ANY;
+  const text = MARKS.test(raw) ? raw.replace(MARKS_ALL, '') : raw;
+  return (NUMBERISH.test(text) ? MAY_NUMBER : 0) | (remedyPossible && mayHoldRemedy(text) ? MAY_REMEDY : 0);
+}
+
 /** Reads the sentences of a paragraph or list item. */
 function readProse(src: string, start: number, end: number, locale: Locale, facts: BlockFacts): void {
   const raw = src.slice(start, end);
-  if (!mayHoldFacts(raw)) return;
+  const whole = factHints(raw);
+  if (!whole) return;
   const text = blankComments(raw);
   for (const [a, z] of splitSentences(text, locale)) {
     // The same pre-test, sentence by sentence: a sentence that fails it (about one in six of a
-    // paragraph that passes) states neither, and need not be cleaned and read.
+    // paragraph that passes) states neither, and need not be cleaned and read; one that passes is
+    // read for what it may state.
     const sentence = text.slice(a, z);
-    if (mayHoldFacts(sentence)) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts);
+    const hints = factHints(sentence, (whole & MAY_REMEDY) !== 0);
+    if (hints) readUnit(clean(sentence), start + a, start + z, 'prose', locale, facts, hints);
   }
 }
 
-function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts): void {
+function readUnit(text: string, start: number, end: number, source: 'prose' | 'table', locale: Locale, facts: BlockFacts, hints: number): void {
   if (!text) return;
-  const r = readSentence(text, locale);
+  const r = readSentence(text, locale, hints);
   if (r.criterion) facts.criteria.push({ ...r.criterion, text, start, end, source, locale });
   if (r.remedy) facts.remedies.push({ start, end, text: r.remedy.text, blanket: r.remedy.blanket });
 }

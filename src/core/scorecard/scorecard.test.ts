@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../lint.js';
-import { clausesFor } from '../rules/incomplete-criterion.js';
+import rule, { clausesFor } from '../rules/incomplete-criterion.js';
 import { builtinClauses, expandWithDefaults } from '../clauses/index.js';
 import { extractCriteria, scorecard } from './index.js';
-import { splitCells } from './extract.js';
+import { blockFacts, splitCells } from './extract.js';
 
 const one = (text: string) => {
   const cs = extractCriteria(text);
@@ -66,6 +66,37 @@ describe('criteria in Chinese prose', () => {
 
   it('reads a sentence that opens with a condition ending in 的 as a remedy, not a criterion', () => {
     expect(extractCriteria('月度服务可用性低于99.9%的，乙方应按当月服务费的10%给予服务赔偿。')).toEqual([]);
+  });
+});
+
+describe('the lines of a block', () => {
+  it('finds headings, fences, comments and tables wherever the pipes and markers fall', () => {
+    const src = [
+      'Intro line a | b without a delimiter row',
+      'more prose that continues the paragraph',
+      '```',
+      '| KPI | Target |',
+      '|---|---|',
+      '```',
+      '  <!-- | KPI | Target |',
+      '|---|---| -->',
+      '## Service credits ##',
+      '| KPI | Target |',
+      '|---|---|',
+      '| Availability | 99.9% |',
+      '',
+      'Setext | not a heading',
+      '---',
+      '',
+      'Heading',
+      '===',
+      '  ~~~ text',
+      '| Uptime | 99% |',
+      '~~~',
+    ].join('\n');
+    const f = blockFacts(src, 'en');
+    expect(f.headings.map((h) => [h.level, h.text, h.remedy])).toEqual([[2, 'Service credits', true], [1, 'Heading', false]]);
+    expect(f.criteria.map((c) => [c.metric, c.target, c.source])).toEqual([['Availability', '99.9%', 'table']]);
   });
 });
 
@@ -172,6 +203,11 @@ describe('incomplete-criterion', () => {
     expect(f.message).toBe('`reduce false-positive alerts by 40%` sets a target with no measurement method, baseline or remedy');
     expect(f.missing).toEqual(['method', 'baseline']);
     expect(f.clauses).toEqual(['measurement-methodology', 'baseline-before-go-live', 'service-credits-tiered']);
+  });
+
+  it('takes facts from every block with a letter or a digit of any script, and none from the others', () => {
+    for (const src of ['Plain words', '42', 'Élan', '服务', 'Ωμέγα', '٣', '- `x`']) expect(rule.facts(src, 'en'), src).toBeDefined();
+    for (const src of ['---', '* * *', '   ', '| - | - |', '—…«»']) expect(rule.facts(src, 'en'), src).toBeUndefined();
   });
 
   it('offers only clauses that exist in the locale', () => {
