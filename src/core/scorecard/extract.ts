@@ -105,13 +105,18 @@ function isDelimiterRow(src: string, l: Line): boolean {
 export function splitCells(row: string): string[] {
   let t = row.trim();
   if (t.startsWith('|')) t = t.slice(1);
-  if (!t.includes('`') && !t.includes('\\|')) {
-    // Every pipe splits (none is escaped or in a code span): the same cells, natively.
-    const cells = t.split('|');
-    const last = cells.pop()!;
-    if (last.trim() !== '' || !t.endsWith('|')) cells.push(last);
-    return cells.map(clean);
-  }
+  if (t.includes('`') || t.includes('\\|')) return cellsByCharacter(row);
+  // Every pipe splits (none is escaped or in a code span): the same cells, natively.
+  const cells = t.split('|');
+  const last = cells.pop()!;
+  if (last.trim() !== '' || !t.endsWith('|')) cells.push(last);
+  return cells.map(clean);
+}
+
+/** The cells of a table row read one character at a time, escapes and code spans included. */
+export function cellsByCharacter(row: string): string[] {
+  let t = row.trim();
+  if (t.startsWith('|')) t = t.slice(1);
   const cells: string[] = [];
   let cur = '';
   let code = false;
