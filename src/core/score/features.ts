@@ -36,42 +36,6 @@ for (const [name, cue] of Object.entries(CUES as Record<string, Cue>)) {
   }
 }
 
-/**
- * Feature names, each built once: a unit's features are keys of the weights, and a name built
- * afresh for every unit is a new string to hash (and, built by concatenation, to flatten first).
- * `named(prefix, a, b)` is `${prefix}${a}` or `${prefix}${a}:${b}`.
- */
-const names = new Map<string, Map<string, string>>();
-const pairNames = new Map<string, Map<string, Map<string, string>>>();
-function named(prefix: string, a: string, b?: string): string {
-  if (b === undefined) {
-    let byA = names.get(prefix);
-    if (!byA) names.set(prefix, (byA = new Map()));
-    let name = byA.get(a);
-    if (name === undefined) byA.set(a, (name = `${prefix}${a}`));
-    return name;
-  }
-  let byA = pairNames.get(prefix);
-  if (!byA) pairNames.set(prefix, (byA = new Map()));
-  let byB = byA.get(a);
-  if (!byB) byA.set(a, (byB = new Map()));
-  let name = byB.get(b);
-  if (name === undefined) byB.set(b, (name = `${prefix}${a}:${b}`));
-  return name;
-}
-
-/** The feature of a term: its lower-case form with runs of white space and hyphens as one space. */
-const termNames = new Map<string, string>();
-function termFeature(term: string): string {
-  let name = termNames.get(term);
-  if (name === undefined) {
-    // Terms are open text (what matched, as written): the names of those seen stay until there are many.
-    if (termNames.size >= 4096) termNames.clear();
-    termNames.set(term, (name = `term:${term.toLowerCase().replace(/[\s-]+/g, ' ')}`));
-  }
-  return name;
-}
-
 /** The cue classes' patterns, for the regular-expression safety checks. */
 export function cuePatterns(): Array<{ name: string; source: string; flags: string }> {
   return (['en', 'zh'] as const).flatMap((l) => compiled[l].map(([n, re]) => ({ name: `cue ${l} ${n}`, source: re.source, flags: re.flags })));
@@ -101,10 +65,10 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
   const set = (name: string, v = 1): void => void f.set(name, v);
   set('bias');
   const rules = new Set(candidates.map((c) => c.rule));
-  for (const r of rules) set(named('rule:', r));
+  for (const r of rules) set(`rule:${r}`);
   for (const c of candidates) {
-    set(named('kind:', c.rule, c.kind ?? '-'));
-    if (c.term) set(termFeature(c.term));
+    set(`kind:${c.rule}:${c.kind ?? '-'}`);
+    if (c.term) set(`term:${c.term.toLowerCase().replace(/[\s-]+/g, ' ')}`);
     const before = text.slice(Math.max(0, c.at - 40), c.at);
     // A negation just before the term describes a lack (background), not an outcome offered.
     if ((locale === 'zh' ? NEGATION_ZH : NEGATION_EN).test(before)) set('negated');
@@ -121,15 +85,15 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
   if (info.definition) set('definition');
   if (info.title) set('title');
   if (permissionOnly(info)) set('permission');
-  set(named('container:', info.unit.container));
+  set(`container:${info.unit.container}`);
   // Counted only as far as the longest class (`len:mid`) reaches.
   const words = locale === 'zh' ? text.length / 2 : text.split(/\s+/, 26).length;
   set(words <= 4 ? 'len:short' : words <= 25 ? 'len:mid' : 'len:long');
   for (const [name, re, cross] of compiled[locale]) {
     if (!re.test(text)) continue;
-    set(named('cue:', name));
+    set(`cue:${name}`);
     // The cues that change what a candidate means get a feature per rule as well.
-    if (cross) for (const r of rules) set(named('cue:', name, r));
+    if (cross) for (const r of rules) set(`cue:${name}:${r}`);
   }
   return f;
 }
