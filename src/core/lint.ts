@@ -75,12 +75,26 @@ export function wholeTextPlacer(text: string): Placer {
 
 /** Places block results in the document: absolute positions, severities, directives, document rules. */
 /**
- * Remembers the placed findings of a block between assemblies. `get` returns them only when the
- * block has not moved (a session knows; `lint` has nothing to remember).
+ * Remembers the placed findings of a block between assemblies (a session knows; `lint` has nothing
+ * to remember). `get` returns them with how far the block has moved since they were placed, in code
+ * units and in lines; a block that moved keeps its text, its line breaks and its columns, so its
+ * findings move with it.
  */
 export interface PlacedCache {
-  get(block: number): Finding[] | undefined;
+  get(block: number): { findings: Finding[]; offset: number; line: number } | undefined;
   set(block: number, findings: Finding[]): void;
+}
+
+/** A placed finding of a block that moved by `offset` code units and `line` lines (columns stay). */
+function moved(f: Finding, offset: number, line: number): Finding {
+  const at = (p: Position): Position => ({ line: p.line + line, column: p.column, offset: p.offset + offset });
+  return {
+    ...f,
+    start: at(f.start),
+    end: at(f.end),
+    fixes: f.fixes.length === 0 ? f.fixes : f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) })),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, start: at(r.start), end: at(r.end) })) } : {}),
+  };
 }
 
 export function assemble(state: DocumentState, engine: Engine, place: Placer, placed?: PlacedCache): Finding[] {
@@ -99,11 +113,15 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
     }
     if (r.findings.length === 0) continue;
     const known = placed?.get(i);
+    const first = out.length;
     if (known) {
-      for (const f of known) out.push(f);
+      if (known.offset === 0 && known.line === 0) for (const f of known.findings) out.push(f);
+      else {
+        for (const f of known.findings) out.push(moved(f, known.offset, known.line));
+        placed!.set(i, out.slice(first));
+      }
       continue;
     }
-    const first = out.length;
     for (const f of r.findings) {
       const start = base + f.start;
       const end = base + f.end;

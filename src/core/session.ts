@@ -282,7 +282,7 @@ class DocumentSession implements Session {
     const placed: PlacedCache = {
       get: (i) => {
         const p = this.placed.get(this.results[i]!);
-        return p && p.start === this.blocks[i]!.start && p.line === this.lines[i] && p.locale === this.locale && p.docType === this.docType ? p.findings : undefined;
+        return p && p.locale === this.locale && p.docType === this.docType ? { findings: p.findings, offset: this.blocks[i]!.start - p.start, line: this.lines[i]! - p.line } : undefined;
       },
       set: (i, findings) => {
         if (findings.length > 0) this.placed.set(this.results[i]!, { start: this.blocks[i]!.start, line: this.lines[i]!, locale: this.locale, docType: this.docType, findings });
