@@ -22,27 +22,31 @@ const ROOT = join(import.meta.dirname, '..');
 const DEV = join(ROOT, 'test', 'fixtures', 'clause-claims.dev.json');
 
 /**
- * Floors a little below the figures measured when the ranker was fitted (en 96.4 / 99.4 % without
- * a rule, 95.2 / 98.8 % with unmeasured-claim; zh 97.3 / 100 % and 95.9 / 98.6 %). The topic
- * ranking it replaced scored en 30.1 / 44.6 % and zh 32.4 / 60.8 %.
+ * Floors a little below the figures measured when the ranker was fitted (the fit to its own batch:
+ * en 95.8 / 100 % without a rule, 93.1 / 100 % with unmeasured-claim; zh 91.8 / 100 % and
+ * 91.2 / 100 %). The topic ranking it replaced scored en 30.1 / 44.6 % and zh 32.4 / 60.8 % on the
+ * first 166 and 74 claims of the batch.
  */
 const FLOORS: Record<Locale, Record<'none' | 'unmeasured-claim', { top1: number; top3: number }>> = {
-  en: { none: { top1: 0.94, top3: 0.97 }, 'unmeasured-claim': { top1: 0.93, top3: 0.97 } },
-  zh: { none: { top1: 0.94, top3: 0.97 }, 'unmeasured-claim': { top1: 0.93, top3: 0.96 } },
+  en: { none: { top1: 0.93, top3: 0.98 }, 'unmeasured-claim': { top1: 0.91, top3: 0.98 } },
+  zh: { none: { top1: 0.89, top3: 0.98 }, 'unmeasured-claim': { top1: 0.89, top3: 0.98 } },
 };
 
 /**
- * The validation batch was written apart from the ranker (by someone who saw only the clause
- * library) and scored once, after the ranker was final: en 51.7 / 66.7 %, zh 60.0 / 72.0 % with
- * no rule. These floors only guard against a regression; the batch is never fitted on.
+ * Batches written apart from the ranker by someone who saw only the clause library, never fitted on.
+ * The first validation batch helped choose the ranker's regularisation (en 68.3 / 85.8 %, zh
+ * 76.0 / 88.0 % with no rule); the second was written after that choice and scored once, after the
+ * ranker was final (en 73.7 / 88.9 %, zh 80.0 / 92.5 %). These floors only guard against a regression.
  */
-describe('clause ranker on the validation batch', () => {
-  const batch = readBatch(join(ROOT, 'test', 'fixtures', 'clause-claims.validation.json'));
-  const floors: Record<Locale, { top1: number; top3: number }> = { en: { top1: 0.5, top3: 0.65 }, zh: { top1: 0.58, top3: 0.7 } };
+describe.each([
+  ['validation', { en: 120, zh: 50 }, { en: { top1: 0.66, top3: 0.83 }, zh: { top1: 0.74, top3: 0.86 } }],
+  ['validation2', { en: 99, zh: 40 }, { en: { top1: 0.71, top3: 0.86 }, zh: { top1: 0.77, top3: 0.9 } }],
+] as const)('clause ranker on the %s batch', (name, sizes, floors) => {
+  const batch = readBatch(join(ROOT, 'test', 'fixtures', `clause-claims.${name}.json`));
 
   it.each(LOCALES)('%s: top-1 and top-3 stay at or above the figures measured when it was scored', (locale) => {
     const claims = batch[locale]!;
-    expect(claims.length).toBe(locale === 'en' ? 120 : 50);
+    expect(claims.length).toBe(sizes[locale]);
     const s = scoreBatch(claims, locale, undefined);
     expect(s.top1 / s.n).toBeGreaterThanOrEqual(floors[locale].top1);
     expect(s.top3 / s.n).toBeGreaterThanOrEqual(floors[locale].top3);
@@ -90,10 +94,12 @@ describe('shipped ranker', () => {
     expect(r.status).toBe(0);
   }, 300_000);
 
-  it('is small: weights, cues and templates together stay under 150 KB', () => {
+  // The weights are most of it (183 KB): fitted on 587 claims without a penalty, they lift top-1 on
+  // the batches written apart by about ten points over the 25 KB model fitted on 240 (docs/clauses.md).
+  it('is small: weights, cues and templates together stay under 250 KB', () => {
     const files = ['ranker.json', 'cues.en.json', 'cues.zh.json', 'metrics.json', 'templates.en.json', 'templates.zh.json'];
     const bytes = files.reduce((sum, f) => sum + statSync(join(ROOT, 'src', 'core', 'clauses', f)).size, 0);
-    expect(bytes).toBeLessThan(150 * 1024);
+    expect(bytes).toBeLessThan(250 * 1024);
   });
 
   it('weighs only clauses of its locale and the pair features it knows', () => {
