@@ -109,6 +109,55 @@ function checkSequence(text: string, edits: EditSpec[], options: LintOptions = {
 }
 
 describe('createSession', () => {
+  it('links criteria to remedy sections as lint() does, whether an edit touches the section or not', () => {
+    // The remedy index is reused across edits that leave every heading, remedy and remedy section as
+    // it was (scorecard/link.ts); these edits touch each of those, and text far from them.
+    const text = [
+      '# Service levels',
+      '',
+      'Availability shall be 99.9% measured monthly.',
+      '',
+      'Incident response shall start within 30 minutes for priority 1 incidents.',
+      '',
+      'The team will meet weekly.',
+      '',
+      '## Service credits',
+      '',
+      'Where availability falls below its target, credits of 5% of the monthly fee apply.',
+      '',
+      '## Contacts',
+      '',
+      'Write to the service desk.',
+      '',
+    ].join('\n');
+    const session = createSession(text);
+    expect(session.findings()).toEqual(lint(text));
+    const edits: Array<[string, string]> = [
+      ['The team will meet weekly.', 'The team will meet every week.'],
+      ['Where availability falls', 'Where latency falls'],
+      ['Write to the service desk.', 'Write to the desk. Service credits of 5% apply to every service level.'],
+      [' Service credits of 5% apply to every service level.', ''],
+      ['Where latency falls below its target, credits of 5% of the monthly fee apply.', 'These terms cover availability.'],
+      ['The team will meet every week.', 'The team will meet daily.'],
+      ['## Service credits', '## Service notes'],
+      ['## Service notes', '## Service credits'],
+    ];
+    // Whether the availability target lacks a remedy after each edit: a remedy statement names
+    // availability, then none does, then a blanket remedy covers every service level, then none,
+    // then the remedy section's own text names it (also after an edit elsewhere), until its heading
+    // stops naming a remedy, and again when it does.
+    const lacksRemedy = [false, true, false, true, false, false, true, false];
+    const availability = (findings: ReturnType<typeof lint>): string => findings.find((f) => f.ruleId === 'incomplete-criterion' && f.start.line === 3)?.message ?? '';
+    expect(availability(session.findings())).toMatch(/^(?!.*remedy)./);
+    edits.forEach(([from, to], i) => {
+      const at = session.text().indexOf(from);
+      expect(at, from).toBeGreaterThanOrEqual(0);
+      const returned = session.edit(at, from.length, to);
+      expect(returned, `${from} → ${to}`).toEqual(lint(session.text()));
+      expect(availability(returned), `${from} → ${to}`).toMatch(lacksRemedy[i] ? /remedy/ : /^(?!.*remedy)./);
+    });
+  });
+
   it('starts with the findings of lint()', () => {
     const text = 'The platform will significantly improve response times.\n\nUptime is [TBD].\n';
     expect(createSession(text).findings()).toEqual(lint(text));

@@ -102,11 +102,14 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
   const directives: Directive[] = [];
   const { blocks, results, locale, docType } = state;
   const facts = state.facts ?? collectFacts(blocks, results, 0, blocks.length);
+  // Indexed loops: this one runs over every block on every keystroke of a session, and a for-of
+  // allocates an iterator per array until the function is optimised.
   for (let i = 0; i < blocks.length; i++) {
     const r = results[i]!;
     if (r === EMPTY_BLOCK) continue;
     const base = blocks[i]!.start;
-    for (const d of r.directives) {
+    for (let k = 0; k < r.directives.length; k++) {
+      const d = r.directives[k]!;
       const start = base + d.start;
       const end = base + d.end;
       directives.push({ ...d, start, end, line: place(start, i).line, endLine: place(end, i).line });
@@ -115,9 +118,10 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
     const known = placed?.get(i);
     const first = out.length;
     if (known) {
-      if (known.offset === 0 && known.line === 0) for (const f of known.findings) out.push(f);
+      const list = known.findings;
+      if (known.offset === 0 && known.line === 0) for (let k = 0; k < list.length; k++) out.push(list[k]!);
       else {
-        for (const f of known.findings) out.push(moved(f, known.offset, known.line));
+        for (let k = 0; k < list.length; k++) out.push(moved(list[k]!, known.offset, known.line));
         placed!.set(i, out.slice(first));
       }
       continue;

@@ -47,7 +47,11 @@ class DocumentSession implements Session {
   private docType: DocType;
   private current: Finding[];
   /** Placed findings of each analysed block, reused while the block stays where it was. */
-  private placed = new WeakMap<BlockResult, { start: number; line: number; locale: Locale; docType: DocType; findings: Finding[] }>();
+  /**
+   * Per block, its findings as last placed and where: kept beside the blocks (not in a map keyed by
+   * result), so an edit replaces the entries of the blocks it re-reads and the rest move with them.
+   */
+  private placed: Array<{ result: BlockResult; start: number; line: number; locale: Locale; docType: DocType; findings: Finding[] } | undefined> = [];
 
   constructor(
     text: string,
@@ -70,6 +74,7 @@ class DocumentSession implements Session {
     this.docType = resolveDocType(text, options);
     this.fixed = this.fixedLocale();
     this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(this.fixed, this.han[i]!, this.latin[i]!), this.docType));
+    this.placed = this.blocks.map(() => undefined);
     this.facts = collectFacts(this.blocks, this.results, 0, this.blocks.length);
     this.current = this.assemble();
   }
@@ -194,10 +199,12 @@ class DocumentSession implements Session {
       this.fixed = fixed;
       const text = src.text();
       this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, this.han[i]!, this.latin[i]!), docType));
+      this.placed = this.blocks.map(() => undefined);
       this.facts = collectFacts(this.blocks, this.results, 0, this.blocks.length);
     } else {
       const analysed = fresh.map((b, i) => blockResult(window, { ...b, start: b.start - base, end: b.end - base }, this.engine, blockLocale(fixed, freshHan[i]!, freshLatin[i]!), docType));
       this.results = replace(this.results, r, resync, analysed);
+      this.placed = replace(this.placed, r, resync, Array.from({ length: analysed.length }, () => undefined));
       this.patchFacts(r, resync, fresh.length, delta);
     }
     this.current = this.assemble();
@@ -281,11 +288,11 @@ class DocumentSession implements Session {
     };
     const placed: PlacedCache = {
       get: (i) => {
-        const p = this.placed.get(this.results[i]!);
-        return p && p.locale === this.locale && p.docType === this.docType ? { findings: p.findings, offset: this.blocks[i]!.start - p.start, line: this.lines[i]! - p.line } : undefined;
+        const p = this.placed[i];
+        return p && p.result === this.results[i] && p.locale === this.locale && p.docType === this.docType ? { findings: p.findings, offset: this.blocks[i]!.start - p.start, line: this.lines[i]! - p.line } : undefined;
       },
       set: (i, findings) => {
-        if (findings.length > 0) this.placed.set(this.results[i]!, { start: this.blocks[i]!.start, line: this.lines[i]!, locale: this.locale, docType: this.docType, findings });
+        this.placed[i] = findings.length > 0 ? { result: this.results[i]!, start: this.blocks[i]!.start, line: this.lines[i]!, locale: this.locale, docType: this.docType, findings } : undefined;
       },
     };
     return assemble(state, this.engine, place, placed);

@@ -33,8 +33,45 @@ export function missingParts(c: LocalCriterion): CriterionPart[] {
   return CRITERION_PARTS.filter((p) => c[p] === null && (p !== 'baseline' || c.needsBaseline));
 }
 
-export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: number }>): PlacedCriterion[] {
-  /** Each key of a remedy text → the first remedy text that holds it. */
+/** Each key of a remedy text → the first remedy text that holds it, and the remedy that covers every criterion. */
+interface RemedyIndex {
+  named: Map<string, string>;
+  blanket: string | undefined;
+}
+
+/**
+ * The remedy index of the last document linked, with the blocks it was read from: the facts of
+ * each block that holds a heading or a remedy or lies in a remedy section, in order. Facts are
+ * never changed once made, so the same blocks make the same index: an edit elsewhere (most
+ * keystrokes) reuses it instead of reading every remedy section again.
+ */
+let last: { sources: BlockFacts[]; index: RemedyIndex } | undefined;
+
+/** The blocks the remedy index is read from (see `last`). */
+function remedySources(blocks: ReadonlyArray<{ facts: BlockFacts }>): BlockFacts[] {
+  const out: BlockFacts[] = [];
+  // The open headings' levels and whether each opens a remedy section.
+  const levels: number[] = [];
+  const remedy: boolean[] = [];
+  let inSection = 0;
+  for (const { facts } of blocks) {
+    if (inSection > 0 || facts.headings.length > 0 || facts.remedies.length > 0) out.push(facts);
+    for (const h of facts.headings) {
+      while (levels.length && levels[levels.length - 1]! >= h.level) {
+        levels.pop();
+        if (remedy.pop()) inSection--;
+      }
+      levels.push(h.level);
+      remedy.push(h.remedy);
+      if (h.remedy) inSection++;
+    }
+  }
+  return out;
+}
+
+function remedyIndex(blocks: ReadonlyArray<{ facts: BlockFacts }>): RemedyIndex {
+  const sources = remedySources(blocks);
+  if (last && last.sources.length === sources.length && last.sources.every((f, i) => f === sources[i])) return last.index;
   const named = new Map<string, string>();
   let blanket: string | undefined;
   const add = (facts: BlockFacts, start: number, end: number, label: string): void => {
@@ -46,7 +83,7 @@ export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: nu
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.remedy) return open[i]!.text;
     return undefined;
   };
-  for (const { facts } of blocks) {
+  for (const facts of sources) {
     let from = 0;
     const readSection = (to: number): void => {
       const section = remedySection();
@@ -74,6 +111,13 @@ export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: nu
       if (r.blanket && !blanket) blanket = r.text;
     }
   }
+  const index = { named, blanket };
+  last = { sources, index };
+  return index;
+}
+
+export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: number }>): PlacedCriterion[] {
+  const { named, blanket } = remedyIndex(blocks);
   const out: PlacedCriterion[] = [];
   for (const { facts, base } of blocks) {
     for (const c of facts.criteria) {
