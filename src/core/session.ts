@@ -46,12 +46,11 @@ class DocumentSession implements Session {
   private locale: Locale;
   private docType: DocType;
   private current: Finding[];
-  /** Placed findings of each analysed block, reused while the block stays where it was. */
   /**
    * Per block, its findings as last placed and where: kept beside the blocks (not in a map keyed by
    * result), so an edit replaces the entries of the blocks it re-reads and the rest move with them.
    */
-  private placed: Array<{ result: BlockResult; start: number; line: number; locale: Locale; docType: DocType; findings: Finding[] } | undefined> = [];
+  private placed: Array<{ result: BlockResult; start: number; line: number; locale: Locale; docType: DocType; findings: Finding[] } | undefined>;
 
   constructor(
     text: string,
