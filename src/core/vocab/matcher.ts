@@ -6,6 +6,7 @@ import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
 import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
+import { factorAlternatives } from '../regex-factor.js';
 
 export interface TermMatch {
   entry: VocabEntry;
@@ -124,7 +125,10 @@ export interface CompiledVocabulary {
   /** The first word each `head` entry must start with (whole-word pattern). */
   heads: Map<VocabEntry, RegExp>;
   byRule: Map<RuleId, RuleMatcher>;
-  /** Matches any term of any rule: the cheap test that decides whether a block needs parsing. */
+  /**
+   * Matches any term of any rule: the cheap test that decides whether a block needs parsing. Its
+   * alternatives are grouped by leading characters, so it says whether a text holds a term, not which.
+   */
   any: RegExp;
   /** Matches wherever `any` does, faster, on texts without `NEEDS_UNICODE` (see unicode-regex.ts). */
   anyLoose: RegExp | undefined;
@@ -144,7 +148,8 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   }
   const byRule = new Map<RuleId, RuleMatcher>();
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
-  const all = vocab.entries.map((e) => looseSource(entrySource(e))).join('|') || '(?!)';
+  // Only tested, never asked which term matched: grouped by leading characters (regex-factor.ts).
+  const all = factorAlternatives(vocab.entries.map((e) => looseSource(entrySource(e))), true) || '(?!)';
   const anySource = vocab.wordBoundaries ? `(?<!${UNICODE_WORD})(?:${all})(?!${UNICODE_WORD})` : `(?:${all})`;
   const any = new RegExp(anySource, 'iu');
   const anyLoose = looserWithoutUnicode(anySource, 'iu');
