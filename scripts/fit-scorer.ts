@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { explain } from '../src/core/index.js';
 import { LineIndex } from '../src/core/lines.js';
 import { logistic, OPEN_ONLY } from '../src/core/score/index.js';
+import { lexicalFeatures, lexicalLogit, lexicalTerms, type LexicalModel } from '../src/core/score/lexical.js';
 import { findDoc, goldFiles, readGold, readSplit, type GoldUnit } from './eval.js';
 import { prng, shuffle } from './random.mjs';
 
@@ -30,6 +31,11 @@ const L2S = [0.3, 1, 3, 10];
 /** The thresholds tried (besides 0, which flags every candidate). */
 const THRESHOLDS = Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025);
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'score', 'weights.json');
+const LEXICAL_OUT = join(import.meta.dirname, '..', 'src', 'core', 'score', 'lexical.json');
+/** The lexical model's penalties tried (chosen by out-of-fold log-loss), and its minimum document frequency. */
+const LEXICAL_L2S = [1e-4, 3e-4, 1e-3];
+const LEXICAL_MIN_DOCS = 3;
+const LEXICAL_STEPS = 1500;
 
 interface Row {
   doc: string;
@@ -44,7 +50,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 const SCORED = new Set(['unmeasured-claim', 'vague-quantifier', 'puffery', 'weak-obligation', 'unverifiable-absolute']);
 
 /** Features of the specification's units that must stay flagged, per locale. */
-function specification(lang: 'en' | 'zh'): Array<{ text: string; x: Record<string, number> }> {
+function specification(lang: 'en' | 'zh', lexical: LexicalModel | undefined): Array<{ text: string; x: Record<string, number> }> {
   const texts: string[] = [];
   for (const f of readdirSync(join(FIXTURES, 'rules')).filter((f) => f.endsWith('.md'))) {
     for (const line of readFileSync(join(FIXTURES, 'rules', f), 'utf8').split(/\r?\n/)) {
@@ -61,13 +67,19 @@ function specification(lang: 'en' | 'zh'): Array<{ text: string; x: Record<strin
   for (const t of texts) {
     const zh = /[\u4e00-\u9fff]/.test(t);
     if ((lang === 'zh') !== zh) continue;
-    for (const e of explain(t, { scorer: false, locale: lang })) if (e.scorer) out.push({ text: e.text, x: e.scorer.features });
+    for (const e of explain(t, { scorer: false, locale: lang })) {
+      if (!e.scorer) continue;
+      const x = { ...e.scorer.features };
+      const z = lexicalLogit(e.text, lang, lexical);
+      if (z !== undefined) withLexical(x, z);
+      out.push({ text: e.text, x });
+    }
   }
   return out;
 }
 
 /** Candidate units of the development documents with their gold label, and the flags no candidate covers. */
-function collect(lang: 'en' | 'zh'): { rows: Row[]; uncovered: Map<string, number> } {
+function collect(lang: 'en' | 'zh', lexical: ReadonlyMap<string, number>): { rows: Row[]; uncovered: Map<string, number> } {
   const validation = new Set(readSplit().validation);
   const gold = new Map<string, GoldUnit[]>();
   for (const f of goldFiles()) for (const u of readGold(f)) if (!validation.has(u.doc) && findDoc(u.doc)?.lang === lang) gold.set(u.doc, [...(gold.get(u.doc) ?? []), u]);
@@ -83,7 +95,11 @@ function collect(lang: 'en' | 'zh'): { rows: Row[]; uncovered: Map<string, numbe
       const u = byKey.get(`${lines.position(e.start).line}|${norm(e.text)}`);
       if (!u || used.has(u)) continue;
       used.add(u);
-      rows.push({ doc, x: { ...e.scorer.features }, y: u.label === 'flag' ? 1 : 0 });
+      const x = { ...e.scorer.features };
+      // The lexical feature of a development unit comes from a lexical model that did not see its document.
+      const z = lexical.get(unitKey(doc, u));
+      if (z !== undefined) withLexical(x, z);
+      rows.push({ doc, x, y: u.label === 'flag' ? 1 : 0 });
     }
     uncovered.set(doc, units.filter((u) => !used.has(u) && u.label === 'flag').length);
   }
@@ -99,25 +115,42 @@ function fit(rows: readonly Row[], l2: number): Record<string, number> {
   const names = [...new Set(rows.flatMap((r) => Object.keys(r.x)))].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const w = new Float64Array(names.length);
-  const xs = rows.map((r) => Object.entries(r.x).map(([k, v]) => [index.get(k)!, v] as const));
+  // The rows' features in compressed sparse rows: row i is cols/vals[starts[i]..starts[i + 1]).
+  const starts = new Int32Array(rows.length + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  rows.forEach((r, i) => {
+    for (const [k, v] of Object.entries(r.x)) {
+      cols.push(index.get(k)!);
+      vals.push(v);
+    }
+    starts[i + 1] = cols.length;
+  });
+  const col = Int32Array.from(cols);
+  const val = Float64Array.from(vals);
+  const ys = Float64Array.from(rows, (r) => r.y);
+  const penalised = Float64Array.from(names, (k) => (k === 'bias' ? 0 : 1));
   const n = rows.length;
+  const grad = new Float64Array(names.length);
   let lr = 0.5;
   let prevLoss = Infinity;
   for (let iter = 0; iter < 3000; iter++) {
-    const grad = new Float64Array(names.length);
+    grad.fill(0);
     let loss = 0;
     for (let i = 0; i < n; i++) {
+      const from = starts[i]!;
+      const to = starts[i + 1]!;
       let z = 0;
-      for (const [j, v] of xs[i]!) z += w[j]! * v;
+      for (let k = from; k < to; k++) z += w[col[k]!]! * val[k]!;
       const p = logistic(z);
-      const y = rows[i]!.y;
+      const y = ys[i]!;
       loss -= y * Math.log(p + 1e-12) + (1 - y) * Math.log(1 - p + 1e-12);
-      for (const [j, v] of xs[i]!) grad[j]! += (p - y) * v;
+      for (let k = from; k < to; k++) grad[col[k]!]! += (p - y) * val[k]!;
     }
     for (let j = 0; j < w.length; j++) {
       // The bias is not penalised.
-      const reg = names[j] === 'bias' ? 0 : l2 * w[j]!;
-      loss += names[j] === 'bias' ? 0 : 0.5 * l2 * w[j]! * w[j]!;
+      const reg = penalised[j]! * l2 * w[j]!;
+      loss += penalised[j] ? 0.5 * l2 * w[j]! * w[j]! : 0;
       grad[j] = (grad[j]! + reg) / n;
     }
     if (loss > prevLoss) lr *= 0.5;
@@ -147,77 +180,207 @@ function f1At(pairs: ReadonlyArray<[number, number, boolean]>, uncovered: number
   return { f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, p: precision, r: recall };
 }
 
+/** Sets the lexical features of `x` for log-odds `z` (replacing those of the shipped model). */
+function withLexical(x: Record<string, number>, z: number): void {
+  for (const k of Object.keys(x)) if (k.startsWith('lexical')) delete x[k];
+  for (const [name, v] of lexicalFeatures(z)) x[name] = v;
+}
+
+const unitKey = (doc: string, u: Pick<GoldUnit, 'line' | 'text'>): string => `${doc}|${u.line}|${norm(u.text)}`;
+
+interface LexicalUnit {
+  doc: string;
+  key: string;
+  terms: string[];
+  y: number;
+}
+
+/** Every labelled unit of the development documents (a unit labelled twice counts once). */
+function lexicalUnits(lang: 'en' | 'zh'): LexicalUnit[] {
+  const validation = new Set(readSplit().validation);
+  const seen = new Set<string>();
+  const out: LexicalUnit[] = [];
+  for (const f of goldFiles()) {
+    for (const u of readGold(f)) {
+      if (validation.has(u.doc) || findDoc(u.doc)?.lang !== lang) continue;
+      const key = unitKey(u.doc, u);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ doc: u.doc, key, terms: lexicalTerms(u.text, lang), y: u.label === 'flag' ? 1 : 0 });
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * Fits the lexical model on `units`: full-batch gradient descent from zero weights, a fixed step
+ * and a fixed number of steps, L2 penalty `l2` (not on the bias). Terms seen in fewer than
+ * LEXICAL_MIN_DOCS documents get no weight.
+ */
+function fitLexical(units: readonly LexicalUnit[], l2: number, round: boolean): LexicalModel {
+  const docsOf = new Map<string, Set<string>>();
+  for (const u of units) for (const t of u.terms) (docsOf.get(t) ?? docsOf.set(t, new Set()).get(t)!).add(u.doc);
+  const names = [...docsOf].filter(([, d]) => d.size >= LEXICAL_MIN_DOCS).map(([t]) => t).sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const starts = new Int32Array(units.length + 1);
+  const cols: number[] = [];
+  units.forEach((u, i) => {
+    for (const t of u.terms) {
+      const j = index.get(t);
+      if (j !== undefined) cols.push(j);
+    }
+    starts[i + 1] = cols.length;
+  });
+  const col = Int32Array.from(cols);
+  const y = Float64Array.from(units, (u) => u.y);
+  const w = new Float64Array(names.length);
+  const grad = new Float64Array(names.length);
+  let bias = 0;
+  const n = units.length;
+  for (let step = 0; step < LEXICAL_STEPS; step++) {
+    grad.fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const from = starts[i]!;
+      const to = starts[i + 1]!;
+      let z = bias;
+      for (let k = from; k < to; k++) z += w[col[k]!]!;
+      const d = 1 / (1 + Math.exp(-z)) - y[i]!;
+      for (let k = from; k < to; k++) grad[col[k]!]! += d;
+      gb += d;
+    }
+    for (let j = 0; j < w.length; j++) w[j]! -= 3 * (grad[j]! / n + l2 * w[j]!);
+    bias -= (3 * gb) / n;
+  }
+  const r = (v: number): number => (round ? Math.round(v * 1e3) / 1e3 : v);
+  return { bias: r(bias), weights: Object.fromEntries(names.map((t, j) => [t, r(w[j]!)] as const).filter(([, v]) => v !== 0)) };
+}
+
+/**
+ * The lexical model of a locale, its penalty chosen by document-wise cross-validation (out-of-fold
+ * log-loss), and each development unit's out-of-fold log-odds (the model of the folds without its
+ * document), which is what the scorer is fitted on.
+ */
+function lexicalModel(lang: 'en' | 'zh'): { model: LexicalModel; l2: number; units: number; oof: Map<string, number> } {
+  const units = lexicalUnits(lang);
+  const docs = [...new Set(units.map((u) => u.doc))].sort();
+  shuffle(docs, prng(SEED));
+  const fold = new Map(docs.map((d, i) => [d, i % FOLDS]));
+  let best: { l2: number; loss: number; oof: Map<string, number> } | undefined;
+  for (const l2 of LEXICAL_L2S) {
+    const oof = new Map<string, number>();
+    let loss = 0;
+    for (let k = 0; k < FOLDS; k++) {
+      const m = fitLexical(units.filter((u) => fold.get(u.doc) !== k), l2, false);
+      for (const u of units) {
+        if (fold.get(u.doc) !== k) continue;
+        const z = u.terms.reduce((a, t) => a + (m.weights[t] ?? 0), m.bias);
+        oof.set(u.key, z);
+        const p = logistic(z);
+        loss -= u.y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12);
+      }
+    }
+    if (!best || loss < best.loss) best = { l2, loss, oof };
+  }
+  return { model: fitLexical(units, best!.l2, true), l2: best!.l2, units: units.length, oof: best!.oof };
+}
+
+/** A scorer's setting and weights chosen by document-wise cross-validation on `rows` (see the file comment). */
+function choose(rows: readonly Row[], uncovered: ReadonlyMap<string, number>, spec: ReadonlyArray<{ x: Record<string, number> }>) {
+  const docs = [...new Set(rows.map((r) => r.doc))].sort();
+  const random = prng(SEED);
+  shuffle(docs, random);
+  const fold = new Map(docs.map((d, i) => [d, i % FOLDS]));
+  const missed = [...uncovered.values()].reduce((a, b) => a + b, 0);
+  // The claims no candidate covers, per fold.
+  const missedIn = Array.from({ length: FOLDS }, (_, k) => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0));
+  // Every setting's out-of-fold F1 (over all folds) and its F1 per fold.
+  const settings: Array<{ l2: number; t: number; tOpen: number; f1: number; p: number; r: number; folds: number[] }> = [];
+  for (const l2 of L2S) {
+    const full = fit(rows, l2);
+    // The highest threshold that keeps every specified flag.
+    const limit = Math.min(1, ...spec.map((u) => predict(full, u.x)));
+    // Out-of-fold scores per fold: [score, label, open-class only].
+    const byFold = Array.from({ length: FOLDS }, (_, k) => {
+      const w = fit(rows.filter((r) => fold.get(r.doc) !== k), l2);
+      return rows.filter((r) => fold.get(r.doc) === k).map((r): [number, number, boolean] => [predict(w, r.x), r.y, r.x[OPEN_ONLY] === 1]);
+    });
+    const pairs = byFold.flat();
+    // The units holding only open-class candidates may need a higher score than the rest: they
+    // are rare in the development documents and less often claims (no specified flag is one).
+    const limitOpen = Math.min(1, ...spec.filter((u) => u.x[OPEN_ONLY] === 1).map((u) => predict(full, u.x)));
+    // t = 0 flags every candidate: the scorer ships only where it beats that out of fold.
+    for (const t of [0, ...THRESHOLDS]) {
+      if (t > limit) continue;
+      for (const tOpen of [t, ...THRESHOLDS.filter((x) => x > t && x <= limitOpen)]) {
+        const s = f1At(pairs, missed, t, tOpen);
+        const folds = byFold.map((f, k) => f1At(f, missedIn[k]!, t, tOpen).f1);
+        settings.push({ l2, t: Math.round(t * 1000) / 1000, tOpen: Math.round(tOpen * 1000) / 1000, ...s, folds });
+      }
+    }
+  }
+  // The one-standard-error rule: the most regularised setting whose F1 is within one standard
+  // error (across folds) of the best one. Among near-equal fits it takes the simplest, which
+  // carries best to documents nobody tuned on.
+  const top = settings.reduce((a, b) => (b.f1 > a.f1 ? b : a));
+  const mean = top.folds.reduce((a, b) => a + b, 0) / FOLDS;
+  const se = Math.sqrt(top.folds.reduce((a, b) => a + (b - mean) ** 2, 0) / (FOLDS - 1) / FOLDS);
+  const near = settings.filter((s) => s.f1 >= top.f1 - se);
+  const l2Chosen = Math.max(...near.map((s) => s.l2));
+  // The threshold pair whose neighbourhood (one step either way on each threshold) has the best
+  // mean F1: the middle of a plateau rather than its highest point, which moves with every
+  // small change to the candidates.
+  const atL2 = settings.filter((s) => s.l2 === l2Chosen);
+  const step = 0.025 + 1e-9;
+  const smooth = (s: (typeof settings)[number]): number => {
+    const around = atL2.filter((o) => Math.abs(o.t - s.t) <= step && Math.abs(o.tOpen - s.tOpen) <= step && (o.t === 0) === (s.t === 0));
+    return around.reduce((a, o) => a + o.f1, 0) / around.length;
+  };
+  const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (smooth(b) > smooth(a) ? b : a));
+  const weights = best.t === 0 ? {} : fit(rows, best.l2);
+  return { best, weights, docs, missed };
+}
+
 function main(): void {
   const dry = process.argv.includes('--dry');
   const out: Record<string, { threshold: number; openThreshold?: number; l2: number; fitted: string; weights: Record<string, number> }> = {};
+  const lexicalOut: Record<string, LexicalModel & { l2: number; fitted: string }> = {};
   for (const lang of ['en', 'zh'] as const) {
-    const { rows, uncovered } = collect(lang);
-    const docs = [...new Set(rows.map((r) => r.doc))].sort();
-    const random = prng(SEED);
-    shuffle(docs, random);
-    const fold = new Map(docs.map((d, i) => [d, i % FOLDS]));
-    const missed = [...uncovered.values()].reduce((a, b) => a + b, 0);
-    // The claims no candidate covers, per fold.
-    const missedIn = Array.from({ length: FOLDS }, (_, k) => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0));
-    const spec = specification(lang);
-    // Every setting's out-of-fold F1 (over all folds) and its F1 per fold.
-    const settings: Array<{ l2: number; t: number; tOpen: number; f1: number; p: number; r: number; folds: number[] }> = [];
-    for (const l2 of L2S) {
-      const full = fit(rows, l2);
-      // The highest threshold that keeps every specified flag.
-      const limit = Math.min(1, ...spec.map((u) => predict(full, u.x)));
-      // Out-of-fold scores per fold: [score, label, open-class only].
-      const byFold = Array.from({ length: FOLDS }, (_, k) => {
-        const w = fit(rows.filter((r) => fold.get(r.doc) !== k), l2);
-        return rows.filter((r) => fold.get(r.doc) === k).map((r): [number, number, boolean] => [predict(w, r.x), r.y, r.x[OPEN_ONLY] === 1]);
-      });
-      const pairs = byFold.flat();
-      // The units holding only open-class candidates may need a higher score than the rest: they
-      // are rare in the development documents and less often claims (no specified flag is one).
-      const limitOpen = Math.min(1, ...spec.filter((u) => u.x[OPEN_ONLY] === 1).map((u) => predict(full, u.x)));
-      // t = 0 flags every candidate: the scorer ships only where it beats that out of fold.
-      for (const t of [0, ...THRESHOLDS]) {
-        if (t > limit) continue;
-        for (const tOpen of [t, ...THRESHOLDS.filter((x) => x > t && x <= limitOpen)]) {
-          const s = f1At(pairs, missed, t, tOpen);
-          const folds = byFold.map((f, k) => f1At(f, missedIn[k]!, t, tOpen).f1);
-          settings.push({ l2, t: Math.round(t * 1000) / 1000, tOpen: Math.round(tOpen * 1000) / 1000, ...s, folds });
-        }
-      }
-    }
-    // The one-standard-error rule: the most regularised setting whose F1 is within one standard
-    // error (across folds) of the best one. Among near-equal fits it takes the simplest, which
-    // carries best to documents nobody tuned on.
-    const top = settings.reduce((a, b) => (b.f1 > a.f1 ? b : a));
-    const mean = top.folds.reduce((a, b) => a + b, 0) / FOLDS;
-    const se = Math.sqrt(top.folds.reduce((a, b) => a + (b - mean) ** 2, 0) / (FOLDS - 1) / FOLDS);
-    const near = settings.filter((s) => s.f1 >= top.f1 - se);
-    const l2Chosen = Math.max(...near.map((s) => s.l2));
-    // The threshold pair whose neighbourhood (one step either way on each threshold) has the best
-    // mean F1: the middle of a plateau rather than its highest point, which moves with every
-    // small change to the candidates.
-    const atL2 = settings.filter((s) => s.l2 === l2Chosen);
-    const step = 0.025 + 1e-9;
-    const smooth = (s: (typeof settings)[number]): number => {
-      const around = atL2.filter((o) => Math.abs(o.t - s.t) <= step && Math.abs(o.tOpen - s.tOpen) <= step && (o.t === 0) === (s.t === 0));
-      return around.reduce((a, o) => a + o.f1, 0) / around.length;
-    };
-    const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (smooth(b) > smooth(a) ? b : a));
-    const weights = best.t === 0 ? {} : fit(rows, best.l2);
+    const lexical = lexicalModel(lang);
+    process.stdout.write(`fit-scorer: lang=${lang} lexical_units=${lexical.units} lexical_l2=${lexical.l2} lexical_terms=${Object.keys(lexical.model.weights).length}\n`);
+    const { rows, uncovered } = collect(lang, lexical.oof);
+    const spec = specification(lang, lexical.model);
+    // The lexical feature stays only where it beats the scorer without it out of fold.
+    const plain = (x: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(x).filter(([k]) => !k.startsWith('lexical')));
+    const withWords = choose(rows, uncovered, spec);
+    const without = choose(
+      rows.map((r) => ({ ...r, x: plain(r.x) })),
+      uncovered,
+      spec.map((u) => ({ ...u, x: plain(u.x) })),
+    );
+    const words = withWords.best.f1 > without.best.f1;
+    const { best, weights, docs, missed } = words ? withWords : without;
+    if (words) lexicalOut[lang] = { l2: lexical.l2, fitted: `${lexical.units} units of the development documents`, ...lexical.model };
     process.stdout.write(
-      `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} open_threshold=${best.tOpen} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
+      `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} open_threshold=${best.tOpen} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} lexical=${words ? 'yes' : 'no'} cv_f1_with_lexical=${withWords.best.f1.toFixed(3)} cv_f1_without=${without.best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
     );
     out[lang] = { threshold: best.t, ...(best.tOpen > best.t ? { openThreshold: best.tOpen } : {}), l2: best.l2, fitted: `${rows.length} candidate units of ${docs.length} development documents`, weights };
   }
   const json = `${JSON.stringify(out, null, 2)}\n`;
+  const lexicalJson = `${JSON.stringify(lexicalOut)}\n`;
   if (process.argv.includes('--check')) {
     // The shipped weights must be what this script fits from the labelled documents.
-    if (readFileSync(OUT, 'utf8') !== json) {
-      process.stdout.write('fit-scorer: src/core/score/weights.json is stale: run `node --import tsx scripts/fit-scorer.ts`\n');
-      process.exitCode = 1;
+    for (const [file, text] of [[OUT, json], [LEXICAL_OUT, lexicalJson]] as const) {
+      if (readFileSync(file, 'utf8') !== text) {
+        process.stdout.write(`fit-scorer: ${file.slice(file.indexOf('src'))} is stale: run \`node --import tsx scripts/fit-scorer.ts\`\n`);
+        process.exitCode = 1;
+      }
     }
   } else if (dry) process.stdout.write(json);
-  else writeFileSync(OUT, json);
+  else {
+    writeFileSync(OUT, json);
+    writeFileSync(LEXICAL_OUT, lexicalJson);
+  }
 }
 
 main();

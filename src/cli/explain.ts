@@ -1,6 +1,8 @@
 /** `povlint --explain "<text>"`: why each prose unit of a text was or was not flagged. */
 import type { UnitExplanation } from '../core/index.js';
 
+const signed = (w: number): string => `${w >= 0 ? '+' : ''}${w.toFixed(3)}`;
+
 export function renderExplanation(units: readonly UnitExplanation[]): string {
   if (units.length === 0) return 'no prose units found\n';
   const out: string[] = [];
@@ -23,7 +25,8 @@ export function renderExplanation(units: readonly UnitExplanation[]): string {
       const weighted = new Map((s.contributions ?? []).map((c) => [c.feature, c.weight]));
       for (const [feature, value] of Object.entries(s.features)) {
         const w = weighted.get(feature);
-        out.push(`    ${feature}${value !== 1 ? `=${value.toFixed(2)}` : ''}: ${w === undefined ? 'no weight' : `${w >= 0 ? '+' : ''}${w.toFixed(3)}`}`);
+        out.push(`    ${feature}${value !== 1 ? `=${value.toFixed(2)}` : ''}: ${w === undefined ? 'no weight' : signed(w)}`);
+        if (feature === 'lexical' && s.words?.length) out.push(`      words: ${s.words.map((x) => `${x.term} ${signed(x.weight)}`).join(', ')}`);
       }
     }
     if (u.findings.length === 0) out.push('  findings: none');

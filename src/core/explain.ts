@@ -11,6 +11,7 @@ import { parseBlock } from './parse/markdown.js';
 import { scanBlocks } from './parse/scan.js';
 import { proseUnits } from './parse/units.js';
 import { model, scoreFeatures, SCORED_RULES, unitFeatures } from './score/index.js';
+import { lexicalContributions } from './score/lexical.js';
 import type { Finding, RuleId } from './types.js';
 import { headMatch } from './vocab/matcher.js';
 
@@ -34,6 +35,8 @@ export interface UnitExplanation {
     threshold?: number;
     flag?: boolean;
     contributions?: Array<{ feature: string; value: number; weight: number }>;
+    /** The words that weigh most in the `lexical` feature, with their weights (when the locale has a lexical model). */
+    words?: Array<{ term: string; weight: number }>;
   };
 }
 
@@ -72,7 +75,11 @@ export function explain(text: string, options: LintOptions = {}): UnitExplanatio
         const features = unitFeatures(info, unitCandidates, locale);
         const m = model(locale);
         const s = m ? scoreFeatures(features, m) : undefined;
-        scorer = { features: Object.fromEntries(features), ...(s ? { score: s.value, threshold: s.threshold, flag: s.flag, contributions: s.contributions } : {}) };
+        scorer = {
+          features: Object.fromEntries(features),
+          ...(s ? { score: s.value, threshold: s.threshold, flag: s.flag, contributions: s.contributions } : {}),
+          ...(features.has('lexical') ? { words: lexicalContributions(unit.text, locale) } : {}),
+        };
       }
       out.push({
         text: unit.text,

@@ -1,6 +1,6 @@
 /**
  * Features of a unit that holds candidate claims, for the unit scorer: which rules and kinds of
- * term fired, whether a criterion binds them, and who speaks about what (a party offering or
+ * term fired, what the lexical model reads in its words, whether a criterion binds them, and who speaks about what (a party offering or
  * demanding an outcome, or background, a third party, an evaluation method, a definition, an
  * exclusion, boilerplate). The cue classes are data (`cues.json`), one regular expression each per
  * locale; the weights that combine them are fitted on development documents by
@@ -9,6 +9,7 @@
 import { hasCriterion, permissionOnly, type UnitInfo } from '../analysis.js';
 import type { Locale } from '../types.js';
 import CUES from './cues.json' with { type: 'json' };
+import { lexicalFeatures, lexicalLogit } from './lexical.js';
 
 /** A candidate claim in the unit: the rule and the kind of the term that fired. */
 export interface Candidate {
@@ -64,6 +65,9 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
   const text = info.unit.text;
   const set = (name: string, v = 1): void => void f.set(name, v);
   set('bias');
+  // What the unit's words say, by the lexical model (lexical.ts).
+  const z = lexicalLogit(text, locale);
+  if (z !== undefined) for (const [name, v] of lexicalFeatures(z)) set(name, v);
   const rules = new Set(candidates.map((c) => c.rule));
   for (const r of rules) set(`rule:${r}`);
   for (const c of candidates) {
