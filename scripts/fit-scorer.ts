@@ -1,6 +1,11 @@
 /**
  * Fits the unit scorer (src/core/score/weights.json): a logistic regression per locale over the
  * features of units with candidate claims, on DEVELOPMENT documents only (test/corpus/split.json).
+ * First it fits the lexical model (src/core/score/lexical.json, see src/core/score/lexical.ts) on
+ * every labelled development unit, its penalty chosen by out-of-fold log-loss; the scorer's
+ * `lexical` feature of a development unit is the out-of-fold score (from the folds without its
+ * document). The scorer is then fitted with and without that feature, and a locale keeps the
+ * lexical model only where it raises the cross-validated F1.
  * Validation documents are never read here. Deterministic: full-batch gradient descent from zero
  * weights, folds assigned by a seeded shuffle of documents, so anyone gets the same weights.
  *

@@ -1,8 +1,8 @@
 /**
  * Features of a unit that holds candidate claims, for the unit scorer: which rules and kinds of
- * term fired, what the lexical model reads in its words, whether a criterion binds them, and who speaks about what (a party offering or
- * demanding an outcome, or background, a third party, an evaluation method, a definition, an
- * exclusion, boilerplate). The cue classes are data (`cues.json`), one regular expression each per
+ * term fired, what the lexical model reads in its words (lexical.ts), whether a criterion binds
+ * them, and who speaks about what (a party offering or demanding an outcome, or background, a
+ * third party, an evaluation method, a definition, an exclusion, boilerplate). The cue classes are data (`cues.json`), one regular expression each per
  * locale; the weights that combine them are fitted on development documents by
  * `scripts/fit-scorer.ts` and shipped as data (`weights.json`).
  */
