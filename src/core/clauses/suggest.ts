@@ -85,7 +85,11 @@ function modelIndex(locale: Locale): ModelIndex | null {
     for (const [id, weights] of Object.entries(model.clauses)) {
       for (const [f, w] of Object.entries(weights)) {
         if (f === 'bias') bias.set(id, w);
-        else byFeature.set(f, [...(byFeature.get(f) ?? []), [id, w]]);
+        else {
+          const list = byFeature.get(f);
+          if (list) list.push([id, w]);
+          else byFeature.set(f, [[id, w]]);
+        }
       }
     }
     index = { pair: model.pair, byFeature, bias };
