@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { explain } from '../src/core/index.js';
 import { LineIndex } from '../src/core/lines.js';
 import { logistic, OPEN_ONLY } from '../src/core/score/index.js';
-import { lexicalFeatures, lexicalLogit, lexicalTerms, type LexicalModel } from '../src/core/score/lexical.js';
+import { lexicalFeature, lexicalLogit, lexicalTerms, type LexicalModel } from '../src/core/score/lexical.js';
 import { findDoc, goldFiles, readGold, readSplit, type GoldUnit } from './eval.js';
 import { prng, shuffle } from './random.mjs';
 
@@ -76,7 +76,7 @@ function specification(lang: 'en' | 'zh', lexical: LexicalModel | undefined): Ar
       if (!e.scorer) continue;
       const x = { ...e.scorer.features };
       const z = lexicalLogit(e.text, lang, lexical);
-      if (z !== undefined) withLexical(x, z);
+      if (z !== undefined) x.lexical = lexicalFeature(z);
       out.push({ text: e.text, x });
     }
   }
@@ -103,7 +103,7 @@ function collect(lang: 'en' | 'zh', lexical: ReadonlyMap<string, number>): { row
       const x = { ...e.scorer.features };
       // The lexical feature of a development unit comes from a lexical model that did not see its document.
       const z = lexical.get(unitKey(doc, u));
-      if (z !== undefined) withLexical(x, z);
+      if (z !== undefined) x.lexical = lexicalFeature(z);
       rows.push({ doc, x, y: u.label === 'flag' ? 1 : 0 });
     }
     uncovered.set(doc, units.filter((u) => !used.has(u) && u.label === 'flag').length);
@@ -183,12 +183,6 @@ function f1At(pairs: ReadonlyArray<[number, number, boolean]>, uncovered: number
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   return { f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, p: precision, r: recall };
-}
-
-/** Sets the lexical features of `x` for log-odds `z` (replacing those of the shipped model). */
-function withLexical(x: Record<string, number>, z: number): void {
-  for (const k of Object.keys(x)) if (k.startsWith('lexical')) delete x[k];
-  for (const [name, v] of lexicalFeatures(z)) x[name] = v;
 }
 
 const unitKey = (doc: string, u: Pick<GoldUnit, 'line' | 'text'>): string => `${doc}|${u.line}|${norm(u.text)}`;
@@ -356,7 +350,7 @@ function main(): void {
     const { rows, uncovered } = collect(lang, lexical.oof);
     const spec = specification(lang, lexical.model);
     // The lexical feature stays only where it beats the scorer without it out of fold.
-    const plain = (x: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(x).filter(([k]) => !k.startsWith('lexical')));
+    const plain = (x: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'lexical'));
     const withWords = choose(rows, uncovered, spec);
     const without = choose(
       rows.map((r) => ({ ...r, x: plain(r.x) })),

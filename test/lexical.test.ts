@@ -10,7 +10,7 @@ import { explain } from '../src/core/index.js';
 import type { ProseUnit } from '../src/core/parse/units.js';
 import { unitFeatures } from '../src/core/score/index.js';
 import LEXICAL from '../src/core/score/lexical.json' with { type: 'json' };
-import { lexicalContributions, lexicalFeatures, lexicalLogit, lexicalTerms } from '../src/core/score/lexical.js';
+import { lexicalContributions, lexicalFeature, lexicalLogit, lexicalTerms } from '../src/core/score/lexical.js';
 import WEIGHTS from '../src/core/score/weights.json' with { type: 'json' };
 import { LOCALES, type Locale } from '../src/core/types.js';
 
@@ -39,9 +39,9 @@ describe('lexical model', () => {
   });
 
   it('bounds the feature so that one unit’s words cannot outweigh every other feature', () => {
-    expect(lexicalFeatures(1.5)).toEqual([['lexical', 0.5]]);
-    expect(lexicalFeatures(100)).toEqual([['lexical', 2]]);
-    expect(lexicalFeatures(-100)).toEqual([['lexical', -2]]);
+    expect(lexicalFeature(1.5)).toBe(0.5);
+    expect(lexicalFeature(100)).toBe(2);
+    expect(lexicalFeature(-100)).toBe(-2);
   });
 
   for (const locale of LOCALES) {
@@ -51,7 +51,7 @@ describe('lexical model', () => {
       const f = unitFeatures(analyseUnit(unit(text), locale as Locale), [{ rule: 'puffery', kind: 'praise', term: 'x', at: 0 }], locale as Locale);
       expect(f.has('lexical')).toBe(fitted);
       expect('lexical' in (WEIGHTS as Record<string, { weights: Record<string, number> }>)[locale]!.weights).toBe(fitted);
-      if (fitted) expect(f.get('lexical')).toBeCloseTo(lexicalFeatures(lexicalLogit(text, locale as Locale)!)[0]![1], 9);
+      if (fitted) expect(f.get('lexical')).toBeCloseTo(lexicalFeature(lexicalLogit(text, locale as Locale)!), 9);
       else expect(lexicalLogit(text, locale as Locale)).toBeUndefined();
     });
   }

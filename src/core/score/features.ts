@@ -9,7 +9,7 @@
 import { hasCriterion, permissionOnly, type UnitInfo } from '../analysis.js';
 import type { Locale } from '../types.js';
 import CUES from './cues.json' with { type: 'json' };
-import { lexicalFeatures, lexicalLogit } from './lexical.js';
+import { lexicalFeature, lexicalLogit } from './lexical.js';
 
 /** A candidate claim in the unit: the rule and the kind of the term that fired. */
 export interface Candidate {
@@ -67,7 +67,7 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
   set('bias');
   // What the unit's words say, by the lexical model (lexical.ts).
   const z = lexicalLogit(text, locale);
-  if (z !== undefined) for (const [name, v] of lexicalFeatures(z)) set(name, v);
+  if (z !== undefined) set('lexical', lexicalFeature(z));
   const rules = new Set(candidates.map((c) => c.rule));
   for (const r of rules) set(`rule:${r}`);
   for (const c of candidates) {

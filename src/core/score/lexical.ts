@@ -68,7 +68,7 @@ export function lexicalContributions(text: string, locale: Locale, limit = 5): A
   return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, limit);
 }
 
-/** The scorer's feature for a log-odds of the lexical model, bounded so that one unit's words cannot outweigh every other feature. */
-export function lexicalFeatures(z: number): Array<[string, number]> {
-  return [['lexical', Math.max(-6, Math.min(6, z)) / 3]];
+/** The scorer's `lexical` feature for a log-odds of the lexical model, bounded so that one unit's words cannot outweigh every other feature. */
+export function lexicalFeature(z: number): number {
+  return Math.max(-6, Math.min(6, z)) / 3;
 }
