@@ -228,6 +228,32 @@ async function childMain(kind, size) {
   process.stdout.write(`child: ${ms} ${rssBefore} ${rssPeak} ${text.length} ${findings.length}\n`);
 }
 
+/** One-character edits at random places of a session (the edit benchmark's pattern). */
+function randomEdits(session, count, random) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const len = session.length();
+    const at = Math.floor(random() * len);
+    const del = i % 2 === 1 && at < len ? 1 : 0;
+    const s = performance.now();
+    session.edit(at, del, del ? '' : 'x');
+    times.push(performance.now() - s);
+  }
+  return times;
+}
+
+/** How much heap a session of the 1 MB input holds after `SESSION_EDITS` edits beyond what it held at the start (a fresh process). */
+async function sessionMemoryMain() {
+  const { createSession } = await core('index.js');
+  const session = createSession(concatenated(corpusDocuments().docs, MB));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  randomEdits(session, SESSION_EDITS, prng(7));
+  gc();
+  process.stdout.write(`session: ${process.memoryUsage().heapUsed - before} ${session.length()}\n`);
+}
+const SESSION_EDITS = 2000;
+
 /**
  * A .docx with the lines of `text` as paragraphs (`#` lines as headings), then, `runs` times,
  * conversion plus a cold lint of the result, and a cold lint of the converted Markdown alone.
@@ -324,17 +350,7 @@ async function main() {
   const created = await time(() => {
     session = createSession(oneMb);
   });
-  const rnd = prng(6);
-  const edits = [];
-  for (let i = 0; i < 200; i++) {
-    const len = session.length();
-    const at = Math.floor(rnd() * len);
-    const del = i % 2 === 1 && at < len ? 1 : 0;
-    const ins = del ? '' : 'x';
-    const s = performance.now();
-    session.edit(at, del, ins);
-    edits.push(performance.now() - s);
-  }
+  const edits = randomEdits(session, 200, prng(6));
   const ed = stats(edits);
   row('createSession, 1 MB', stats([created]));
   row('session.edit of one character, 1 MB', ed, `median ${fmt(ed.median)} ms, p99 ${fmt(ed.p99)} ms over 200 edits`);
@@ -365,6 +381,11 @@ async function main() {
     pathoRows.push([label, show(half), show(full), growth]);
   }
 
+  // The heap a long editing session keeps: 2,000 edits of the 1 MB input, in a fresh process.
+  const kept = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--session-memory'], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+  const keptLine = (kept.stdout ?? '').split('\n').find((l) => l.startsWith('session:'));
+  const sessionHeap = keptLine ? Number(keptLine.split(' ')[1]) : NaN;
+
   // Peak memory while linting 10 MB, in a fresh process.
   const mem = quick ? null : child('corpus', 10 * MB, 300_000);
 
@@ -386,6 +407,12 @@ async function main() {
     );
   }
 
+  process.stdout.write(
+    Number.isFinite(sessionHeap)
+      ? `heap a 1 MB session keeps after ${SESSION_EDITS.toLocaleString('en')} one-character edits, beyond its start: ${(sessionHeap / 1024 / 1024).toFixed(1)} MB\n`
+      : `heap a 1 MB session keeps after ${SESSION_EDITS} edits: not measured (${(kept.stderr ?? '').trim().split('\n').pop()})\n`,
+  );
+
   const targets = [
     ['cold 1 MB ÷ markdownlint ≤ 0.25', cold1.median / ml.median <= 0.25],
     ['cold 1 MB ÷ retext-intensify ≤ 0.20', cold1.median / int.median <= 0.2],
@@ -393,6 +420,7 @@ async function main() {
     ['edit p99 ≤ 20 ms', ed.p99 <= 20],
     ...(quick ? [] : [['10 MB ÷ 1 MB ≤ 12', scale <= 12]]),
     ...(mem && Number.isFinite(mem.rssPeak) ? [['peak RSS for 10 MB ≤ 300 MB', mem.rssPeak <= 300 * 1024 * 1024]] : []),
+    ...(Number.isFinite(sessionHeap) ? [[`session heap kept after ${SESSION_EDITS} edits ≤ 32 MB`, sessionHeap <= 32 * 1024 * 1024]] : []),
   ];
   process.stdout.write(`\ntargets: ${targets.map(([n, ok]) => `${ok ? 'met' : 'MISSED'}: ${n}`).join('; ')}\n`);
   process.stdout.write(
@@ -403,4 +431,5 @@ async function main() {
 
 if (args[0] === '--child') await childMain(args[1], Number(args[2]));
 else if (args[0] === '--cold') await coldMain(args[1], args[2]);
+else if (args[0] === '--session-memory') await sessionMemoryMain();
 else await main();

@@ -120,13 +120,16 @@ export function analyseBlock(src: string, engine: Engine, locale: Locale, docTyp
   }
   const hit = cache.get(src);
   if (hit) return hit;
-  const result = computeBlock(src, engine, locale);
-  engine.cachedChars += src.length;
+  // The result's strings are slices of the text it read: read a copy of the block, so neither the
+  // cache nor a session holding the result pins the longer text the block was sliced from.
+  const own = detach(src);
+  const result = computeBlock(own, engine, locale);
+  engine.cachedChars += own.length;
   if (engine.cachedChars > CACHE_CHARS) {
     for (const m of engine.cache.values()) m.clear();
-    engine.cachedChars = src.length;
+    engine.cachedChars = own.length;
   }
-  cache.set(detach(src), result);
+  cache.set(own, result);
   return result;
 }
 
