@@ -85,16 +85,21 @@ export interface PlacedCache {
   set(block: number, findings: Finding[]): void;
 }
 
-/** A placed finding of a block that moved by `offset` code units and `line` lines (columns stay). */
+/**
+ * A placed finding of a block that moved by `offset` code units and `line` lines (columns stay).
+ * Every edit moves the findings of every block after it, so the copy is made with the finding's
+ * own shape (a spread of the finding, then its moved fields), not a new shape per copy.
+ */
 function moved(f: Finding, offset: number, line: number): Finding {
-  const at = (p: Position): Position => ({ line: p.line + line, column: p.column, offset: p.offset + offset });
-  return {
-    ...f,
-    start: at(f.start),
-    end: at(f.end),
-    fixes: f.fixes.length === 0 ? f.fixes : f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) })),
-    ...(f.related ? { related: f.related.map((r) => ({ ...r, start: at(r.start), end: at(r.end) })) } : {}),
-  };
+  const g: Finding = { ...f };
+  g.start = { line: f.start.line + line, column: f.start.column, offset: f.start.offset + offset };
+  g.end = { line: f.end.line + line, column: f.end.column, offset: f.end.offset + offset };
+  if (f.fixes.length !== 0) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) }));
+  if (f.related) {
+    const at = (p: Position): Position => ({ line: p.line + line, column: p.column, offset: p.offset + offset });
+    g.related = f.related.map((r) => ({ ...r, start: at(r.start), end: at(r.end) }));
+  }
+  return g;
 }
 
 export function assemble(state: DocumentState, engine: Engine, place: Placer, placed?: PlacedCache): Finding[] {
