@@ -3,6 +3,7 @@
  * exactly src/core/score/weights.json. And the scorer does what it says on its features.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain, lint } from '../src/core/index.js';
@@ -19,6 +20,21 @@ describe('unit scorer', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'fit-scorer.ts'), '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout + r.stderr).not.toMatch(/stale|Error/);
     expect(r.status).toBe(0);
+  }, 300_000);
+
+  it.runIf(corpusPresent())('--learning-curve prints the out-of-fold F1 per share of the development documents, writing nothing', () => {
+    const before = readFileSync(join(ROOT, 'src', 'core', 'score', 'weights.json'), 'utf8');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'fit-scorer.ts'), '--learning-curve'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = [...r.stdout.matchAll(/learning-curve lang=(en|zh) share=([\d.]+) cv_f1=([\d.]+)/g)].map((m) => ({ lang: m[1], share: Number(m[2]), f1: Number(m[3]) }));
+    for (const lang of ['en', 'zh']) {
+      const curve = lines.filter((l) => l.lang === lang);
+      expect(curve.map((l) => l.share)).toEqual([0.25, 0.5, 0.75, 1]);
+      // A useful scorer at every share, and the full share no worse than the smallest.
+      for (const l of curve) expect(l.f1).toBeGreaterThan(0.5);
+      expect(curve[3]!.f1).toBeGreaterThanOrEqual(curve[0]!.f1);
+    }
+    expect(readFileSync(join(ROOT, 'src', 'core', 'score', 'weights.json'), 'utf8')).toBe(before);
   }, 300_000);
 
   it('scores a linear model: more weight on present features raises the score', () => {
