@@ -31,7 +31,7 @@ const INSTRUCTION_START_EN =
 const INSTRUCTION_EN =
   /\b(?:offerors?|quoters?|vendors?|respondents?|bidders?|proposers?|applicants?)(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:shall|should|must|will|may|are|is)\s+(?:\w+\s+){0,2}(?:describe|explain|discuss|demonstrate(?!\s+(?:significant|substantial|considerable|extensive|ample|sufficient|adequate)\b)|provide a description|address|detail|outline)\b|\b(?:will|shall) be (?:evaluated|assessed|scored|rated)\b|\bthe (?:extent|degree) to which\b|\bevaluat(?:e|es|ed|ion of) (?:the |how |whether )/i;
 
-const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|提供|提交)|描述.{0,10}如何|评分|评审)/;
+const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|阐述|提交|提供[^，。；]{0,12}?(?:说明|描述|方案|材料|文件|证明|报告|资料|承诺|清单|案例|介绍|计划|简历|复印件|扫描件))|描述.{0,10}如何|评分|评审)/;
 
 // A pronoun or demonstrative before "means" states a consequence ("This means faster detection"),
 // not a defined term. White space bounded like the term before it: with an open run the ReDoS analyser finds the

@@ -344,6 +344,13 @@ describe('unmeasured-claim', () => {
   ])('%s → %s', (text, message) => {
     expect(first(text, 'unmeasured-claim').message).toBe(message);
   });
+
+  it('in Chinese, a bidder asked to provide a document (a plan, a description) gets a hint; asked to provide a service of some quality, a warning', () => {
+    const unmeasured = only('unmeasured-claim');
+    expect(unmeasured('投标人应提供高效的运维方案。', { locale: 'zh' })).toEqual(['unmeasured-claim/hint 高效 [6,8)']);
+    expect(unmeasured('投标人应提供高效的运维服务。', { locale: 'zh' })).toEqual(['unmeasured-claim/warning 高效 [6,8)']);
+    expect(unmeasured('投标人须提交高效的运维服务承诺。', { locale: 'zh' })).toEqual(['unmeasured-claim/hint 高效 [6,8)']);
+  });
 });
 
 describe('vague-quantifier', () => {
