@@ -192,6 +192,42 @@ export function scoreUnits(files: string[], validation: ReadonlySet<string>, lin
   return out;
 }
 
+/** A text of a written contrast set (test/corpus/written-sets, see its README). */
+export interface WrittenText {
+  id: string;
+  lang: Lang;
+  text: string;
+  label: 'flag' | 'ok';
+  category?: string;
+}
+
+const WRITTEN_SETS = join(LOCAL, 'written-sets');
+
+/** The written contrast sets by name (none when the folder is missing). */
+export function writtenSets(dir = WRITTEN_SETS): Map<string, WrittenText[]> {
+  const out = new Map<string, WrittenText[]>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) out.set(f.replace(/\.jsonl$/, ''), readJsonl(join(dir, f)) as WrittenText[]);
+  return out;
+}
+
+/**
+ * Each text linted on its own, in its set's language: flagged when a finding of the five claim
+ * rules, of severity warning or error, is in it (the contract's scoring, with the text as the unit).
+ */
+export function scoreWritten(texts: readonly WrittenText[]): Score {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const t of texts) {
+    const flagged = lint(t.text, { locale: t.lang }).some((f) => COUNTED.has(f.ruleId) && (f.severity === 'warning' || f.severity === 'error'));
+    const gold = t.label === 'flag';
+    if (flagged && gold) tp++;
+    else if (flagged) fp++;
+    else if (gold) fn++;
+    else tn++;
+  }
+  return score(tp, fp, fn, tn);
+}
+
 export function aggregate(results: readonly UnitResult[]): Score {
   let tp = 0, fp = 0, fn = 0, tn = 0;
   for (const r of results) {
@@ -356,6 +392,12 @@ function main(): void {
       figures[`${lang}-${part}-sentences`] = { ...s, docs: new Set(rs.map((r) => r.unit.doc)).size };
       lines.push(`eval-sentences-${part}: lang=${lang} precision=${fmt(s.precision)} recall=${fmt(s.recall)} f1=${fmt(s.f1)} units=${s.units} flags=${s.tp + s.fn}`);
     }
+  }
+  // The written contrast sets: development data that probes classes of language (not in the lines above).
+  for (const [name, texts] of writtenSets()) {
+    const s = scoreWritten(texts);
+    figures[`written-${name}`] = { ...s, docs: 0 };
+    lines.push(`eval-written-set: set=${name} lang=${texts[0]?.lang ?? '-'} precision=${fmt(s.precision)} recall=${fmt(s.recall)} f1=${fmt(s.f1)} units=${s.units} flags=${s.tp + s.fn}`);
   }
   if (json) {
     print(JSON.stringify(figures, null, 2));
