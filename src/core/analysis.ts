@@ -118,7 +118,10 @@ const LONG_UNIT = 280;
  * Whether the unit binds its claims to a measurable criterion (target, window, threshold or
  * reference); with `at`, in a long unit only a criterion near that offset counts.
  */
-export function hasCriterion(info: UnitInfo, at?: number): boolean {
+/** Measurements that bound when, not how much: they do not measure the size an intensifier gives. */
+const TIME_ONLY: ReadonlySet<string> = new Set(['within', 'deadline', 'date']);
+
+export function hasCriterion(info: UnitInfo, at?: number, sizeOnly = false): boolean {
   const text = info.unit.text;
   let lo = 0;
   let hi = text.length;
@@ -133,7 +136,7 @@ export function hasCriterion(info: UnitInfo, at?: number): boolean {
     lo = at - NEAR;
     hi = at + NEAR;
   }
-  return info.measurements.some((m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method' && m.end > lo && m.start < hi);
+  return info.measurements.some((m) => m.id !== 'metric' && m.id !== 'baseline' && m.id !== 'period' && m.id !== 'method' && !(sizeOnly && TIME_ONLY.has(m.id)) && m.end > lo && m.start < hi);
 }
 
 /** The unit grants a permission ("may use ... to improve") and states no duty. */

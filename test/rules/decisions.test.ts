@@ -399,6 +399,11 @@ describe('vague-quantifier', () => {
     expect(vague('Costs fall significantly, by 30% against the 2024 baseline within 6 months.')).toEqual([]);
   });
 
+  it('a time window alone does not measure the size an intensifier gives; a figure does', () => {
+    expect(vague('Churn falls dramatically within the first quarter.')).toEqual(['vague-quantifier/warning dramatically [12,24)']);
+    expect(vague('Churn falls dramatically, by 20% within the first quarter.')).toEqual([]);
+  });
+
   it('a stated number does not cure a ceiling', () => {
     expect(vague('Costs fall by up to 50% within 6 months.')).toEqual(['vague-quantifier/warning up to 50% [14,23)']);
   });

@@ -19,7 +19,7 @@ export default defineRule({
       for (const m of matches) {
         const ceiling = m.entry.kind === 'ceiling';
         // A number cures an intensifier, but a ceiling alone is never a commitment.
-        if (!ceiling && hasCriterion(info, m.start)) continue;
+        if (!ceiling && hasCriterion(info, m.start, true)) continue;
         const range = sourceRange(ctx, info, m);
         // A ceiling is replaced by a committed minimum; an intensifier gets the measurable rewrite.
         const fix = ceiling
