@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { factorAlternatives, topLevelAlternatives } from '../src/core/regex-factor.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
-import { compileVocabulary, entrySource, looseSource } from '../src/core/vocab/matcher.js';
+import { compileVocabulary, entrySource, looseSource, mayHoldTerm, TEST_PART } from '../src/core/vocab/matcher.js';
 import { corpusFiles } from './helpers/corpus.js';
 import { markdownFiles } from './helpers/files.js';
 
@@ -74,8 +74,20 @@ describe('factorAlternatives', () => {
         const expected = plain.test(t);
         if (expected) hits++;
         expect(v.any.test(t), `${locale}: ${t.slice(0, 120)}`).toBe(expected);
+        // The test in parts (what lint runs) never misses what the whole finds.
+        if (expected) expect(mayHoldTerm(v, t), `${locale} in parts: ${t.slice(0, 120)}`).toBe(true);
       }
       expect(hits).toBeGreaterThan(50);
     }
+  });
+
+  it('cuts a long candidate test into parts V8 still optimises, and keeps a short one whole', () => {
+    const en = compileVocabulary(VOCABULARIES.en);
+    expect(en.any.source.length).toBeGreaterThan(TEST_PART);
+    expect(en.anyParts.length).toBeGreaterThan(1);
+    // Each part: at most TEST_PART characters of terms, plus the word boundaries around them.
+    for (const p of en.anyParts) expect(p.strict.source.length).toBeLessThan(TEST_PART + 200);
+    const zh = compileVocabulary(VOCABULARIES.zh);
+    expect(zh.anyParts).toHaveLength(1);
   });
 });
