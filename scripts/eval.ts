@@ -216,10 +216,13 @@ export function writtenSets(dir = WRITTEN_SETS): Map<string, WrittenText[]> {
  * rules, of severity warning or error, is in it (the contract's scoring, with the text as the unit).
  */
 export function scoreWritten(texts: readonly WrittenText[]): Score {
+  return tally(texts.map((t) => [lint(t.text, { locale: t.lang }).some((f) => COUNTED.has(f.ruleId) && (f.severity === 'warning' || f.severity === 'error')), t.label === 'flag']));
+}
+
+/** The score of [flagged, gold flag] decisions. */
+function tally(decisions: ReadonlyArray<readonly [boolean, boolean]>): Score {
   let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const t of texts) {
-    const flagged = lint(t.text, { locale: t.lang }).some((f) => COUNTED.has(f.ruleId) && (f.severity === 'warning' || f.severity === 'error'));
-    const gold = t.label === 'flag';
+  for (const [flagged, gold] of decisions) {
     if (flagged && gold) tp++;
     else if (flagged) fp++;
     else if (gold) fn++;
@@ -229,15 +232,7 @@ export function scoreWritten(texts: readonly WrittenText[]): Score {
 }
 
 export function aggregate(results: readonly UnitResult[]): Score {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const r of results) {
-    const gold = r.unit.label === 'flag';
-    if (r.flagged && gold) tp++;
-    else if (r.flagged) fp++;
-    else if (gold) fn++;
-    else tn++;
-  }
-  return score(tp, fp, fn, tn);
+  return tally(results.map((r) => [r.flagged, r.unit.label === 'flag']));
 }
 
 /** Per rule: units it flagged (correct / noise); per gold category: recall. */

@@ -114,13 +114,14 @@ export function analyseUnit(unit: ProseUnit, locale: Locale): UnitInfo {
 const NEAR = 200;
 const LONG_UNIT = 280;
 
-/**
- * Whether the unit binds its claims to a measurable criterion (target, window, threshold or
- * reference); with `at`, in a long unit only a criterion near that offset counts.
- */
 /** Measurements that bound when, not how much: they do not measure the size an intensifier gives. */
 const TIME_ONLY: ReadonlySet<string> = new Set(['within', 'deadline', 'date']);
 
+/**
+ * Whether the unit binds its claims to a measurable criterion (target, window, threshold or
+ * reference); with `at`, in a long unit only a criterion near that offset counts. With `sizeOnly`,
+ * a time window or deadline alone does not count (it says when, not how much).
+ */
 export function hasCriterion(info: UnitInfo, at?: number, sizeOnly = false): boolean {
   const text = info.unit.text;
   let lo = 0;

@@ -126,8 +126,8 @@ export interface CompiledVocabulary {
   heads: Map<VocabEntry, RegExp>;
   byRule: Map<RuleId, RuleMatcher>;
   /**
-   * Matches any term of any rule: the cheap test that decides whether a block needs parsing. Its
-   * alternatives are grouped by leading characters, so it says whether a text holds a term, not which.
+   * Matches any term of any rule, in one pattern (what `anyParts` splits; the tests compare them).
+   * Its alternatives are grouped by leading characters, so it says whether a text holds a term, not which.
    */
   any: RegExp;
   /** Matches wherever `any` does, faster, on texts without `NEEDS_UNICODE` (see unicode-regex.ts). */
