@@ -66,6 +66,22 @@ function unitMayHoldTerm(ctx: UnitRuleContext, info: UnitInfo): boolean {
   return v;
 }
 
+/**
+ * The rules whose terms name a quality, a size or praise: under a negation they describe a lack
+ * ("does not provide the flexibility needed", "缺少精准用户画像"), the problem or the state before the
+ * work, not an outcome offered or demanded. Absolutes and escapes keep their meaning negated ("never
+ * fails", "不存在任何后门").
+ */
+const NEGATABLE: ReadonlySet<RuleId> = new Set<RuleId>(['unmeasured-claim', 'puffery', 'vague-quantifier']);
+/** A negation that governs the next word or two (not "not only", "no more than", "never been easier"). */
+const NEGATION_BEFORE_EN = /\b(?:not|no|cannot|can['’]t|doesn['’]t|don['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|lacks?|lacking|nor)\s+(?!(?:only|just|merely|more|less|fewer|longer)\b)(?:(?:be|been|being|a|an|the|any|very|so|as|that|too|have|has|provide|offer|deliver|support|take\s+advantage\s+of)\s+){0,2}$/i;
+/** A negation directly before the term, or with a degree word between (不够灵活, 无法有效, 缺少精准, 难以). */
+const NEGATION_BEFORE_ZH = /(?:不(?:够|太|很|是很|是那么)?|没有|无法|未能|缺乏|缺少|难以)$/;
+function negatedTerm(locale: string, text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 50), start);
+  return locale === 'zh' ? NEGATION_BEFORE_ZH.test(before) : NEGATION_BEFORE_EN.test(before);
+}
+
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
@@ -83,6 +99,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (!m) return false;
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
     if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || capitalisedMidSentence(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
+    if (NEGATABLE.has(rule) && negatedTerm(ctx.locale, text, m.start)) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
