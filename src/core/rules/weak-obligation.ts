@@ -15,9 +15,13 @@ const IMPERATIVE_EN =
  * are in Chinese.
  */
 const EFFORT_MAIN_VERB = /^(?:aims|seeks|strives|endeavou?rs)\b/i;
-/** A text stating its own purpose ("this policy aims to") or an attacker's aim: no work is softened. */
+/** A text stating its own purpose ("this policy aims to") or an attacker's aim: no work is softened (tested on the clause before the verb). */
 const TEXT_OR_THREAT_SUBJECT =
-  /\b(?:(?:this|the|our)\s+(?:document|policy|page|guide|section|article|paper|post|report|chapter|appendix|rfp|rfq|rfi|solicitation|specification|template|study|survey|faq|readme)|attackers?|adversar(?:y|ies)|threat actors?|hackers?|malware|ransomware)\b[^.;:]*$/i;
+  /\b(?:(?:this|the|our)\s+(?:document|policy|page|guide|section|article|paper|post|report|chapter|appendix|rfp|rfq|rfi|solicitation|specification|template|study|survey|faq|readme)|attackers?|adversar(?:y|ies)|threat actors?|hackers?|malware|ransomware)\b/i;
+/** The text after the last sentence or clause break (`.`, `;`, `:`). */
+function lastClause(text: string): string {
+  return text.slice(Math.max(text.lastIndexOf('.'), text.lastIndexOf(';'), text.lastIndexOf(':')) + 1);
+}
 /** The effort verb is governed by a modal or the obligated party. */
 const EFFORT_GOVERNED = /(?:\b(?:will|shall|must|should|to|agrees? to|commits? to|undertakes? to|we|i|our team|contractor|vendor|provider|supplier|offeror)\s+(?:\w+\s+){0,2})$/i;
 
@@ -81,7 +85,7 @@ export default defineRule({
           const before = text.slice(Math.max(0, m.start - 60), m.start);
           // "will not attempt to" is a prohibition, not a softened duty.
           if (/\b(?:not|never|no)\s+$/i.test(before)) continue;
-          if (ctx.locale !== 'zh' && !EFFORT_GOVERNED.test(before) && !(EFFORT_MAIN_VERB.test(m.text) && !TEXT_OR_THREAT_SUBJECT.test(before))) continue;
+          if (ctx.locale !== 'zh' && !EFFORT_GOVERNED.test(before) && !(EFFORT_MAIN_VERB.test(m.text) && !TEXT_OR_THREAT_SUBJECT.test(lastClause(before)))) continue;
         }
         // "Best practices" is weak only as the sole standard: a named standard cures it.
         if (kind === 'standard' && info.measurements.some((x) => x.id === 'standard')) continue;
