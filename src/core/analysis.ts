@@ -17,6 +17,8 @@ export interface UnitInfo {
   readonly definition: boolean;
   /** The unit looks like a title or label (short, no verb, Title Case). */
   readonly title: boolean;
+  /** The unit names a qualification asked of people ("Experience with …", "Ability to prioritise …"), not an outcome. */
+  readonly qualification: boolean;
   readonly measurements: Measurement[];
   readonly parts: Set<OutcomePart>;
 }
@@ -30,6 +32,16 @@ const INSTRUCTION_START_EN =
  */
 const INSTRUCTION_EN =
   /\b(?:offerors?|quoters?|vendors?|respondents?|bidders?|proposers?|applicants?)(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:shall|should|must|will|may|are|is)\s+(?:\w+\s+){0,2}(?:describe|explain|discuss|demonstrate(?!\s+(?:significant|substantial|considerable|extensive|ample|sufficient|adequate)\b)|provide a description|address|detail|outline)\b|\b(?:will|shall) be (?:evaluated|assessed|scored|rated)\b|\bthe (?:extent|degree) to which\b|\bevaluat(?:e|es|ed|ion of) (?:the |how |whether )/i;
+
+/**
+ * A qualification asked of people, named at the start of a unit (a list of personnel requirements):
+ * experience, knowledge or skill in something, or a person's ability to think, communicate or lead.
+ * Its size or quality words describe the credential, not an outcome offered ("Ability to rapidly
+ * prioritize competing requirements", "Proven knowledge of industry standards"). An ability of a
+ * system ("Ability to block ransomware") is not one.
+ */
+const QUALIFICATION_EN =
+  /^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:(?:demonstrated|proven|strong|excellent|extensive|deep|solid|good|working)\s+)?(?:experience|knowledge|familiarity|expertise|proficiency|skills?|understanding|background)\s+(?:with|in|of)|(?:(?:demonstrated|proven|strong)\s+)?abilit(?:y|ies)\s+(?:in|to\s+(?:[a-z]+ly\s+)?(?:prioriti[sz]e|understand|communicate|work|lead|manage|collaborate|learn|adapt|analy[sz]e|think|write|present|estimate|negotiate|facilitate|mentor|coach|translate|explain)))\b/i;
 
 const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|阐述|提交|提供[^，。；]{0,12}?(?:说明|描述|方案|材料|文件|证明|报告|资料|承诺|清单|案例|介绍|计划|简历|复印件|扫描件))|描述.{0,10}如何|评分|评审)/;
 
@@ -74,6 +86,7 @@ class LazyUnitInfo implements UnitInfo {
   private i: boolean | undefined;
   private d: boolean | undefined;
   private t: boolean | undefined;
+  private k: boolean | undefined;
   private m: Measurement[] | undefined;
   private p: Set<OutcomePart> | undefined;
   constructor(
@@ -94,6 +107,9 @@ class LazyUnitInfo implements UnitInfo {
   }
   get title(): boolean {
     return (this.t ??= looksLikeTitle(this.unit.text, this.locale, this.unit.container) || numberedLabel(this.unit));
+  }
+  get qualification(): boolean {
+    return (this.k ??= this.locale === 'en' && QUALIFICATION_EN.test(this.unit.text));
   }
   get measurements(): Measurement[] {
     const text = this.unit.text;

@@ -88,7 +88,8 @@ export const MAX_MATCHES_PER_UNIT = 20;
 /** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and matches outside their entry's context (`unless…`, `onlyBefore`). */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
   const matcher = ctx.vocab.byRule.get(rule);
-  if (!matcher || !unitMayHoldTerm(ctx, info)) return [];
+  // A qualification asked of people grades a credential, not an outcome (the adjudicators' reading).
+  if (!matcher || !unitMayHoldTerm(ctx, info) || info.qualification) return [];
   const text = info.unit.text;
   const matches = matcher.matchAll(text, MAX_MATCHES_PER_UNIT);
   for (let i = 0; i < matches.length; i++) {
