@@ -288,8 +288,16 @@ async function main() {
     const hostLog = await hostLogText();
     return /ExtensionService#_doActivateExtension povlint\.povlint/.test(hostLog) && /\[activate\] povlint/.test(await outputChannelText()) ? hostLog : undefined;
   }, 60_000).catch(() => '');
+  // The web host's own log reaches the browser's storage last, and on a slow run it can still be
+  // unwritten after the wait. povlint's output channel is itself a log of that host (it is read
+  // from the web worker host's log folder only), so its activation line there shows the same thing.
+  const viaOutput = !activated && host === 'web' && /\[activate\] povlint/.test(await outputChannelText());
   const where = host === 'web' ? 'web worker extension host' : 'Node extension host';
-  check(`povlint runs in the ${where}`, Boolean(activated), host === 'web' ? 'browser bundle, lint worker nested in the host worker' : 'Node bundle');
+  check(
+    `povlint runs in the ${where}`,
+    Boolean(activated) || viaOutput,
+    (host === 'web' ? 'browser bundle, lint worker nested in the host worker' : 'Node bundle') + (viaOutput ? '; seen in its output channel in the web worker host\'s logs, the host log not yet written' : ''),
+  );
 
   // Status bar count.
   const status = page.locator('.statusbar-item[aria-label^="POV Lint:"]');
