@@ -7,7 +7,8 @@
  * source). The scorer is then fitted with and without that feature, and a locale keeps the
  * lexical model only where it raises the cross-validated F1.
  * Validation documents are never read here. Deterministic: full-batch gradient descent from zero
- * weights, folds assigned by source (a publisher's documents held out together, `sourceFolds`), so anyone gets the same weights.
+ * weights, folds assigned by source (a publisher's documents held out together, `sourceFolds`), so
+ * anyone gets the same weights.
  *
  *   node --import tsx scripts/fit-scorer.ts          fit and write the weights
  *   node --import tsx scripts/fit-scorer.ts --dry    fit and print, write nothing
@@ -215,7 +216,12 @@ export function sourceOf(doc: string): string {
  */
 export function sourceFolds(unitsPerDoc: ReadonlyMap<string, number>, seed = SEED): Map<string, number> {
   const bySource = new Map<string, string[]>();
-  for (const d of [...unitsPerDoc.keys()].sort()) (bySource.get(sourceOf(d)) ?? bySource.set(sourceOf(d), []).get(sourceOf(d))!).push(d);
+  for (const d of [...unitsPerDoc.keys()].sort()) {
+    const src = sourceOf(d);
+    const list = bySource.get(src);
+    if (list) list.push(d);
+    else bySource.set(src, [d]);
+  }
   const sources = shuffle([...bySource.keys()].sort(), prng(seed));
   const size = (src: string): number => bySource.get(src)!.reduce((a, d) => a + unitsPerDoc.get(d)!, 0);
   const order = sources.map((src, i) => ({ src, i, n: size(src) })).sort((a, b) => b.n - a.n || a.i - b.i);
@@ -300,7 +306,7 @@ function fitLexical(units: readonly LexicalUnit[], l2: number, round: boolean): 
 /**
  * The lexical model of a locale, its penalty chosen by source-wise cross-validation (out-of-fold
  * log-loss), and each development unit's out-of-fold log-odds (the model of the folds without its
- * document), which is what the scorer is fitted on.
+ * source), which is what the scorer is fitted on.
  */
 function lexicalModel(lang: 'en' | 'zh'): { model: LexicalModel; l2: number; units: number; oof: Map<string, number> } {
   const units = lexicalUnits(lang);

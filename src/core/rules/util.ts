@@ -3,7 +3,7 @@ import { headMatch, mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
 import { claimTemplate } from '../clauses/suggest.js';
 import type { RewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
-import type { Fix, RuleId } from '../types.js';
+import type { Fix, Locale, RuleId } from '../types.js';
 import type { LocalFinding, UnitRuleContext } from './define.js';
 
 /**
@@ -73,11 +73,11 @@ function unitMayHoldTerm(ctx: UnitRuleContext, info: UnitInfo): boolean {
  * fails", "不存在任何后门").
  */
 const NEGATABLE: ReadonlySet<RuleId> = new Set<RuleId>(['unmeasured-claim', 'puffery', 'vague-quantifier']);
-/** A negation that governs the next word or two (not "not only", "no more than", "never been easier"). */
+/** A negation that governs the next word or two ("not only", "no more than" and "no longer" do not). */
 const NEGATION_BEFORE_EN = /\b(?:not|no|cannot|can['’]t|doesn['’]t|don['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|lacks?|lacking|nor)\s+(?!(?:only|just|merely|more|less|fewer|longer)\b)(?:(?:be|been|being|a|an|the|any|very|so|as|that|too|have|has|provide|offer|deliver|support|take\s+advantage\s+of)\s+){0,2}$/i;
 /** A negation directly before the term, or with a degree word between (不够灵活, 无法有效, 缺少精准, 难以). */
 const NEGATION_BEFORE_ZH = /(?:不(?:够|太|很|是很|是那么)?|没有|无法|未能|缺乏|缺少|难以)$/;
-function negatedTerm(locale: string, text: string, start: number): boolean {
+function negatedTerm(locale: Locale, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 50), start);
   return locale === 'zh' ? NEGATION_BEFORE_ZH.test(before) : NEGATION_BEFORE_EN.test(before);
 }
