@@ -43,7 +43,7 @@ const INSTRUCTION_EN =
 const QUALIFICATION_EN =
   /^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:(?:demonstrated|proven|strong|excellent|extensive|deep|solid|good|working)\s+)?(?:experience|knowledge|familiarity|expertise|proficiency|skills?|understanding|background)\s+(?:with|in|of)|(?:(?:demonstrated|proven|strong)\s+)?abilit(?:y|ies)\s+(?:in|to\s+(?:[a-z]+ly\s+)?(?:prioriti[sz]e|understand|communicate|work|lead|manage|collaborate|learn|adapt|analy[sz]e|think|write|present|estimate|negotiate|facilitate|mentor|coach|translate|explain)))\b/i;
 
-const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|阐述|提交|提供[^，。；]{0,12}?(?:说明|描述|方案|材料|文件|证明|报告|资料|承诺|清单|案例|介绍|计划|简历|复印件|扫描件))|描述.{0,10}如何|评分|评审)/;
+const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|阐述|提交|提供[^，。；]{0,12}?(?:说明|描述|方案|材料|文件|证明|报告|资料|承诺|清单|案例|介绍|计划|简历|复印件|扫描件))|描述.{0,10}如何|评分(?:标准|办法|细则|方法|因素|规则|表|项)|(?:综合|技术|商务|价格|专家)评分|评审)/;
 
 // A pronoun or demonstrative before "means" states a consequence ("This means faster detection"),
 // not a defined term. White space bounded like the term before it: with an open run the ReDoS analyser finds the

@@ -30,7 +30,7 @@ export function outcomeObjectAheadEn(after: string): boolean {
   }
 }
 
-const OUTCOME_OBJECT_ZH = /^.{0,6}(?:成本|费用|时间|效率|风险|错误|故障|延迟|工作量|负担|质量|满意度|性能|安全|可靠性)/;
+const OUTCOME_OBJECT_ZH = /^.{0,6}(?:成本|费用|开销|时间|效率|风险|隐患|错误|故障|误报|漏报|噪音|延迟|瓶颈|工作量|负担|压力|复杂度|复杂性|门槛|损失|损害|质量|满意度|性能|安全|可靠性)/;
 
 export default defineRule({
   meta: {
