@@ -50,13 +50,21 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
 }
 
 export class RuleMatcher {
-  /** The exact matcher. */
-  readonly re: RegExp;
+  /** The exact matcher's source (flags `giu`). */
+  private readonly source: string;
+  private exact: RegExp | undefined;
   /**
    * Matches wherever `re` does, faster (see unicode-regex.ts): a text it misses holds no term, and
    * it finds `re`'s matches as long as each passes `re`'s boundaries. (Global: reset `lastIndex`.)
    */
   readonly pre: RegExp | undefined;
+  /**
+   * The exact matcher. Made on first use: most texts are read by `pre` alone, and V8 checks a
+   * long `u` pattern's syntax when it is made, which costs milliseconds per rule on a cold lint.
+   */
+  get re(): RegExp {
+    return (this.exact ??= new RegExp(this.source, 'giu'));
+  }
   constructor(
     readonly entries: readonly VocabEntry[],
     private readonly wordBoundaries: boolean,
@@ -69,8 +77,10 @@ export class RuleMatcher {
     // A space in a term matches any run of white space (double spaces, line breaks).
     const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
     const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
-    this.re = new RegExp(src, 'giu');
+    this.source = src;
     this.pre = looserWithoutUnicode(src, 'giu');
+    // Without a stand-in, every text is read by the exact matcher.
+    if (!this.pre) this.exact = new RegExp(src, 'giu');
   }
 
   /** Matches in order of position, at most `limit` of them. */
@@ -129,9 +139,9 @@ export interface CompiledVocabulary {
    * Matches any term of any rule, in one pattern (what `anyParts` splits; the tests compare them).
    * Its alternatives are grouped by leading characters, so it says whether a text holds a term, not which.
    */
-  any: RegExp;
+  readonly any: RegExp;
   /** Matches wherever `any` does, faster, on texts without `NEEDS_UNICODE` (see unicode-regex.ts). */
-  anyLoose: RegExp | undefined;
+  readonly anyLoose: RegExp | undefined;
   /**
    * The same test in parts of at most `TEST_PART` source characters each (with their looser forms):
    * a text holds a term when one part matches. `mayHoldTerm` runs these, not `any`.
@@ -170,9 +180,6 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   const byRule = new Map<RuleId, RuleMatcher>();
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
   const sources = vocab.entries.map((e) => looseSource(entrySource(e)));
-  const anySource = testSource(sources, vocab.wordBoundaries);
-  const any = new RegExp(anySource, 'iu');
-  const anyLoose = looserWithoutUnicode(anySource, 'iu');
   // Parts of the test: sources in sorted order (terms that share leading characters stay together),
   // cut where a part would pass TEST_PART.
   const parts: string[][] = [];
@@ -188,10 +195,7 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
     length += s.length + 1;
   }
   if (part.length > 0 || parts.length === 0) parts.push(part);
-  const anyParts = parts.map((p) => {
-    const source = testSource(p, vocab.wordBoundaries);
-    return { strict: new RegExp(source, 'iu'), loose: looserWithoutUnicode(source, 'iu') };
-  });
+  const anyParts = parts.map((p) => lazyPart(testSource(p, vocab.wordBoundaries)));
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
     if (!e.unlessBefore && !e.unlessAfter && !e.onlyBefore) continue;
@@ -203,7 +207,38 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   }
   const heads = new Map<VocabEntry, RegExp>();
   for (const e of vocab.entries) if (e.head) heads.set(e, new RegExp(`^(?:${e.head})$`, 'u'));
-  return { vocab, byRule, any, anyLoose, anyParts, unless, heads };
+  let any: RegExp | undefined;
+  let anyLoose: RegExp | undefined | null;
+  return {
+    vocab,
+    byRule,
+    // Made only when asked for (mayHoldTerm reads the parts).
+    get any() {
+      return (any ??= new RegExp(testSource(sources, vocab.wordBoundaries), 'iu'));
+    },
+    get anyLoose() {
+      if (anyLoose === undefined) anyLoose = looserWithoutUnicode(testSource(sources, vocab.wordBoundaries), 'iu') ?? null;
+      return anyLoose ?? undefined;
+    },
+    anyParts,
+    unless,
+    heads,
+  };
+}
+
+/**
+ * A part of the candidate test: its looser stand-in made now (most texts are read by it), its
+ * exact pattern on first use (a text with `NEEDS_UNICODE`, or a part without a stand-in).
+ */
+function lazyPart(source: string): { readonly strict: RegExp; readonly loose: RegExp | undefined } {
+  const loose = looserWithoutUnicode(source, 'iu');
+  let strict: RegExp | undefined = loose ? undefined : new RegExp(source, 'iu');
+  return {
+    get strict() {
+      return (strict ??= new RegExp(source, 'iu'));
+    },
+    loose,
+  };
 }
 
 let segmenter: Intl.Segmenter | null | undefined;
