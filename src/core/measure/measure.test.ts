@@ -16,6 +16,8 @@ describe('English recognisers', () => {
     ['before go-live', 'deadline'],
     ['reported per month', 'period'],
     ['from 45 minutes to 15 minutes', 'range'],
+    ['alert triage time (42 min → 9 min)', 'range'],
+    ['page weight 480 KB -> 120 KB', 'range'],
     ['against the Q1 baseline', 'baseline'],
     ['as measured by the SIEM', 'method'],
     ['as defined in Schedule B', 'reference'],
@@ -60,6 +62,7 @@ describe('Chinese recognisers', () => {
     ['响应时间不超过200毫秒', 'quantity'],
     ['节省50万元', 'currency'],
     ['从每日1200条降至300条', 'range'],
+    ['函数复杂度（125→30）', 'range'],
     ['详见附件三', 'reference'],
   ])('%s → %s', (text, id) => {
     expect(ids(text, 'zh')).toContain(id);

@@ -14,7 +14,7 @@ export const ZH_RECOGNISERS: Recogniser[] = [
   { id: 'within', parts: ['window'], pattern: String.raw`${NUM}\s?${TIME_UNIT}(?:内|以内|之内)` },
   { id: 'deadline', parts: ['window'], pattern: String.raw`(?:在|于)?\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:前|之前|以前)?|(?:上线|验收|签约|合同生效)(?:前|后${NUM}${TIME_UNIT})` },
   { id: 'period', parts: ['window'], pattern: String.raw`(?:每|按)(?:个)?(?:分钟|小时|天|日|周|月|季度|年)|(?:月度|季度|年度)` },
-  { id: 'range', parts: ['baseline', 'target'], pattern: String.raw`从[^，。；\d]{0,6}${NUM}[^，。；\d]{0,6}(?:降至|提升至|提高到|降低到|缩短至|缩短到|提升到|到|至)${NUM}` },
+  { id: 'range', parts: ['baseline', 'target'], pattern: String.raw`从[^，。；\d]{0,6}${NUM}[^，。；\d]{0,6}(?:降至|提升至|提高到|降低到|缩短至|缩短到|提升到|到|至)${NUM}|(?<![\d.])\d+(?:\.\d+)?\s?[A-Za-z%％]{0,6}\s?(?:→|->|⟶|=>)\s?\d+` },
   { id: 'baseline', parts: ['baseline'], pattern: String.raw`(?:基线|基准|相比|相较|同比|环比|较上线前|较当前|与当前)` },
   { id: 'method', parts: ['method'], pattern: String.raw`(?:按照|根据|依据|以)[^，。；]{1,20}(?:计算|统计|测量|监控数据|为准)|计算公式|统计口径|测量方法` },
   { id: 'reference', parts: ['metric', 'target', 'method'], pattern: String.raw`(?:见|详见|参见|按照|依据|根据)?(?:附件|附录|第[一二三四五六七八九十\d]+[条章节款项])|(?:请)?(?:参见|详见|参阅)` },
