@@ -16,7 +16,7 @@ export const RECOGNISERS: Record<Locale, readonly Recogniser[]> = { en: EN_RECOG
 interface Compiled {
   rec: Recogniser;
   /** The pattern with Unicode semantics. */
-  re: RegExp;
+  readonly re: RegExp;
   /** The same without the `u` flag, for texts where it matches alike (see unicode-regex.ts). */
   ascii: RegExp | undefined;
 }
@@ -24,10 +24,23 @@ interface Compiled {
 
 const compiled = new Map<Locale, Compiled[]>();
 
+/** A recogniser's patterns; the Unicode one is made on first use when a stand-in reads most texts. */
+function compileOne(rec: Recogniser): Compiled {
+  const ascii = withoutUnicode(rec.pattern, 'giu');
+  let re: RegExp | undefined = ascii ? undefined : new RegExp(rec.pattern, 'giu');
+  return {
+    rec,
+    get re() {
+      return (re ??= new RegExp(rec.pattern, 'giu'));
+    },
+    ascii,
+  };
+}
+
 function compile(locale: Locale): Compiled[] {
   let c = compiled.get(locale);
   if (!c) {
-    c = RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu'), ascii: withoutUnicode(rec.pattern, 'giu') }));
+    c = RECOGNISERS[locale].map(compileOne);
     compiled.set(locale, c);
   }
   return c;
