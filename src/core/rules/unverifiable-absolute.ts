@@ -6,6 +6,11 @@ const NEGATED_EN = /\b(?:no|not|never|without|nor|cannot|can't|doesn't|does not|
 /** A disclaimer earlier in the sentence governs the absolutes after it. */
 const DISCLAIMER_EN = /\b(?:(?:makes?|gives?|offers?) no|(?:does|do|will) not|doesn't|don't|cannot|disclaims?(?: any| all)?)\s+(?:\w+\s+){0,3}(?:guarantees?|warrant(?:y|ies|s)?|representations?|represent|promises?)\b/i;
 const NEGATED_ZH = /(?:不|无|未|并非|不能|不会|不作)[\u4e00-\u9fff]{0,4}$/;
+/**
+ * A term that reads only under a negation ("no malware will ever get past"): the negation before it
+ * is the absolute's own subject, not a denial of it.
+ */
+const NEGATIVE_POLARITY_EN = /^(?:will\s+)?ever\b/i;
 /** A sentence that denies the absolute altogether ("No service can be 100% secure"). */
 const SENTENCE_NEGATION_EN = /^\W*(?:no|nothing|none|neither)\b|\b(?:cannot|can't|can not|could not|couldn't|impossible)\b/i;
 /** How far back a disclaimer or negation can govern a term (bounded: hostile input stays linear). */
@@ -28,9 +33,10 @@ export default defineRule({
       const text = info.unit.text;
       for (const m of matches) {
         const before = text.slice(Math.max(0, m.start - 40), m.start);
-        if ((ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
+        const polarity = ctx.locale === 'en' && NEGATIVE_POLARITY_EN.test(m.text);
+        if (!polarity && (ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
         const head = text.slice(Math.max(0, m.start - WINDOW), m.start);
-        if (ctx.locale === 'en' && (DISCLAIMER_EN.test(head) || SENTENCE_NEGATION_EN.test(m.start <= WINDOW ? head : ` ${head}`))) continue;
+        if (ctx.locale === 'en' && (DISCLAIMER_EN.test(head) || (!polarity && SENTENCE_NEGATION_EN.test(m.start <= WINDOW ? head : ` ${head}`)))) continue;
         // A guarantee is absolute only without terms: a referenced schedule or a stated target is terms.
         if (m.entry.kind === 'guarantee' && (TERMS_EN.test(text) || hasCriterion(info, m.start))) continue;
         if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;
