@@ -38,3 +38,23 @@ const ASCII_WORD = '[A-Za-z0-9_]';
 export function looserWithoutUnicode(source: string, flags: string): RegExp | undefined {
   return withoutUnicode(source.split(UNICODE_WORD).join(ASCII_WORD), flags);
 }
+
+/** A pattern's exact form and its faster stand-in (see above). */
+export interface WithStandIn {
+  /** The exact pattern: made on first use when there is a stand-in (V8 checks a long `u` pattern's syntax when it is made). */
+  readonly exact: RegExp;
+  /** The stand-in, made now, or undefined when the pattern has none (then the exact one is made now). */
+  readonly standIn: RegExp | undefined;
+}
+
+/** `source` with its stand-in (`withoutUnicode` or `looserWithoutUnicode`); most texts are read by the stand-in alone. */
+export function withStandIn(source: string, flags: string, standInOf: (source: string, flags: string) => RegExp | undefined): WithStandIn {
+  const standIn = standInOf(source, flags);
+  let exact: RegExp | undefined = standIn ? undefined : new RegExp(source, flags);
+  return {
+    get exact() {
+      return (exact ??= new RegExp(source, flags));
+    },
+    standIn,
+  };
+}

@@ -5,7 +5,7 @@
 import type { Locale, OutcomePart } from '../types.js';
 import { EN_RECOGNISERS } from './en.js';
 import type { Measurement, Recogniser } from './types.js';
-import { NEEDS_UNICODE, withoutUnicode } from '../unicode-regex.js';
+import { NEEDS_UNICODE, withoutUnicode, withStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
 import { ZH_RECOGNISERS } from './zh.js';
 
@@ -26,14 +26,13 @@ const compiled = new Map<Locale, Compiled[]>();
 
 /** A recogniser's patterns; the Unicode one is made on first use when a stand-in reads most texts. */
 function compileOne(rec: Recogniser): Compiled {
-  const ascii = withoutUnicode(rec.pattern, 'giu');
-  let re: RegExp | undefined = ascii ? undefined : new RegExp(rec.pattern, 'giu');
+  const p = withStandIn(rec.pattern, 'giu', withoutUnicode);
   return {
     rec,
     get re() {
-      return (re ??= new RegExp(rec.pattern, 'giu'));
+      return p.exact;
     },
-    ascii,
+    ascii: p.standIn,
   };
 }
 

@@ -12,7 +12,7 @@ import type { CriterionPart, LocalCriterion } from './types.js';
 import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
 import { lineSpans, type LineSpan } from '../lines.js';
 import { warm } from '../regex-warm.js';
-import { NEEDS_UNICODE, withoutUnicode } from '../unicode-regex.js';
+import { NEEDS_UNICODE, withoutUnicode, withStandIn } from '../unicode-regex.js';
 
 export interface BlockHeading {
   /** Block-local offsets of the heading line. */
@@ -290,7 +290,7 @@ function ranks(locale: Locale): Map<string, number> {
  */
 interface ExtraRecogniser {
   rec: Recogniser;
-  re: RegExp;
+  readonly re: RegExp;
   ascii: RegExp | undefined;
   /** It can read a target (`TARGET_CAPABLE`). */
   target: boolean;
@@ -298,7 +298,20 @@ interface ExtraRecogniser {
 const compiledExtra = new Map<Locale, ExtraRecogniser[]>();
 function extraRecognisers(locale: Locale): ExtraRecogniser[] {
   let c = compiledExtra.get(locale);
-  if (!c) compiledExtra.set(locale, (c = EXTRA_RECOGNISERS[locale].map((rec) => ({ rec, re: new RegExp(rec.pattern, 'giu'), ascii: withoutUnicode(rec.pattern, 'giu'), target: TARGET_CAPABLE.has(rec.id) }))));
+  if (!c) {
+    c = EXTRA_RECOGNISERS[locale].map((rec) => {
+      const p = withStandIn(rec.pattern, 'giu', withoutUnicode);
+      return {
+        rec,
+        get re() {
+          return p.exact;
+        },
+        ascii: p.standIn,
+        target: TARGET_CAPABLE.has(rec.id),
+      };
+    });
+    compiledExtra.set(locale, c);
+  }
   return c;
 }
 

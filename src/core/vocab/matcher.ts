@@ -4,7 +4,7 @@
  */
 import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
-import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD } from '../unicode-regex.js';
+import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD, withStandIn, type WithStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
 import { factorAlternatives } from '../regex-factor.js';
 
@@ -50,20 +50,15 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
 }
 
 export class RuleMatcher {
-  /** The exact matcher's source (flags `giu`). */
-  private readonly source: string;
-  private exact: RegExp | undefined;
+  private readonly patterns: WithStandIn;
   /**
    * Matches wherever `re` does, faster (see unicode-regex.ts): a text it misses holds no term, and
    * it finds `re`'s matches as long as each passes `re`'s boundaries. (Global: reset `lastIndex`.)
    */
   readonly pre: RegExp | undefined;
-  /**
-   * The exact matcher. Made on first use: most texts are read by `pre` alone, and V8 checks a
-   * long `u` pattern's syntax when it is made, which costs milliseconds per rule on a cold lint.
-   */
+  /** The exact matcher (made on first use: most texts are read by `pre` alone). */
   get re(): RegExp {
-    return (this.exact ??= new RegExp(this.source, 'giu'));
+    return this.patterns.exact;
   }
   constructor(
     readonly entries: readonly VocabEntry[],
@@ -77,10 +72,8 @@ export class RuleMatcher {
     // A space in a term matches any run of white space (double spaces, line breaks).
     const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
     const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
-    this.source = src;
-    this.pre = looserWithoutUnicode(src, 'giu');
-    // Without a stand-in, every text is read by the exact matcher.
-    if (!this.pre) this.exact = new RegExp(src, 'giu');
+    this.patterns = withStandIn(src, 'giu', looserWithoutUnicode);
+    this.pre = this.patterns.standIn;
   }
 
   /** Matches in order of position, at most `limit` of them. */
@@ -207,18 +200,17 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   }
   const heads = new Map<VocabEntry, RegExp>();
   for (const e of vocab.entries) if (e.head) heads.set(e, new RegExp(`^(?:${e.head})$`, 'u'));
-  let any: RegExp | undefined;
-  let anyLoose: RegExp | undefined | null;
+  let whole: WithStandIn | undefined;
+  const wholeTest = (): WithStandIn => (whole ??= withStandIn(testSource(sources, vocab.wordBoundaries), 'iu', looserWithoutUnicode));
   return {
     vocab,
     byRule,
     // Made only when asked for (mayHoldTerm reads the parts).
     get any() {
-      return (any ??= new RegExp(testSource(sources, vocab.wordBoundaries), 'iu'));
+      return wholeTest().exact;
     },
     get anyLoose() {
-      if (anyLoose === undefined) anyLoose = looserWithoutUnicode(testSource(sources, vocab.wordBoundaries), 'iu') ?? null;
-      return anyLoose ?? undefined;
+      return wholeTest().standIn;
     },
     anyParts,
     unless,
@@ -231,13 +223,12 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
  * exact pattern on first use (a text with `NEEDS_UNICODE`, or a part without a stand-in).
  */
 function lazyPart(source: string): { readonly strict: RegExp; readonly loose: RegExp | undefined } {
-  const loose = looserWithoutUnicode(source, 'iu');
-  let strict: RegExp | undefined = loose ? undefined : new RegExp(source, 'iu');
+  const p = withStandIn(source, 'iu', looserWithoutUnicode);
   return {
     get strict() {
-      return (strict ??= new RegExp(source, 'iu'));
+      return p.exact;
     },
-    loose,
+    loose: p.standIn,
   };
 }
 
