@@ -79,7 +79,7 @@ describe('factorAlternatives', () => {
       }
       expect(hits).toBeGreaterThan(50);
     }
-  });
+  }, 60_000);
 
   it('cuts a long candidate test into parts V8 still optimises, and keeps a short one whole', () => {
     const en = compileVocabulary(VOCABULARIES.en);
