@@ -18,10 +18,26 @@ export const fromRange = (r: vscode.Range): RangeData => ({
   end: { line: r.end.line, character: r.end.character },
 });
 
+/**
+ * The documentation link of each rule, parsed once: a workspace lint publishes tens of thousands of
+ * diagnostics that point at a few pages, and the collection keeps every one of them.
+ */
+const codeTargets = new Map<string, vscode.Uri>();
+function codeTarget(target: string): vscode.Uri {
+  let uri = codeTargets.get(target);
+  if (!uri) {
+    uri = vscode.Uri.parse(target);
+    // Bounded: custom terms may link to pages of their own.
+    if (codeTargets.size >= 1000) codeTargets.clear();
+    codeTargets.set(target, uri);
+  }
+  return uri;
+}
+
 export function toDiagnostic(d: DiagnosticData, uri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
   diagnostic.source = d.source;
-  diagnostic.code = { value: d.code.value, target: vscode.Uri.parse(d.code.target) };
+  diagnostic.code = { value: d.code.value, target: codeTarget(d.code.target) };
   if (d.related.length) {
     diagnostic.relatedInformation = d.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),

@@ -214,7 +214,7 @@ export class DocumentLinter implements vscode.Disposable {
     const text = decoded.text;
     try {
       const baseline = await this.baselines?.forConfig(loaded);
-      const reply = await this.worker.lintText(text, options.lint, baseline?.baseline !== undefined);
+      const reply = await this.worker.lintText(text, options.lint, baseline?.baseline !== undefined, true);
       lap('lintMs');
       this.record(uri, reply.ms, false);
       return this.toLinted(uri, 0, reply.findings, baseline, reply.keys);

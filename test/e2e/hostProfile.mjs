@@ -98,19 +98,20 @@ export function attribute({ startedAt, profile }, blocks, { extensionPattern = /
   // garbage collector running in between does not interrupt (povlint's own allocations cause it).
   // Its length is the time sampled, like the blocks' owners below: time the machine did not run
   // the process at all (a gap between samples) is not povlint holding the thread.
-  let longestRun = { ms: 0, at: NaN };
+  let longestRun = { ms: 0, gcMs: 0, at: NaN };
   let run;
   for (const s of samples) {
     if (s.at < after) continue;
     if (s.owner === 'povlint') {
-      run ??= { ms: 0, gc: 0, at: s.at };
+      run ??= { ms: 0, gc: 0, gcMs: 0, at: s.at };
       run.ms += run.gc + s.ms;
+      run.gcMs += run.gc;
       run.gc = 0;
       run.at = s.at;
     } else if (s.owner === 'gc' && run) {
       run.gc += s.ms; // counted once povlint runs again
     } else if (run) {
-      if (run.ms > longestRun.ms) longestRun = { ms: Math.round(run.ms * 10) / 10, at: run.at };
+      if (run.ms > longestRun.ms) longestRun = { ms: Math.round(run.ms * 10) / 10, gcMs: Math.round(run.gcMs * 10) / 10, at: run.at };
       run = undefined;
     }
   }
@@ -123,5 +124,5 @@ export function attribute({ startedAt, profile }, blocks, { extensionPattern = /
     for (const k of Object.keys(owners)) owners[k] = Math.round(owners[k]);
     return { ...b, owners };
   });
-  return { longestPovlintRunMs: longestRun.ms, longestPovlintRunAt: longestRun.at, blocks: byBlock };
+  return { longestPovlintRunMs: longestRun.ms, longestPovlintRunGcMs: longestRun.gcMs, longestPovlintRunAt: longestRun.at, blocks: byBlock };
 }

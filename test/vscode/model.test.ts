@@ -23,11 +23,13 @@ describe('clause picker', () => {
       clause('b', 'service-levels', 'Uptime'),
       clause('a', 'pov-plan-acceptance', 'Acceptance'),
       clause('c', 'service-levels', 'Response time'),
+      clause('d', 'service-levels', 'incident reports'),
     ]);
     expect(entries.map((e) => (e.type === 'separator' ? `== ${e.label}` : e.label))).toEqual([
       '== POV plan and acceptance',
       'Acceptance',
       '== Service levels',
+      'incident reports',
       'Response time',
       'Uptime',
     ]);

@@ -4,7 +4,7 @@
  * worker bundles are exercised in bundles.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession, lint, scorecard } from '../../src/core/index.js';
+import { createSession, findingKeys, lint, scorecard } from '../../src/core/index.js';
 import type { LintOptions } from '../../src/core/config/types.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
 import { LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
@@ -60,6 +60,16 @@ describe('LintServer', () => {
     const server = new LintServer(core);
     expect(server.handle({ id: 1, type: 'lint', text, options })).toMatchObject({ type: 'findings', findings: lint(text, options) });
     expect(server.size).toBe(0);
+    const full = lint(text, options);
+    const keyed = new LintServer({ ...core, findingKeys });
+    const reply = keyed.handle({ id: 3, type: 'lint', text, options, diagnosticsOnly: true, keys: true });
+    // What a diagnostic shows is kept, finding by finding; what only an open document uses is not.
+    expect(reply).toMatchObject({
+      type: 'findings',
+      findings: full.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start, end: f.end, docs: f.docs, fixes: [], clauses: [], missing: [] })),
+      keys: findingKeys(text, full, options),
+    });
+    expect(full.some((f) => f.fixes.length > 0)).toBe(true);
     const broken = new LintServer({
       createSession: () => {
         throw new Error('boom');

@@ -137,9 +137,16 @@ class Parser {
         this.pos++;
         continue;
       }
+      // Plain text up to the next character with a meaning (one slice, not one character at a time).
       if (!text) textStart = this.pos;
-      text += c;
-      this.pos++;
+      let p = this.pos + 1;
+      while (p < src.length) {
+        const k = src.charCodeAt(p);
+        if (k === 0x5c || k === 0x24 || k === 0x7d) break; // a backslash, `$` or `}`
+        p++;
+      }
+      text += src.slice(this.pos, p);
+      this.pos = p;
     }
     if (nested) throw new Fail(openedAt, 'unclosed `${`: expected `}`');
     flush();

@@ -154,9 +154,10 @@ export class LintClient {
   }
 
   /** Lints a text without a session (a file that is not open). */
-  async lintText(text: string, options: LintOptions, keys = false): Promise<Omit<LintReply, 'version'>> {
+  async lintText(text: string, options: LintOptions, keys = false, diagnosticsOnly = false): Promise<Omit<LintReply, 'version'>> {
     this.start();
-    const response = await this.send(undefined, { type: 'lint', text, options, ...(keys ? { keys } : {}) }, text.length);
+    const request = { type: 'lint' as const, text, options, ...(keys ? { keys } : {}), ...(diagnosticsOnly ? { diagnosticsOnly } : {}) };
+    const response = await this.send(undefined, request, text.length);
     const { findings, ms, keys: found } = this.reply(undefined, response, 0);
     return { findings, ms, incremental: false, ...(found ? { keys: found } : {}) };
   }

@@ -19,8 +19,11 @@ export type Request =
   | { id: number; type: 'open'; uri: string; text: string; options: LintOptions; keys?: boolean }
   /** Apply edits to a document's session; `length` is the text length the host expects after them. */
   | { id: number; type: 'edit'; uri: string; changes: Change[]; length: number; keys?: boolean }
-  /** Lint a text without keeping a session (files that are not open). */
-  | { id: number; type: 'lint'; text: string; options: LintOptions; keys?: boolean }
+  /**
+   * Lint a text without keeping a session (files that are not open). With `diagnosticsOnly`, the
+   * findings come without what only an open document uses (fixes, clauses, topics, missing parts).
+   */
+  | { id: number; type: 'lint'; text: string; options: LintOptions; keys?: boolean; diagnosticsOnly?: boolean }
   /** The scorecard of a document's session as it stands after the requests sent before this one. */
   | { id: number; type: 'scorecard'; uri: string };
 

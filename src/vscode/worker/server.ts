@@ -74,8 +74,12 @@ export class LintServer {
         }
         return done(findings ?? session.findings(), true, { text: session.text(), options: open.options });
       }
-      case 'lint':
-        return done(this.core.lint(request.text, request.options), false, { text: request.text, options: request.options });
+      case 'lint': {
+        const response = done(this.core.lint(request.text, request.options), false, { text: request.text, options: request.options });
+        // Keys are taken from the whole findings first; the host of a closed file only shows them.
+        if (request.diagnosticsOnly && response.type === 'findings') response.findings = response.findings.map(forDiagnostics);
+        return response;
+      }
       case 'scorecard': {
         const open = this.sessions.get(request.uri);
         if (!open) return { id: request.id, type: 'resync' };
@@ -89,6 +93,16 @@ export class LintServer {
   get size(): number {
     return this.sessions.size;
   }
+}
+
+/**
+ * A finding as a diagnostic shows it: what the editor needs of a file that is not open. Fixes,
+ * clause ids and topics are made again when the file is opened; leaving them here keeps a
+ * workspace lint's replies about half as large on the host, which holds many at once.
+ */
+function forDiagnostics(f: Finding): Finding {
+  const { ruleId, severity, message, start, end, docs, related } = f;
+  return { ruleId, severity, message, start, end, docs, missing: [], fixes: [], clauses: [], ...(related ? { related } : {}) };
 }
 
 /** Serves lint requests on a port until the worker is terminated. */
