@@ -149,6 +149,12 @@ export function hasCriterion(info: UnitInfo, at?: number, sizeOnly = false): boo
     lo = from + Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf('：')) + 1;
     const rest = text.slice(at, at + NEAR).search(/[，,；：]/);
     hi = rest < 0 ? Math.min(text.length, at + NEAR) : at + rest;
+    // A label that opens the unit ("高可用性：…") is specified by everything after its colon, up
+    // to the end of the sentence.
+    if (rest >= 0 && /[：:]/.test(text[hi]!) && !/[，,；。！？]/.test(text.slice(0, at))) {
+      const end = text.slice(hi + 1, hi + 1 + NEAR).search(/[。；！？]/);
+      hi = end < 0 ? Math.min(text.length, hi + 1 + NEAR) : hi + 1 + end;
+    }
   } else if (at !== undefined && text.length > LONG_UNIT) {
     lo = at - NEAR;
     hi = at + NEAR;
