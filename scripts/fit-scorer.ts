@@ -21,7 +21,8 @@
  * the development documents (out-of-fold F1 over all units, counting the claims no candidate
  * covers as misses; the most regularised setting within one standard error of the best F1), among the settings that keep the specification: every unit the rule fixtures
  * (test/fixtures/rules) and the contract cases (test/fixtures/contract-cases.jsonl) expect flagged
- * stays flagged. A feature seen in fewer than two development documents gets no weight. Those examples are written by the team from the labelling contract; they bound the
+ * stays flagged. A feature seen in fewer development documents than a minimum gets no weight; the minimum (2, 4, 8 or 16) is chosen with the
+ * penalty, by the same rule (the highest within one standard error of the best F1). Those examples are written by the team from the labelling contract; they bound the
  * model, they are not trained on.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,11 @@ import { prng, shuffle } from './random.mjs';
 
 const SEED = 20261204;
 const FOLDS = 5;
-const MIN_DOCS = 2;
+/**
+ * The minimum document frequencies tried: a feature seen in fewer development documents gets no
+ * weight. A term that fires in two documents describes those documents more than the language.
+ */
+const MIN_DOCS = [2, 4, 8, 16];
 const L2S = [0.3, 1, 3, 10];
 /** The thresholds tried (besides 0, which flags every candidate). */
 const THRESHOLDS = Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025);
@@ -113,12 +118,17 @@ function collect(lang: 'en' | 'zh', lexical: ReadonlyMap<string, number>): { row
     }
     uncovered.set(doc, units.filter((u) => !used.has(u) && u.label === 'flag').length);
   }
-  // A feature seen in fewer than MIN_DOCS development documents describes those documents, not the
-  // language: it gets no weight (the usual minimum document frequency).
+  return { rows, uncovered };
+}
+
+/**
+ * The rows without the features seen in fewer than `minDocs` development documents: such a
+ * feature describes those documents, not the language (the usual minimum document frequency).
+ */
+function prune(rows: readonly Row[], minDocs: number): Row[] {
   const docsOf = new Map<string, Set<string>>();
   for (const r of rows) for (const k of Object.keys(r.x)) (docsOf.get(k) ?? docsOf.set(k, new Set()).get(k)!).add(r.doc);
-  for (const r of rows) for (const k of Object.keys(r.x)) if (docsOf.get(k)!.size < MIN_DOCS) delete r.x[k];
-  return { rows, uncovered };
+  return rows.map((r) => ({ ...r, x: Object.fromEntries(Object.entries(r.x).filter(([k]) => docsOf.get(k)!.size >= minDocs)) }));
 }
 
 function fit(rows: readonly Row[], l2: number): Record<string, number> {
@@ -331,15 +341,16 @@ function lexicalModel(lang: 'en' | 'zh'): { model: LexicalModel; l2: number; uni
 }
 
 /** A scorer's setting and weights chosen by source-wise cross-validation on `rows` (see the file comment). */
-function choose(rows: readonly Row[], uncovered: ReadonlyMap<string, number>, spec: ReadonlyArray<{ x: Record<string, number> }>) {
-  const docs = [...new Set(rows.map((r) => r.doc))].sort();
-  const fold = sourceFolds(countByDoc(rows));
+function choose(all: readonly Row[], uncovered: ReadonlyMap<string, number>, spec: ReadonlyArray<{ x: Record<string, number> }>) {
+  const docs = [...new Set(all.map((r) => r.doc))].sort();
+  const fold = sourceFolds(countByDoc(all));
   const missed = [...uncovered.values()].reduce((a, b) => a + b, 0);
   // The claims no candidate covers, per fold.
   const missedIn = Array.from({ length: FOLDS }, (_, k) => [...uncovered].filter(([d]) => fold.get(d) === k).reduce((a, [, n]) => a + n, 0));
   // Every setting's out-of-fold F1 (over all folds) and its F1 per fold.
-  const settings: Array<{ l2: number; t: number; tOpen: number; f1: number; p: number; r: number; folds: number[] }> = [];
-  for (const l2 of L2S) {
+  const settings: Array<{ minDocs: number; l2: number; t: number; tOpen: number; f1: number; p: number; r: number; folds: number[] }> = [];
+  const pruned = new Map(MIN_DOCS.map((m) => [m, prune(all, m)] as const));
+  for (const [minDocs, rows] of pruned) for (const l2 of L2S) {
     const full = fit(rows, l2);
     // The highest threshold that keeps every specified flag.
     const limit = Math.min(1, ...spec.map((u) => predict(full, u.x)));
@@ -358,17 +369,19 @@ function choose(rows: readonly Row[], uncovered: ReadonlyMap<string, number>, sp
       for (const tOpen of [t, ...THRESHOLDS.filter((x) => x > t && x <= limitOpen)]) {
         const s = f1At(pairs, missed, t, tOpen);
         const folds = byFold.map((f, k) => f1At(f, missedIn[k]!, t, tOpen).f1);
-        settings.push({ l2, t: Math.round(t * 1000) / 1000, tOpen: Math.round(tOpen * 1000) / 1000, ...s, folds });
+        settings.push({ minDocs, l2, t: Math.round(t * 1000) / 1000, tOpen: Math.round(tOpen * 1000) / 1000, ...s, folds });
       }
     }
   }
-  // The one-standard-error rule: the most regularised setting whose F1 is within one standard
-  // error (across folds) of the best one. Among near-equal fits it takes the simplest, which
-  // carries best to documents nobody tuned on.
+  // The one-standard-error rule: the simplest setting whose F1 is within one standard error
+  // (across folds) of the best one: the fewest features (the highest minimum document frequency),
+  // then the most regularised. Among near-equal fits it takes the simplest, which carries best
+  // to documents nobody tuned on.
   const top = settings.reduce((a, b) => (b.f1 > a.f1 ? b : a));
   const mean = top.folds.reduce((a, b) => a + b, 0) / FOLDS;
   const se = Math.sqrt(top.folds.reduce((a, b) => a + (b - mean) ** 2, 0) / (FOLDS - 1) / FOLDS);
-  const near = settings.filter((s) => s.f1 >= top.f1 - se);
+  const minDocsChosen = Math.max(...settings.filter((s) => s.f1 >= top.f1 - se).map((s) => s.minDocs));
+  const near = settings.filter((s) => s.f1 >= top.f1 - se && s.minDocs === minDocsChosen);
   const l2Chosen = Math.max(...near.map((s) => s.l2));
   // The threshold pair whose neighbourhood (one step either way on each threshold) has the best
   // mean F1: the middle of a plateau rather than its highest point, which moves with every
@@ -380,7 +393,7 @@ function choose(rows: readonly Row[], uncovered: ReadonlyMap<string, number>, sp
     return around.reduce((a, o) => a + o.f1, 0) / around.length;
   };
   const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (smooth(b) > smooth(a) ? b : a));
-  const weights = best.t === 0 ? {} : fit(rows, best.l2);
+  const weights = best.t === 0 ? {} : fit(pruned.get(best.minDocs)!, best.l2);
   return { best, weights, docs, missed };
 }
 
@@ -415,12 +428,13 @@ function learningCurve(rows: readonly Row[], uncovered: ReadonlyMap<string, numb
 
 function main(): void {
   if (process.argv.includes('--learning-curve')) {
-    const shipped = JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, { l2: number }>;
+    const shipped = JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, { l2: number; minDocs?: number }>;
     for (const lang of ['en', 'zh'] as const) {
       // Without the lexical feature: its out-of-fold scores come from models fitted on every other
       // fold, and the shipped model has seen every development unit.
-      const { rows, uncovered } = collect(lang, new Map());
-      for (const r of rows) delete r.x.lexical;
+      const { rows: all, uncovered } = collect(lang, new Map());
+      for (const r of all) delete r.x.lexical;
+      const rows = prune(all, shipped[lang]?.minDocs ?? MIN_DOCS[0]!);
       for (const { share, f1 } of learningCurve(rows, uncovered, shipped[lang]?.l2 ?? 3)) {
         process.stdout.write(`fit-scorer: learning-curve lang=${lang} share=${share} cv_f1=${f1.toFixed(3)}\n`);
       }
@@ -428,7 +442,7 @@ function main(): void {
     return;
   }
   const dry = process.argv.includes('--dry');
-  const out: Record<string, { threshold: number; openThreshold?: number; l2: number; fitted: string; weights: Record<string, number> }> = {};
+  const out: Record<string, { threshold: number; openThreshold?: number; l2: number; minDocs: number; fitted: string; weights: Record<string, number> }> = {};
   const lexicalOut: Record<string, LexicalModel & { l2: number; fitted: string }> = {};
   for (const lang of ['en', 'zh'] as const) {
     const lexical = lexicalModel(lang);
@@ -447,9 +461,9 @@ function main(): void {
     const { best, weights, docs, missed } = words ? withWords : without;
     if (words) lexicalOut[lang] = { l2: lexical.l2, fitted: `${lexical.units} units of the development documents`, ...lexical.model };
     process.stdout.write(
-      `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} l2=${best.l2} threshold=${best.t} open_threshold=${best.tOpen} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} lexical=${words ? 'yes' : 'no'} cv_f1_with_lexical=${withWords.best.f1.toFixed(3)} cv_f1_without=${without.best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
+      `fit-scorer: lang=${lang} spec_units=${spec.length} rows=${rows.length} flags=${rows.filter((r) => r.y).length} uncovered_flags=${missed} docs=${docs.length} min_docs=${best.minDocs} l2=${best.l2} threshold=${best.t} open_threshold=${best.tOpen} cv_precision=${best.p.toFixed(3)} cv_recall=${best.r.toFixed(3)} cv_f1=${best.f1.toFixed(3)} lexical=${words ? 'yes' : 'no'} cv_f1_with_lexical=${withWords.best.f1.toFixed(3)} cv_f1_without=${without.best.f1.toFixed(3)} features=${Object.keys(weights).length}\n`,
     );
-    out[lang] = { threshold: best.t, ...(best.tOpen > best.t ? { openThreshold: best.tOpen } : {}), l2: best.l2, fitted: `${rows.length} candidate units of ${docs.length} development documents`, weights };
+    out[lang] = { threshold: best.t, ...(best.tOpen > best.t ? { openThreshold: best.tOpen } : {}), l2: best.l2, minDocs: best.minDocs, fitted: `${rows.length} candidate units of ${docs.length} development documents`, weights };
   }
   const json = `${JSON.stringify(out, null, 2)}\n`;
   const lexicalJson = `${JSON.stringify(lexicalOut)}\n`;

@@ -20,7 +20,7 @@ describe('unit scorer', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'fit-scorer.ts'), '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout + r.stderr).not.toMatch(/stale|Error/);
     expect(r.status).toBe(0);
-  }, 300_000);
+  }, 600_000);
 
   it.runIf(corpusPresent())('--learning-curve prints the out-of-fold F1 per share of the development documents, writing nothing', () => {
     const before = readFileSync(join(ROOT, 'src', 'core', 'score', 'weights.json'), 'utf8');
@@ -35,7 +35,7 @@ describe('unit scorer', () => {
       expect(curve[3]!.f1).toBeGreaterThanOrEqual(curve[0]!.f1);
     }
     expect(readFileSync(join(ROOT, 'src', 'core', 'score', 'weights.json'), 'utf8')).toBe(before);
-  }, 300_000);
+  }, 600_000);
 
   it('scores a linear model: more weight on present features raises the score', () => {
     const features = new Map([['bias', 1], ['a', 1]]);
