@@ -13,7 +13,7 @@ export type { Measurement, Recogniser } from './types.js';
 
 export const RECOGNISERS: Record<Locale, readonly Recogniser[]> = { en: EN_RECOGNISERS, zh: ZH_RECOGNISERS };
 
-interface Compiled {
+export interface Compiled {
   rec: Recogniser;
   /** The pattern with Unicode semantics. */
   readonly re: RegExp;
@@ -25,7 +25,7 @@ interface Compiled {
 const compiled = new Map<Locale, Compiled[]>();
 
 /** A recogniser's patterns; the Unicode one is made on first use when a stand-in reads most texts. */
-function compileOne(rec: Recogniser): Compiled {
+export function compileRecogniser(rec: Recogniser): Compiled {
   const p = withStandIn(rec.pattern, 'giu', withoutUnicode);
   return {
     rec,
@@ -39,7 +39,7 @@ function compileOne(rec: Recogniser): Compiled {
 function compile(locale: Locale): Compiled[] {
   let c = compiled.get(locale);
   if (!c) {
-    c = RECOGNISERS[locale].map(compileOne);
+    c = RECOGNISERS[locale].map(compileRecogniser);
     compiled.set(locale, c);
   }
   return c;

@@ -4,7 +4,7 @@
  * success-criteria tables, and the sentences that state a remedy. Offsets are block-local; the
  * result depends only on the block's text and locale, so it is cached with the block.
  */
-import { measure, RECOGNISERS, type Measurement, type Recogniser } from '../measure/index.js';
+import { compileRecogniser, measure, RECOGNISERS, type Compiled, type Measurement } from '../measure/index.js';
 import { splitSentences } from '../parse/sentences.js';
 import { mayHoldRemedy, remedyAt } from '../rules/missing-remedy.js';
 import type { Locale } from '../types.js';
@@ -12,7 +12,7 @@ import type { CriterionPart, LocalCriterion } from './types.js';
 import { COLUMN_PATTERNS, EMPTY_CELL, EXTRA_RECOGNISERS, METRIC_FALLBACK_PATTERNS, SOURCE_LEADS, SOURCE_REACH, STOP_STEMS, WORDS } from './vocab.js';
 import { lineSpans, type LineSpan } from '../lines.js';
 import { warm } from '../regex-warm.js';
-import { NEEDS_UNICODE, withoutUnicode, withStandIn } from '../unicode-regex.js';
+import { NEEDS_UNICODE } from '../unicode-regex.js';
 
 export interface BlockHeading {
   /** Block-local offsets of the heading line. */
@@ -254,9 +254,11 @@ export function measurements(text: string, locale: Locale, needTarget = false): 
 
 /** Adds the scorecard's own readings (with `targets`, only those that can be targets; with false, only the others). */
 function readExtra(text: string, locale: Locale, out: Measurement[], folds: boolean, targets?: boolean): void {
-  for (const { rec, re: unicode, ascii, target } of extraRecognisers(locale)) {
+  for (const { compiled, target } of extraRecognisers(locale)) {
     if (targets !== undefined && target !== targets) continue;
-    const re = warm(folds || !ascii ? unicode : ascii, text);
+    const rec = compiled.rec;
+    // The exact Unicode pattern is made only for a text that needs it.
+    const re = warm(folds || !compiled.ascii ? compiled.re : compiled.ascii, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -289,9 +291,7 @@ function ranks(locale: Locale): Map<string, number> {
  * and without them where that means the same (see unicode-regex.ts), as `measure` reads its own.
  */
 interface ExtraRecogniser {
-  rec: Recogniser;
-  readonly re: RegExp;
-  ascii: RegExp | undefined;
+  compiled: Compiled;
   /** It can read a target (`TARGET_CAPABLE`). */
   target: boolean;
 }
@@ -299,17 +299,7 @@ const compiledExtra = new Map<Locale, ExtraRecogniser[]>();
 function extraRecognisers(locale: Locale): ExtraRecogniser[] {
   let c = compiledExtra.get(locale);
   if (!c) {
-    c = EXTRA_RECOGNISERS[locale].map((rec) => {
-      const p = withStandIn(rec.pattern, 'giu', withoutUnicode);
-      return {
-        rec,
-        get re() {
-          return p.exact;
-        },
-        ascii: p.standIn,
-        target: TARGET_CAPABLE.has(rec.id),
-      };
-    });
+    c = EXTRA_RECOGNISERS[locale].map((rec) => ({ compiled: compileRecogniser(rec), target: TARGET_CAPABLE.has(rec.id) }));
     compiledExtra.set(locale, c);
   }
   return c;
