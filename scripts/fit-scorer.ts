@@ -5,7 +5,7 @@
  * every labelled development unit, its penalty chosen by out-of-fold log-loss; the scorer's
  * `lexical` feature of a development unit is the out-of-fold score (from the folds without its
  * source). The scorer is then fitted with and without that feature, and a locale keeps the
- * lexical model only where it raises the cross-validated F1.
+ * lexical model only where it raises the cross-validated F1 by more than one standard error.
  * Validation documents are never read here. Deterministic: full-batch gradient descent from zero
  * weights, folds assigned by source (a publisher's documents held out together, `sourceFolds`), so
  * anyone gets the same weights.
@@ -394,7 +394,7 @@ function choose(all: readonly Row[], uncovered: ReadonlyMap<string, number>, spe
   };
   const best = near.filter((s) => s.l2 === l2Chosen).reduce((a, b) => (smooth(b) > smooth(a) ? b : a));
   const weights = best.t === 0 ? {} : fit(pruned.get(best.minDocs)!, best.l2);
-  return { best, weights, docs, missed };
+  return { best, weights, docs, missed, se };
 }
 
 /** The shares of the development documents the learning curve fits on. */
@@ -449,7 +449,7 @@ function main(): void {
     process.stdout.write(`fit-scorer: lang=${lang} lexical_units=${lexical.units} lexical_l2=${lexical.l2} lexical_terms=${Object.keys(lexical.model.weights).length}\n`);
     const { rows, uncovered } = collect(lang, lexical.oof);
     const spec = specification(lang, lexical.model);
-    // The lexical feature stays only where it beats the scorer without it out of fold.
+    // The lexical feature stays only where it clearly beats the scorer without it out of fold.
     const plain = (x: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'lexical'));
     const withWords = choose(rows, uncovered, spec);
     const without = choose(
@@ -457,7 +457,9 @@ function main(): void {
       uncovered,
       spec.map((u) => ({ ...u, x: plain(u.x) })),
     );
-    const words = withWords.best.f1 > without.best.f1;
+    // The model with the lexical feature (and its shipped word weights) must beat the one without
+    // it by more than a standard error: a smaller gain is noise, and the words cost bytes.
+    const words = withWords.best.f1 > without.best.f1 + withWords.se;
     const { best, weights, docs, missed } = words ? withWords : without;
     if (words) lexicalOut[lang] = { l2: lexical.l2, fitted: `${lexical.units} units of the development documents`, ...lexical.model };
     process.stdout.write(

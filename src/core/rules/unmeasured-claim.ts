@@ -6,7 +6,7 @@ import { rewriteFix, sourceRange, termMatches } from './util.js';
 
 /** Objects that make a directional verb (reduce, increase, lower ...) an outcome claim. */
 const OUTCOME_OBJECT_EN =
-  /^(?:costs?|expenses?|spend(?:ing)?|time|times|effort|burden|workload|risk|risks|errors?|defects?|mistakes|downtime|outages?|delays?|backlogs?|latency|friction|waste|complexity|fraud|churn|rework|overhead|efficienc(?:y|ies)|productivity|performance|quality|satisfaction|accuracy|reliability|throughput|capacity|speed|visibility|security|transparency|engagement|adoption|revenue|returns?|yields?|profits?|income|roi|conversions?|sales|participation|usage|uptake|savings|response|wait|processing|turnaround|incidents?|vulnerabilit(?:y|ies)|exposure|attack surface|alerts?|noise|false positives?|tickets?|calls|paperwork|barriers|the (?:number|amount|rate|likelihood) of)\b/i;
+  /^(?:costs?|expenses?|spend(?:ing)?|money|time|times|effort|burden|workload|risk|risks|errors?|defects?|mistakes|downtime|outages?|delays?|backlogs?|latency|friction|waste|complexity|fraud|churn|rework|overhead|efficienc(?:y|ies)|productivity|performance|quality|satisfaction|accuracy|reliability|throughput|capacity|speed|visibility|security|transparency|engagement|adoption|revenue|returns?|yields?|profits?|income|roi|conversions?|sales|participation|usage|uptake|savings|response|wait|processing|turnaround|incidents?|vulnerabilit(?:y|ies)|exposure|attack surface|alerts?|noise|false positives?|tickets?|calls|paperwork|barriers|the (?:number|amount|rate|likelihood) of)\b/i;
 /** A word and the space after it: up to three of them may come between the verb and its object. */
 const WORD_SPACE_EN = /^[\w'’-]+\s+/;
 const LEADING_SPACE = /^\s+/;
