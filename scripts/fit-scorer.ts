@@ -17,13 +17,14 @@
  *                                                    out-of-fold F1 when fitted on 25, 50, 75 and 100%
  *                                                    of the development documents (writes nothing)
  *
- * The regularisation strength and the threshold are chosen by source-wise cross-validation on
- * the development documents (out-of-fold F1 over all units, counting the claims no candidate
- * covers as misses; the most regularised setting within one standard error of the best F1), among the settings that keep the specification: every unit the rule fixtures
- * (test/fixtures/rules) and the contract cases (test/fixtures/contract-cases.jsonl) expect flagged
- * stays flagged. A feature seen in fewer development documents than a minimum gets no weight; the minimum (2, 4, 8 or 16) is chosen with the
- * penalty, by the same rule (the highest within one standard error of the best F1). Those examples are written by the team from the labelling contract; they bound the
- * model, they are not trained on.
+ * The regularisation strength, the minimum number of development documents a feature must occur
+ * in to get a weight (2, 4, 8 or 16) and the threshold are chosen by source-wise cross-validation
+ * on the development documents (out-of-fold F1 over all units, counting the claims no candidate
+ * covers as misses; the simplest setting within one standard error of the best F1: the fewest
+ * features, then the most regularised), among the settings that keep the specification: every
+ * unit the rule fixtures (test/fixtures/rules) and the contract cases
+ * (test/fixtures/contract-cases.jsonl) expect flagged stays flagged. Those examples are written by
+ * the team from the labelling contract; they bound the model, they are not trained on.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
