@@ -139,7 +139,7 @@ export interface CompiledVocabulary {
    * The same test in parts of at most `TEST_PART` source characters each (with their looser forms):
    * a text holds a term when one part matches. `mayHoldTerm` runs these, not `any`.
    */
-  anyParts: ReadonlyArray<{ strict: RegExp; loose: RegExp | undefined }>;
+  anyParts: readonly WithStandIn[];
 }
 
 /**
@@ -152,7 +152,7 @@ export const TEST_PART = 15_000;
 /** Whether a block's raw text may hold a term (never false when it does). */
 export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
   const loose = !NEEDS_UNICODE.test(text);
-  for (const p of v.anyParts) if (warm(loose && p.loose ? p.loose : p.strict, text).test(text)) return true;
+  for (const p of v.anyParts) if (warm(loose && p.standIn ? p.standIn : p.exact, text).test(text)) return true;
   return false;
 }
 
@@ -188,7 +188,7 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
     length += s.length + 1;
   }
   if (part.length > 0 || parts.length === 0) parts.push(part);
-  const anyParts = parts.map((p) => lazyPart(testSource(p, vocab.wordBoundaries)));
+  const anyParts = parts.map((p) => withStandIn(testSource(p, vocab.wordBoundaries), 'iu', looserWithoutUnicode));
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
     if (!e.unlessBefore && !e.unlessAfter && !e.onlyBefore) continue;
@@ -215,20 +215,6 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
     anyParts,
     unless,
     heads,
-  };
-}
-
-/**
- * A part of the candidate test: its looser stand-in made now (most texts are read by it), its
- * exact pattern on first use (a text with `NEEDS_UNICODE`, or a part without a stand-in).
- */
-function lazyPart(source: string): { readonly strict: RegExp; readonly loose: RegExp | undefined } {
-  const p = withStandIn(source, 'iu', looserWithoutUnicode);
-  return {
-    get strict() {
-      return p.exact;
-    },
-    loose: p.standIn,
   };
 }
 

@@ -12,25 +12,22 @@ export const CATEGORY_TITLES: Record<ClauseCategory, string> = {
 
 export type PickEntry = { type: 'separator'; label: string } | { type: 'clause'; label: string; description: string; detail: string; clause: Clause };
 
-/** Previews already made, per clause object (a library's clauses are loaded once per config). */
-const previews = new WeakMap<Clause, string>();
+/** Each clause's body as one line with its defaults, made once per clause object (a library's clauses are loaded once per config). */
+const flattened = new WeakMap<Clause, string>();
 
 /** One-line preview of a clause body with its placeholders at their defaults. */
 export function clausePreview(clause: Clause, max = 160): string {
-  if (max !== 160) return makePreview(clause, max);
-  let preview = previews.get(clause);
-  if (preview === undefined) previews.set(clause, (preview = makePreview(clause, max)));
-  return preview;
-}
-
-function makePreview(clause: Clause, max: number): string {
-  let text: string;
-  try {
-    text = expandWithDefaults(clause.body);
-  } catch {
-    text = clause.body;
+  let flat = flattened.get(clause);
+  if (flat === undefined) {
+    let text: string;
+    try {
+      text = expandWithDefaults(clause.body);
+    } catch {
+      text = clause.body;
+    }
+    flat = text.replace(/\s+/g, ' ').trim();
+    flattened.set(clause, flat);
   }
-  const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
