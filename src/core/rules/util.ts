@@ -82,6 +82,26 @@ function negatedTerm(locale: Locale, text: string, start: number): boolean {
   return locale === 'zh' ? NEGATION_BEFORE_ZH.test(before) : NEGATION_BEFORE_EN.test(before);
 }
 
+/**
+ * A disclaimer before the term, in the same clause: the party declines to promise what follows
+ * ("makes no guarantee that the portal will always be fast", "does not warrant that the service
+ * will be timely or error-free"). Declining an outcome offers none, so nothing in its scope is a
+ * claim. The scope ends at a sentence end, a semicolon or a contrast ("but", "however"), after
+ * which the writer speaks for itself again; a semicolon that goes on with another "that" clause
+ * continues the list of what is disclaimed.
+ */
+const DISCLAIMER_EN = /\b(?:(?:does|do|did|will|shall|can|could|would)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot|makes?\s+no|gives?\s+no|provides?\s+no|offers?\s+no|without(?:\s+any)?|(?:expressly\s+)?disclaims?(?:\s+any|\s+all)?)\s+(?:warrant(?:s|y|ies)?|guarantee(?:s|d)?|represent(?:s|ations?)?|promise(?:s)?|assurances?)\b(?![^.;!?]*(?:\bbut\b|\bhowever\b))[^.;!?]*$/i;
+/** 不保证, 不作承诺, 不对……做出承诺: the clause holding one declines what it names, before or after it. */
+const DISCLAIMER_ZH = /不(?:作|做|作出|做出)?(?:任何)?(?:承诺|保证|担保)|不对[^。；，,]{0,40}(?:作|做)(?:出)?(?:任何)?(?:承诺|保证|担保)/;
+function disclaimed(locale: Locale, text: string, start: number, end: number): boolean {
+  if (locale === 'zh') {
+    const from = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('；', start), text.lastIndexOf('但', start)) + 1;
+    const stop = text.slice(end).search(/[。；]|但/);
+    return DISCLAIMER_ZH.test(text.slice(from, stop < 0 ? text.length : end + stop));
+  }
+  return DISCLAIMER_EN.test(text.slice(Math.max(0, start - 300), start).replace(/;(?=\s*(?:(?:and|or)\s+)?that\b)/gi, ','));
+}
+
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
@@ -101,6 +121,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (ctx.allowed.has(m.text.toLowerCase()) || ctx.allowed.has(m.entry.term.toLowerCase())) return false;
     if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || capitalisedMidSentence(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     if (NEGATABLE.has(rule) && negatedTerm(ctx.locale, text, m.start)) return false;
+    if (disclaimed(ctx.locale, text, m.start, m.end)) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
