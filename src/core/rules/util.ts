@@ -102,6 +102,20 @@ function disclaimed(locale: Locale, text: string, start: number, end: number): b
   return DISCLAIMER_EN.test(text.slice(Math.max(0, start - 300), start).replace(/;(?=\s*(?:(?:and|or)\s+)?that\b)/gi, ','));
 }
 
+/**
+ * The term describes the adversary, not the offer: an evaluative word on a threat ("detect
+ * sophisticated threats", "advanced persistent attackers") or predicated of one ("threats are
+ * growing more sophisticated"). Who attacks, and how well, is the problem the offer meets, the
+ * background of a claim rather than an outcome promised.
+ */
+const THREAT_NOUN_EN = '(?:threats?|attacks?|attackers?|adversar(?:y|ies)|malware|ransomware|phishing|hackers?|threat\\s+actors?|exploits?|cyber-?criminals?|criminals?)';
+/** The threat noun heads its phrase ("sophisticated threats in the cloud", not "advanced threat detection"). */
+const THREAT_AFTER_EN = new RegExp(`^(?:,?\\s+(?!(?:against|from|for|to|of|by|with|in|on|at|and|or|the|a|an|all|any|every|most|many)\\b)[a-z-]+)?\\s+${THREAT_NOUN_EN}(?=\\s*(?:$|[.,;:!?)—–-]|(?:and|or|in|on|at|from|to|that|which|who|with|before|across|by|targeting|against|for|like|such|are|is|can|will|may|might|could|have|has)\\b))`, 'i');
+const THREAT_BEFORE_EN = new RegExp(`\\b${THREAT_NOUN_EN}\\s+(?:(?:are|is|have|has|keep|continue|become|becomes|becoming|grow|grows|growing|getting|increasingly|ever|more|even|only)\\s+){1,4}$`, 'i');
+function describesThreat(text: string, start: number, end: number): boolean {
+  return THREAT_AFTER_EN.test(text.slice(end, end + 60)) || THREAT_BEFORE_EN.test(text.slice(Math.max(0, start - 80), start));
+}
+
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
@@ -122,6 +136,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || capitalisedMidSentence(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     if (NEGATABLE.has(rule) && negatedTerm(ctx.locale, text, m.start)) return false;
     if (disclaimed(ctx.locale, text, m.start, m.end)) return false;
+    if (NEGATABLE.has(rule) && ctx.locale === 'en' && describesThreat(text, m.start, m.end)) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
