@@ -43,6 +43,14 @@ const INSTRUCTION_EN =
 const QUALIFICATION_EN =
   /^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:(?:demonstrated|proven|strong|excellent|extensive|deep|solid|good|working)\s+)?(?:experience|knowledge|familiarity|expertise|proficiency|skills?|understanding|background)\s+(?:with|in|of)|(?:(?:demonstrated|proven|strong)\s+)?abilit(?:y|ies)\s+(?:in|to\s+(?:[a-z]+ly\s+)?(?:prioriti[sz]e|understand|communicate|work|lead|manage|collaborate|learn|adapt|analy[sz]e|think|write|present|estimate|negotiate|facilitate|mentor|coach|translate|explain)))\b/i;
 
+/**
+ * A unit that opens with an interrogative asks or names a question even without its mark ("How to
+ * improve detection", "Why choose us", "如何提升用户体验"): a topic or an ask, not an outcome claimed.
+ * Up to a colon only: what follows one ("Why us: the fastest engine") is read as a statement.
+ */
+const INTERROGATIVE_EN = /^(?:how\s+(?:to|do|does|did|can|could|should|would|we|you|i)|why\s+(?:choose|use|pick|switch|should|would|do|does|is|are|we|you))\b[^:：]*$/i;
+const INTERROGATIVE_ZH = /^(?:如何|怎样|怎么|为什么|为何)[^:：]*$/;
+
 const INSTRUCTION_ZH = /(?:请(?:描述|说明|阐述|提供)|投标人(?:应|须)(?:描述|说明|阐述|提交|提供[^，。；]{0,12}?(?:说明|描述|方案|材料|文件|证明|报告|资料|承诺|清单|案例|介绍|计划|简历|复印件|扫描件))|描述.{0,10}如何|评分(?:标准|办法|细则|方法|因素|规则|表|项)|(?:综合|技术|商务|价格|专家)评分|评审)/;
 
 // A pronoun or demonstrative before "means" states a consequence ("This means faster detection"),
@@ -95,7 +103,7 @@ class LazyUnitInfo implements UnitInfo {
   ) {}
   get question(): boolean {
     const text = this.unit.text;
-    return (this.q ??= this.locale === 'zh' ? /[？?]\s*$/.test(text) : /\?["”')]*\s*$/.test(text));
+    return (this.q ??= this.locale === 'zh' ? /[？?]\s*$/.test(text) || INTERROGATIVE_ZH.test(text) : /\?["”')]*\s*$/.test(text) || INTERROGATIVE_EN.test(text));
   }
   get instruction(): boolean {
     const text = this.unit.text;
