@@ -90,16 +90,29 @@ function negatedTerm(locale: Locale, text: string, start: number): boolean {
  * which the writer speaks for itself again; a semicolon that goes on with another "that" clause
  * continues the list of what is disclaimed.
  */
-const DISCLAIMER_EN = /\b(?:(?:does|do|did|will|shall|can|could|would)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot|makes?\s+no|gives?\s+no|provides?\s+no|offers?\s+no|without(?:\s+any)?|(?:expressly\s+)?disclaims?(?:\s+any|\s+all)?)\s+(?:warrant(?:s|y|ies)?|guarantee(?:s|d)?|represent(?:s|ations?)?|promise(?:s)?|assurances?)\b(?![^.;!?]*(?:\bbut\b|\bhowever\b))[^.;!?]*$/i;
-/** 不保证, 不作承诺, 不对……做出承诺: the clause holding one declines what it names, before or after it. */
-const DISCLAIMER_ZH = /不(?:作|做|作出|做出)?(?:任何)?(?:承诺|保证|担保)|不对[^。；，,]{0,40}(?:作|做)(?:出)?(?:任何)?(?:承诺|保证|担保)/;
+const DISCLAIMER_EN = /\b(?:(?:does|do|did|will|shall|can|could|would) not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot|makes? no|gives? no|provides? no|offers? no|without(?: any)?|(?:expressly )?disclaims?(?: any| all)?) (?:warrant(?:s|y|ies)?|guarantee(?:s|d)?|represent(?:s|ations?)?|promise(?:s)?|assurances?)\b/i;
+const CONTRAST_EN = /\b(?:but|however)\b/i;
+/** 不保证, 不作承诺: the clause holding one declines what it names, before or after it; 不对……做出承诺 too. */
+const DISCLAIMER_ZH = /不(?:作|做|作出|做出)?(?:任何)?(?:承诺|保证|担保)/;
+const PROMISE_ZH = /(?:作|做)出?(?:任何)?(?:承诺|保证|担保)/;
 function disclaimed(locale: Locale, text: string, start: number, end: number): boolean {
   if (locale === 'zh') {
     const from = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('；', start), text.lastIndexOf('但', start)) + 1;
-    const stop = text.slice(end).search(/[。；]|但/);
-    return DISCLAIMER_ZH.test(text.slice(from, stop < 0 ? text.length : end + stop));
+    const stop = text.slice(end).search(/[。；但]/);
+    const clause = text.slice(from, stop < 0 ? text.length : end + stop);
+    if (DISCLAIMER_ZH.test(clause)) return true;
+    const at = clause.indexOf('不对');
+    return at >= 0 && PROMISE_ZH.test(clause.slice(at + 2));
   }
-  return DISCLAIMER_EN.test(text.slice(Math.max(0, start - 300), start).replace(/;(?=\s*(?:(?:and|or)\s+)?that\b)/gi, ','));
+  // The clause before the term: from the last sentence end or semicolon, where a semicolon that
+  // goes on with "that" does not end it.
+  const before = text
+    .slice(Math.max(0, start - 300), start)
+    .replace(/\s+/g, ' ')
+    .replace(/; (?=(?:and |or )?that\b)/gi, ', ');
+  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
+  const m = DISCLAIMER_EN.exec(clause);
+  return m !== null && !CONTRAST_EN.test(clause.slice(m.index + m[0].length));
 }
 
 /**
@@ -114,6 +127,19 @@ const THREAT_AFTER_EN = new RegExp(`^(?:,?\\s+(?!(?:against|from|for|to|of|by|wi
 const THREAT_BEFORE_EN = new RegExp(`\\b${THREAT_NOUN_EN}\\s+(?:(?:are|is|have|has|keep|continue|become|becomes|becoming|grow|grows|growing|getting|increasingly|ever|more|even|only)\\s+){1,4}$`, 'i');
 function describesThreat(text: string, start: number, end: number): boolean {
   return THREAT_AFTER_EN.test(text.slice(end, end + 60)) || THREAT_BEFORE_EN.test(text.slice(Math.max(0, start - 80), start));
+}
+
+/**
+ * A purpose clause opened by 为了 ("为了更好地处理您的投诉", "为了给您带来更好的体验，……"): the aim
+ * the sentence serves, stated before what is done for it, not an outcome promised. The clause runs
+ * to its first comma or stop, or past a comma that goes on with the aim (并且, 以及, 同时).
+ */
+function inPurposeClause(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const at = before.lastIndexOf('为了');
+  if (at < 0 || (at > 0 && !/[，。；：:,\s]/.test(before[at - 1]!))) return false;
+  const [, ...after] = before.slice(at + 2).split(/[，,]/);
+  return !/[。；;]/.test(before.slice(at)) && after.every((part) => /^(?:并且|并|以及|同时)/.test(part));
 }
 
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
@@ -137,6 +163,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (NEGATABLE.has(rule) && negatedTerm(ctx.locale, text, m.start)) return false;
     if (disclaimed(ctx.locale, text, m.start, m.end)) return false;
     if (NEGATABLE.has(rule) && ctx.locale === 'en' && describesThreat(text, m.start, m.end)) return false;
+    if (NEGATABLE.has(rule) && ctx.locale === 'zh' && inPurposeClause(text, m.start)) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
