@@ -142,6 +142,27 @@ function inPurposeClause(text: string, start: number): boolean {
   return !/[。；;]/.test(before.slice(at)) && after.every((part) => /^(?:并且|并|以及|同时)/.test(part));
 }
 
+/**
+ * A quality named as what is measured ("evaluate the effectiveness of the controls", "validate the
+ * reliability of the infrastructure", "monitor contractor performance"): the method of a check,
+ * not an outcome claimed. The quality noun follows a verb or noun of evaluation, with at most a
+ * determiner, "of" and one more word between.
+ */
+const QUALITY_NOUN_EN = /(?:ness|ity|ance|ency|acy|quality)$/i;
+const EVALUATION_WORD_EN = /^(?:evaluat|assess|test|measur|review|confirm|verif|validat|monitor|determin|track|benchmark|audit|quantif|insight)[a-z]*,?$/i;
+const BETWEEN_EN = /^(?:and|or|of|on|into|the|its|their|our|your|overall|a|an)$/i;
+function evaluatedQuality(text: string, start: number, end: number): boolean {
+  if (!QUALITY_NOUN_EN.test(text.slice(start, end))) return false;
+  const words = text.slice(Math.max(0, start - 60), start).split(/\s+/).filter(Boolean).slice(-5);
+  for (let i = words.length - 1, other = 0; i >= 0; i--) {
+    const w = words[i]!;
+    if (EVALUATION_WORD_EN.test(w)) return true;
+    if (BETWEEN_EN.test(w)) continue;
+    if (/[.;:!?]$/.test(w) || ++other > 1) return false;
+  }
+  return false;
+}
+
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
@@ -162,7 +183,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (ctx.locale === 'en' && (inProperName(text, m.start, m.end) || beforeAcronym(text, m.start, m.end) || capitalisedMidSentence(text, m.start, m.end) || inQuotedTitle(text, m.start, m.end))) return false;
     if (NEGATABLE.has(rule) && negatedTerm(ctx.locale, text, m.start)) return false;
     if (disclaimed(ctx.locale, text, m.start, m.end)) return false;
-    if (NEGATABLE.has(rule) && ctx.locale === 'en' && describesThreat(text, m.start, m.end)) return false;
+    if (NEGATABLE.has(rule) && ctx.locale === 'en' && (describesThreat(text, m.start, m.end) || evaluatedQuality(text, m.start, m.end))) return false;
     if (NEGATABLE.has(rule) && ctx.locale === 'zh' && inPurposeClause(text, m.start)) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
