@@ -83,14 +83,17 @@ function negatedTerm(locale: Locale, text: string, start: number): boolean {
 }
 
 /**
- * A disclaimer before the term, in the same clause: the party declines to promise what follows
- * ("makes no guarantee that the portal will always be fast", "does not warrant that the service
- * will be timely or error-free"). Declining an outcome offers none, so nothing in its scope is a
- * claim. The scope ends at a sentence end, a semicolon or a contrast ("but", "however"), after
- * which the writer speaks for itself again; a semicolon that goes on with another "that" clause
- * continues the list of what is disclaimed.
+ * A disclaimer or a reservation of rights before the term, in the same clause: the party declines
+ * to promise what follows ("makes no guarantee that the portal will always be fast", "does not
+ * warrant that the service will be timely or error-free") or keeps a right to do it ("reserves the
+ * right, at its sole discretion, to amend", 保留……降低黑洞阈值的权利, 有权降低). Declining an outcome
+ * or reserving a right offers none, so nothing in its scope is a claim. The scope ends at a sentence
+ * end, a semicolon or a contrast ("but", "however", 但), after which the writer speaks for itself
+ * again; a semicolon that goes on with another "that" clause continues the list of what is
+ * disclaimed.
  */
 const DISCLAIMER_EN = /\b(?:(?:does|do|did|will|shall|can|could|would) not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot|makes? no|gives? no|provides? no|offers? no|without(?: any)?|(?:expressly )?disclaims?(?: any| all)?) (?:warrant(?:s|y|ies)?|guarantee(?:s|d)?|represent(?:s|ations?)?|promise(?:s)?|assurances?)\b/i;
+const RESERVATION_EN = /\b(?:reserves?|retains?) the right\b/i;
 const CONTRAST_EN = /\b(?:but|however)\b/i;
 /** 不保证, 不作承诺: the clause holding one declines what it names, before or after it; 不对……做出承诺 too. */
 const DISCLAIMER_ZH = /不(?:作|做|作出|做出)?(?:任何)?(?:承诺|保证|担保)/;
@@ -102,7 +105,10 @@ function disclaimed(locale: Locale, text: string, start: number, end: number): b
     const clause = text.slice(from, stop < 0 ? text.length : end + stop);
     if (DISCLAIMER_ZH.test(clause)) return true;
     const at = clause.indexOf('不对');
-    return at >= 0 && PROMISE_ZH.test(clause.slice(at + 2));
+    if (at >= 0 && PROMISE_ZH.test(clause.slice(at + 2))) return true;
+    const term = start - from;
+    const keep = clause.lastIndexOf('保留', term);
+    return clause.lastIndexOf('有权', term) >= 0 || (keep >= 0 && /权利|权力/.test(clause.slice(term)));
   }
   // The clause before the term: from the last sentence end or semicolon, where a semicolon that
   // goes on with "that" does not end it.
@@ -111,7 +117,7 @@ function disclaimed(locale: Locale, text: string, start: number, end: number): b
     .replace(/\s+/g, ' ')
     .replace(/; (?=(?:and |or )?that\b)/gi, ', ');
   const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
-  const m = DISCLAIMER_EN.exec(clause);
+  const m = DISCLAIMER_EN.exec(clause) ?? RESERVATION_EN.exec(clause);
   return m !== null && !CONTRAST_EN.test(clause.slice(m.index + m[0].length));
 }
 
