@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factorAlternatives, topLevelAlternatives } from '../src/core/regex-factor.js';
+import { factorAlternatives, literalLeading, topLevelAlternatives } from '../src/core/regex-factor.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
 import { compileVocabulary, entrySource, looseSource, mayHoldTerm, TEST_PART } from '../src/core/vocab/matcher.js';
@@ -17,7 +17,7 @@ import { markdownFiles } from './helpers/files.js';
 const ROOT = join(import.meta.dirname, '..');
 
 /** Pieces of alternatives: literals that share prefixes, and every construct the factoring must leave intact. */
-const piece = fc.constantFrom('a', 'b', 'ab', 'abc', 'B', 'c', '中', '文', '😀', '\\s', '\\d', '[ab]', '[|]', '(?:a|b)', 'a?', 'b*', 'c+', 'a{2}', '.', '(?!b)', '(?<=a)', '\\|', '\\(', '-', ' ');
+const piece = fc.constantFrom('a', 'b', 'ab', 'abc', 'B', 'c', '中', '文', '😀', '\\s', '\\d', '[ab]', '[|]', '(?:a|b)', '(?:ab|Ac|)', '(?:a|b)?', '(a|bc)', '(?:(?:a|b)c|d)', '(?:ab)+', 'a?', 'b*', 'c+', 'a{2}', '.', '(?!b)', '(?<=a)', '\\|', '\\(', '-', ' ');
 const alternative = fc.array(piece, { minLength: 0, maxLength: 5 }).map((p) => p.join(''));
 const subject = fc.array(fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '中', '文', '😀', ' ', '|', '(', '-', '1', 'x'), { maxLength: 12 }).map((p) => p.join(''));
 
@@ -28,9 +28,21 @@ describe('factorAlternatives', () => {
 
   it('groups alternatives by their leading characters', () => {
     expect(factorAlternatives(['improve', 'increase', 'industry', 'fast'], true)).toBe('i(?:mprove|n(?:crease|dustry))|fast');
-    // Case folds only with ignoreCase; a quantified, escaped or grouped start stays as it is.
-    expect(factorAlternatives(['Ab', 'ab', 'a?c', '\\d', '(?:x)'], false)).toBe('Ab|ab|a?c|\\d|(?:x)');
+    // Case folds only with ignoreCase; a quantified or escaped start stays as it is.
+    expect(factorAlternatives(['Ab', 'ab', 'a?c', '\\d', '(?:x)'], false)).toBe('Ab|ab|x|a?c|\\d');
     expect(factorAlternatives(['Ab', 'ab', 'aC', 'ac'], true)).toBe('a(?:b|c)');
+  });
+
+  it('opens a leading group so its alternatives join the groups of their first characters', () => {
+    expect(literalLeading('(?:enterprise|military|bank|mission)[-\\s]grade')).toEqual(['enterprise[-\\s]grade', 'm(?:ilitary|ission)[-\\s]grade', 'bank[-\\s]grade']);
+    // An optional group adds what follows it; a nested leading group opens too.
+    expect(literalLeading('(?:the\\s+)?best')).toEqual(['the\\s+best', 'best']);
+    expect(literalLeading('((?:a|b)c|d)e')).toEqual(['ace', 'bce', 'de']);
+    // A repeated group, a look-around and a named group stay as they are.
+    for (const kept of ['(?:ab)+c', '(?:ab){2}c', '(?=a)b', '(?!a)b', '(?<n>a|b)c']) expect(literalLeading(kept)).toEqual([kept]);
+    // A copy of what follows past the budget keeps the group closed.
+    const long = `(?:${Array.from({ length: 30 }, (_, i) => String.fromCharCode(97 + (i % 26)) + i).join('|')})${'x'.repeat(200)}`;
+    expect(literalLeading(long)).toEqual([long]);
   });
 
   it('keeps a tail with its own top-level alternation grouped', () => {

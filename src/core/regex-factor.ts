@@ -68,7 +68,68 @@ const MAX_DEPTH = 12;
  */
 export function factorAlternatives(alternatives: readonly string[], ignoreCase: boolean): string {
   if (alternatives.some((a) => /\\[1-9]|\\k</.test(a))) return alternatives.join('|');
-  return factor(alternatives.flatMap(topLevelAlternatives), ignoreCase, 0);
+  return factor(alternatives.flatMap(topLevelAlternatives).flatMap(literalLeading), ignoreCase, 0);
+}
+
+/** How much longer than the alternative its literal-leading forms may be (each copies what follows the group). */
+const EXPANSION_BUDGET = 1_000;
+
+/**
+ * Alternatives that together match what `alt` matches, each starting with a literal where it can:
+ * an alternative that opens with a group, `(?:enterprise|military|bank)[-\s]grade`, starts with
+ * no literal, so `factor` could only leave it after the groups, tried at every position (the
+ * English terms that open with a group cost four times the rest together). The group's
+ * alternatives are sorted by their first character, and what follows the group is copied after
+ * each set: `e(?:nterprise)[-\s]grade`, `m(?:ilitary)[-\s]grade`, `bank[-\s]grade`. An optional
+ * group (`(?:the\s+)?best`) adds what follows it as an alternative of its own. A group that is
+ * repeated, a look-around, a named group, or a copy past the budget stays as it is.
+ */
+export function literalLeading(alt: string, depth = 0): string[] {
+  const open = alt.startsWith('(?:') ? 3 : alt.startsWith('(') && !alt.startsWith('(?') ? 1 : 0;
+  if (open === 0 || depth > MAX_DEPTH) return [alt];
+  const close = closingParen(alt);
+  if (close < 0) return [alt];
+  let after = alt.slice(close + 1);
+  const optional = after.startsWith('?');
+  if (optional) after = after.slice(after.startsWith('??') ? 2 : 1);
+  else if (after.length > 0 && QUANTIFIER.has(after[0]!)) return [alt];
+  const bySign = new Map<string, string[]>();
+  const other: string[] = [];
+  for (const inner of topLevelAlternatives(alt.slice(open, close)).flatMap((a) => literalLeading(a, depth + 1))) {
+    const lead = leading(inner);
+    if (!lead) other.push(inner);
+    else {
+      const list = bySign.get(lead[0]);
+      if (list) list.push(lead[1]);
+      else bySign.set(lead[0], [lead[1]]);
+    }
+  }
+  const out: string[] = [];
+  for (const [first, tails] of bySign) out.push(tails.length === 1 ? first + wrap(tails[0]!) + after : `${first}(?:${tails.join('|')})${after}`);
+  if (other.length > 0) out.push(`(?:${other.join('|')})${after}`);
+  if (optional && after.length > 0) out.push(...literalLeading(after, depth + 1));
+  else if (optional) out.push('');
+  const length = out.reduce((n, a) => n + a.length + 1, 0);
+  return length > alt.length + EXPANSION_BUDGET ? [alt] : out;
+}
+
+/** The index of the parenthesis that closes the group opening `source` (-1 when none). */
+function closingParen(source: string): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function factor(alts: readonly string[], ignoreCase: boolean, depth: number): string {

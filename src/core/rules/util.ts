@@ -1,5 +1,5 @@
 import type { UnitInfo } from '../analysis.js';
-import { headMatch, mayHoldTerm, type TermMatch } from '../vocab/matcher.js';
+import { headMatch, matchRules, type TermMatch } from '../vocab/matcher.js';
 import { claimTemplate } from '../clauses/suggest.js';
 import type { RewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
@@ -58,11 +58,11 @@ function inQuotedTitle(text: string, start: number, end: number): boolean {
   return inner.split(/\s+/).length <= 12 && !/[.;]\s/.test(inner);
 }
 
-/** Whether a unit may hold a term of any rule, tested once per unit (most units of a candidate block hold none). */
-const mayHold = new WeakMap<UnitInfo, boolean>();
-function unitMayHoldTerm(ctx: UnitRuleContext, info: UnitInfo): boolean {
-  let v = mayHold.get(info);
-  if (v === undefined) mayHold.set(info, (v = mayHoldTerm(ctx.vocab, info.unit.text)));
+/** Every rule's vocabulary matches in a unit, read once per unit (the rules ask in turn; most units of a candidate block hold none). */
+const unitMatches = new WeakMap<UnitInfo, Map<RuleId, TermMatch[]>>();
+function matchesIn(ctx: UnitRuleContext, info: UnitInfo): Map<RuleId, TermMatch[]> {
+  let v = unitMatches.get(info);
+  if (v === undefined) unitMatches.set(info, (v = matchRules(ctx.vocab, info.unit.text, MAX_MATCHES_PER_UNIT)));
   return v;
 }
 
@@ -174,11 +174,11 @@ export const MAX_MATCHES_PER_UNIT = 20;
 
 /** The rule's vocabulary matches in a unit, minus allowed terms, names, quoted titles and matches outside their entry's context (`unless…`, `onlyBefore`). */
 export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo): TermMatch[] {
-  const matcher = ctx.vocab.byRule.get(rule);
   // A qualification asked of people grades a credential, not an outcome (the adjudicators' reading).
-  if (!matcher || !unitMayHoldTerm(ctx, info) || info.qualification) return [];
+  if (!ctx.vocab.byRule.has(rule) || info.qualification) return [];
   const text = info.unit.text;
-  const matches = matcher.matchAll(text, MAX_MATCHES_PER_UNIT);
+  // A copy: head matches are replaced below.
+  const matches = [...(matchesIn(ctx, info).get(rule) ?? [])];
   for (let i = 0; i < matches.length; i++) {
     const head = ctx.vocab.heads.get(matches[i]!.entry);
     if (head) matches[i] = headMatch(matches[i]!, head, text)!;

@@ -6,7 +6,7 @@ import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
 import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD, withStandIn, type WithStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
-import { factorAlternatives } from '../regex-factor.js';
+import { factorAlternatives, literalLeading, topLevelAlternatives } from '../regex-factor.js';
 
 export interface TermMatch {
   entry: VocabEntry;
@@ -62,7 +62,7 @@ export class RuleMatcher {
   }
   constructor(
     readonly entries: readonly VocabEntry[],
-    private readonly wordBoundaries: boolean,
+    readonly wordBoundaries: boolean,
   ) {
     // Longer terms first; an entry read by words (`head`) after every fixed one, since its pattern
     // is open and would otherwise take the place of a fixed term at the same position ("更高" is a
@@ -74,6 +74,18 @@ export class RuleMatcher {
     const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
     this.patterns = withStandIn(src, 'giu', looserWithoutUnicode);
     this.pre = this.patterns.standIn;
+    this.source = src;
+  }
+
+  private readonly source: string;
+  private stickyForms: WithStandIn | undefined;
+  /**
+   * The matcher as a sticky pattern, tried at one position (`matchRules`): the stand-in on texts
+   * without `NEEDS_UNICODE` when the rule has one (`looseText`), else the exact pattern.
+   */
+  sticky(looseText: boolean): { re: RegExp; loose: boolean } {
+    const forms = (this.stickyForms ??= withStandIn(this.source, 'iuy', looserWithoutUnicode));
+    return looseText && forms.standIn ? { re: forms.standIn, loose: true } : { re: forms.exact, loose: false };
   }
 
   /** Matches in order of position, at most `limit` of them. */
@@ -152,8 +164,84 @@ export const TEST_PART = 15_000;
 /** Whether a block's raw text may hold a term (never false when it does). */
 export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
   const loose = !NEEDS_UNICODE.test(text);
-  for (const p of v.anyParts) if (warm(loose && p.standIn ? p.standIn : p.exact, text).test(text)) return true;
+  for (const p of v.anyParts) {
+    const re = warm(loose && p.standIn ? p.standIn : p.exact, text);
+    re.lastIndex = 0;
+    if (re.test(text)) return true;
+  }
   return false;
+}
+
+/**
+ * More places where a term may start than this, and `matchRules` reads the text rule by rule
+ * instead (a sentence repeating a term thousands of times: one pass per rule costs less then).
+ */
+const MAX_STARTS = 256;
+
+/**
+ * Every rule's matches in a text, at most `limit` per rule, in order of position: what each
+ * rule's `matchAll` finds, for a fraction of the cost. The candidate test's parts (grouped by
+ * leading characters, so a position costs a few comparisons) find every position where a term of
+ * any rule may start; each rule's own pattern is then tried at those positions alone, as a sticky
+ * pattern, and a rule's next match is looked for after its last one ends, as its global search
+ * would. A text without a term costs one pass of the test.
+ */
+export function matchRules(v: CompiledVocabulary, text: string, limit = Infinity): Map<RuleId, TermMatch[]> {
+  const loose = !NEEDS_UNICODE.test(text);
+  return (loose && readAtStarts(v, text, limit, true)) || readAtStarts(v, text, limit, false) || byRuleScan(v, text, limit);
+}
+
+/** `matchRules` by each rule's `matchAll`. */
+function byRuleScan(v: CompiledVocabulary, text: string, limit: number): Map<RuleId, TermMatch[]> {
+  const out = new Map<RuleId, TermMatch[]>();
+  for (const [rule, matcher] of v.byRule) out.set(rule, matcher.matchAll(text, limit));
+  return out;
+}
+
+/**
+ * `matchRules` by the test's start positions; undefined when the loose patterns found a match that
+ * fails the exact word boundaries (then the exact ones read the text), or when the text has more
+ * than `MAX_STARTS` positions to try.
+ */
+function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseText: boolean): Map<RuleId, TermMatch[]> | undefined {
+  const starts: number[] = [];
+  for (const p of v.anyParts) {
+    const re = warm(looseText && p.standIn ? p.standIn : p.exact, text);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (starts.length >= MAX_STARTS) return undefined;
+      starts.push(m.index);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  if (v.anyParts.length > 1) starts.sort((a, b) => a - b);
+  const out = new Map<RuleId, TermMatch[]>();
+  const rules = [...v.byRule].map(([rule, matcher]) => {
+    const list: TermMatch[] = [];
+    out.set(rule, list);
+    return { matcher, list, next: 0, ...matcher.sticky(looseText) };
+  });
+  let previous = -1;
+  for (const at of starts) {
+    if (at === previous) continue;
+    previous = at;
+    for (const r of rules) {
+      if (at < r.next || r.list.length >= limit) continue;
+      const re = warm(r.re, text);
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const end = at + m[0].length;
+      // The stand-in's boundaries are ASCII: a match beside a letter beyond ASCII is read again exactly.
+      if (r.loose && r.matcher.wordBoundaries && ((at > 0 && WORD.test(text[at - 1]!)) || (end < text.length && WORD.test(text[end]!)))) return undefined;
+      let gi = 1;
+      while (gi < m.length && m[gi] === undefined) gi++;
+      const entry = r.matcher.entries[gi - 1];
+      if (entry) r.list.push({ entry, start: at, end, text: m[0] });
+      r.next = end;
+    }
+  }
+  return out;
 }
 
 /** The candidate test's pattern over some term sources (whole words where the vocabulary has them). */
@@ -172,7 +260,8 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   }
   const byRule = new Map<RuleId, RuleMatcher>();
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
-  const sources = vocab.entries.map((e) => looseSource(entrySource(e)));
+  // Each source in the forms the test is made of (regex-factor.ts): a part is cut by their length.
+  const sources = vocab.entries.map((e) => topLevelAlternatives(looseSource(entrySource(e))).flatMap((a) => literalLeading(a)).join('|'));
   // Parts of the test: sources in sorted order (terms that share leading characters stay together),
   // cut where a part would pass TEST_PART.
   const parts: string[][] = [];
@@ -188,7 +277,8 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
     length += s.length + 1;
   }
   if (part.length > 0 || parts.length === 0) parts.push(part);
-  const anyParts = parts.map((p) => withStandIn(testSource(p, vocab.wordBoundaries), 'iu', looserWithoutUnicode));
+  // Global: `matchRules` reads where each part matches.
+  const anyParts = parts.map((p) => withStandIn(testSource(p, vocab.wordBoundaries), 'giu', looserWithoutUnicode));
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
     if (!e.unlessBefore && !e.unlessAfter && !e.onlyBefore) continue;

@@ -1,0 +1,68 @@
+/**
+ * `matchRules` reads every rule's matches at the places the candidate test finds; it must find
+ * exactly what each rule's own search (`matchAll`) finds: checked on the corpus paragraphs and
+ * sentences, on texts built from the terms themselves (overlaps, repeats, letters beyond ASCII
+ * beside a term, characters that need the Unicode patterns), in both locales.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, type Locale } from '../src/core/types.js';
+import { VOCABULARIES } from '../src/core/vocab/index.js';
+import { compileVocabulary, matchRules, type CompiledVocabulary } from '../src/core/vocab/matcher.js';
+import { corpusFiles } from './helpers/corpus.js';
+import { markdownFiles } from './helpers/files.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function expectSame(v: CompiledVocabulary, text: string, limit: number): number {
+  const got = matchRules(v, text, limit);
+  let found = 0;
+  for (const [rule, matcher] of v.byRule) {
+    const want = matcher.matchAll(text, limit);
+    found += want.length;
+    expect(
+      (got.get(rule) ?? []).map((m) => [m.start, m.end, m.entry.term]),
+      `${rule} on ${JSON.stringify(text.slice(0, 160))}`,
+    ).toEqual(want.map((m) => [m.start, m.end, m.entry.term]));
+  }
+  return found;
+}
+
+/** Sample texts of a locale's vocabulary: each term's own text, alone, repeated, run together and beside other letters. */
+function termTexts(locale: Locale): string[] {
+  const terms = VOCABULARIES[locale].entries.map((e) => e.term);
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const u = terms[(i * 7 + 3) % terms.length]!;
+    out.push(t, `${t} ${u}`, `${t}${u}`, `é${t}`, `${t}é`, `ſ ${t} ${u}`, `${t} K ${u}`, `😀 ${t}`, `${t.toUpperCase()} and ${u}`, Array.from({ length: 40 }, () => t).join(' '));
+  }
+  return out;
+}
+
+describe('matchRules', () => {
+  for (const locale of LOCALES) {
+    it(`finds what each rule's own search finds (${locale})`, () => {
+      const v = compileVocabulary(VOCABULARIES[locale]);
+      const files = locale === 'en' ? [...corpusFiles('docs'), ...markdownFiles(join(ROOT, 'test', 'fixtures')), ...markdownFiles(join(ROOT, 'examples'))] : corpusFiles('docs-zh');
+      const paragraphs = files.flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n/));
+      const sentences = paragraphs.flatMap((p) => p.split(/(?<=[.!?。！？])\s*/));
+      let found = 0;
+      for (const t of [...paragraphs, ...sentences]) found += expectSame(v, t, 20);
+      for (const t of termTexts(locale)) {
+        found += expectSame(v, t, 20);
+        expectSame(v, t, 1);
+        expectSame(v, t, Infinity);
+      }
+      expect(found).toBeGreaterThan(1000);
+    }, 120_000);
+  }
+
+  it('reads a text with more places to try than it keeps count of rule by rule, with the same result', () => {
+    const v = compileVocabulary(VOCABULARIES.en);
+    const text = Array.from({ length: 2000 }, (_, i) => (i % 3 ? 'significantly faster' : 'robust and best-in-class')).join(', ');
+    expect(expectSame(v, text, 20)).toBeGreaterThan(20);
+    expect(expectSame(v, text, Infinity)).toBeGreaterThan(2000);
+  });
+});
