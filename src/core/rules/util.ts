@@ -59,8 +59,8 @@ function inQuotedTitle(text: string, start: number, end: number): boolean {
 }
 
 /** Every rule's vocabulary matches in a unit, read once per unit (the rules ask in turn; most units of a candidate block hold none). */
-const unitMatches = new WeakMap<UnitInfo, Map<RuleId, TermMatch[]>>();
-function matchesIn(ctx: UnitRuleContext, info: UnitInfo): Map<RuleId, TermMatch[]> {
+const unitMatches = new WeakMap<UnitInfo, ReadonlyMap<RuleId, readonly TermMatch[]>>();
+function matchesIn(ctx: UnitRuleContext, info: UnitInfo): ReadonlyMap<RuleId, readonly TermMatch[]> {
   let v = unitMatches.get(info);
   if (v === undefined) unitMatches.set(info, (v = matchRules(ctx.vocab, info.unit.text, MAX_MATCHES_PER_UNIT)));
   return v;

@@ -186,10 +186,13 @@ const MAX_STARTS = 256;
  * pattern, and a rule's next match is looked for after its last one ends, as its global search
  * would. A text without a term costs one pass of the test.
  */
-export function matchRules(v: CompiledVocabulary, text: string, limit = Infinity): Map<RuleId, TermMatch[]> {
+export function matchRules(v: CompiledVocabulary, text: string, limit = Infinity): ReadonlyMap<RuleId, readonly TermMatch[]> {
   const loose = !NEEDS_UNICODE.test(text);
   return (loose && readAtStarts(v, text, limit, true)) || readAtStarts(v, text, limit, false) || byRuleScan(v, text, limit);
 }
+
+/** No rule's matches (a text where no term may start): every rule's list is missing, read as empty. */
+const NO_MATCHES: ReadonlyMap<RuleId, TermMatch[]> = new Map();
 
 /** `matchRules` by each rule's `matchAll`. */
 function byRuleScan(v: CompiledVocabulary, text: string, limit: number): Map<RuleId, TermMatch[]> {
@@ -203,7 +206,7 @@ function byRuleScan(v: CompiledVocabulary, text: string, limit: number): Map<Rul
  * fails the exact word boundaries (then the exact ones read the text), or when the text has more
  * than `MAX_STARTS` positions to try.
  */
-function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseText: boolean): Map<RuleId, TermMatch[]> | undefined {
+function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseText: boolean): ReadonlyMap<RuleId, readonly TermMatch[]> | undefined {
   const starts: number[] = [];
   for (const p of v.anyParts) {
     const re = warm(looseText && p.standIn ? p.standIn : p.exact, text);
@@ -214,13 +217,15 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
       re.lastIndex = m.index + 1;
     }
   }
+  if (starts.length === 0) return NO_MATCHES;
   if (v.anyParts.length > 1) starts.sort((a, b) => a - b);
   const out = new Map<RuleId, TermMatch[]>();
-  const rules = [...v.byRule].map(([rule, matcher]) => {
+  const rules: Array<{ matcher: RuleMatcher; list: TermMatch[]; next: number; re: RegExp; loose: boolean }> = [];
+  for (const [rule, matcher] of v.byRule) {
     const list: TermMatch[] = [];
     out.set(rule, list);
-    return { matcher, list, next: 0, ...matcher.sticky(looseText) };
-  });
+    rules.push({ matcher, list, next: 0, ...matcher.sticky(looseText) });
+  }
   let previous = -1;
   for (const at of starts) {
     if (at === previous) continue;
