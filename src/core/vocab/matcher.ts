@@ -152,6 +152,12 @@ export interface CompiledVocabulary {
    * a text holds a term when one part matches. `mayHoldTerm` runs these, not `any`.
    */
   anyParts: readonly WithStandIn[];
+  /**
+   * Whether a text that needs the `u` patterns only for its characters beyond the Basic
+   * Multilingual Plane may be read by the stand-ins with those characters standing in (`bmpText`):
+   * every part and rule has a stand-in, and no term holds such a character itself.
+   */
+  readonly astralStandIns: boolean;
 }
 
 /**
@@ -161,9 +167,67 @@ export interface CompiledVocabulary {
  */
 export const TEST_PART = 15_000;
 
+/** The characters of `NEEDS_UNICODE` that are not surrogates: case folds the stand-ins lack. */
+const FOLDS = /[\u017F\u212A]/;
+/** A character beyond the Basic Multilingual Plane (a surrogate pair), or a lone surrogate. */
+const ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+/** What stands for such a character in `bmpText`: one code unit, private use, no letter, digit or case. */
+const ASTRAL_STAND_IN = '\uE000';
+
+/**
+ * A text whose characters beyond the Basic Multilingual Plane (emoji, rare Han) are the only reason
+ * it needs the `u` patterns, made readable by the stand-ins: each such character (or lone
+ * surrogate) becomes `ASTRAL_STAND_IN`, one code unit where the `u` patterns read one code point,
+ * so `.`, negated classes and counted repeats read it as they read the original. What differs is
+ * the word boundary beside it (an astral letter is a word character to the exact patterns), which
+ * the caller checks on the original. `at[i]` is the original offset of offset `i`.
+ */
+interface BmpText {
+  text: string;
+  at: number[];
+  original: string;
+}
+function bmpText(original: string): BmpText {
+  const at: number[] = [];
+  let text = '';
+  let last = 0;
+  ASTRAL.lastIndex = 0;
+  for (let m = ASTRAL.exec(original); m; m = ASTRAL.exec(original)) {
+    for (let i = last; i <= m.index; i++) at.push(i);
+    text += original.slice(last, m.index) + ASTRAL_STAND_IN;
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i <= original.length; i++) at.push(i);
+  return { text: text + original.slice(last), at, original };
+}
+
+/** Whether the stand-ins may read `text` once its astral characters stand in (`bmpText`). */
+function astralOnly(v: CompiledVocabulary, text: string): boolean {
+  return v.astralStandIns && !FOLDS.test(text);
+}
+
+/** Whether the code point that ends at `i` (`before`) or starts at `i` is a word character of the exact boundaries. */
+function wordBeside(text: string, i: number, before: boolean): boolean {
+  if (before ? i <= 0 : i >= text.length) return false;
+  const cp = before ? codePointBefore(text, i) : text.codePointAt(i)!;
+  return WORD.test(String.fromCodePoint(cp));
+}
+function codePointBefore(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(i - 2)!;
+  }
+  return low;
+}
+
 /** Whether a block's raw text may hold a term (never false when it does). */
 export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
-  const loose = !NEEDS_UNICODE.test(text);
+  let loose = !NEEDS_UNICODE.test(text);
+  if (!loose && astralOnly(v, text)) {
+    text = text.replace(ASTRAL, ASTRAL_STAND_IN);
+    loose = true;
+  }
   for (const p of v.anyParts) {
     const re = warm(loose && p.standIn ? p.standIn : p.exact, text);
     re.lastIndex = 0;
@@ -187,8 +251,13 @@ const MAX_STARTS = 256;
  * would. A text without a term costs one pass of the test.
  */
 export function matchRules(v: CompiledVocabulary, text: string, limit = Infinity): ReadonlyMap<RuleId, readonly TermMatch[]> {
-  const loose = !NEEDS_UNICODE.test(text);
-  return (loose && readAtStarts(v, text, limit, true)) || readAtStarts(v, text, limit, false) || byRuleScan(v, text, limit);
+  if (!NEEDS_UNICODE.test(text)) return readAtStarts(v, text, limit, true) || readAtStarts(v, text, limit, false) || byRuleScan(v, text, limit);
+  if (astralOnly(v, text)) {
+    const bmp = bmpText(text);
+    const out = readAtStarts(v, bmp.text, limit, true, bmp);
+    if (out) return out;
+  }
+  return readAtStarts(v, text, limit, false) || byRuleScan(v, text, limit);
 }
 
 /** No rule's matches (a text where no term may start): every rule's list is missing, read as empty. */
@@ -206,7 +275,7 @@ function byRuleScan(v: CompiledVocabulary, text: string, limit: number): Map<Rul
  * fails the exact word boundaries (then the exact ones read the text), or when the text has more
  * than `MAX_STARTS` positions to try.
  */
-function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseText: boolean): ReadonlyMap<RuleId, readonly TermMatch[]> | undefined {
+function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseText: boolean, bmp?: BmpText): ReadonlyMap<RuleId, readonly TermMatch[]> | undefined {
   const starts: number[] = [];
   for (const p of v.anyParts) {
     const re = warm(looseText && p.standIn ? p.standIn : p.exact, text);
@@ -237,13 +306,22 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
       const m = re.exec(text);
       if (!m || m[0].length === 0) continue;
       const end = at + m[0].length;
-      // The stand-in's boundaries are ASCII: a match beside a letter beyond ASCII is read again exactly.
-      if (r.loose && r.matcher.wordBoundaries && ((at > 0 && WORD.test(text[at - 1]!)) || (end < text.length && WORD.test(text[end]!)))) return undefined;
+      r.next = end;
       let gi = 1;
       while (gi < m.length && m[gi] === undefined) gi++;
       const entry = r.matcher.entries[gi - 1];
-      if (entry) r.list.push({ entry, start: at, end, text: m[0] });
-      r.next = end;
+      if (!bmp) {
+        // The stand-in's boundaries are ASCII: a match beside a letter beyond ASCII is read again exactly.
+        if (r.loose && r.matcher.wordBoundaries && ((at > 0 && WORD.test(text[at - 1]!)) || (end < text.length && WORD.test(text[end]!)))) return undefined;
+        if (entry) r.list.push({ entry, start: at, end, text: m[0] });
+        continue;
+      }
+      // Read with astral characters standing in: the match is the original's, in its offsets, when
+      // the original's characters beside it pass the exact boundaries.
+      const start = bmp.at[at]!;
+      const stop = bmp.at[end]!;
+      if (r.matcher.wordBoundaries && (wordBeside(bmp.original, start, true) || wordBeside(bmp.original, stop, false))) return undefined;
+      if (entry) r.list.push({ entry, start, end: stop, text: bmp.original.slice(start, stop) });
     }
   }
   return out;
@@ -308,6 +386,10 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
       return wholeTest().standIn;
     },
     anyParts,
+    astralStandIns:
+      anyParts.every((p) => p.standIn !== undefined) &&
+      [...byRule.values()].every((m) => m.pre !== undefined) &&
+      !vocab.entries.some((e) => /[\uD800-\uDFFF]/.test(entrySource(e))),
     unless,
     heads,
   };
