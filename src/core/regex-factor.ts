@@ -56,6 +56,11 @@ function leading(alt: string): [string, string] | undefined {
   return [first, rest];
 }
 
+/** The literal first character of an alternative (as `factor` groups it), or undefined when it starts otherwise. */
+export function leadingCharacter(alt: string): string | undefined {
+  return leading(alt)?.[0];
+}
+
 /** How deep the grouping nests (a term rarely shares more leading characters with another). */
 const MAX_DEPTH = 12;
 

@@ -6,7 +6,7 @@ import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
 import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD, withStandIn, type WithStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
-import { factorAlternatives, literalLeading, topLevelAlternatives } from '../regex-factor.js';
+import { factorAlternatives, leadingCharacter, literalLeading, topLevelAlternatives } from '../regex-factor.js';
 
 export interface TermMatch {
   entry: VocabEntry;
@@ -345,12 +345,26 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
   // Each source in the forms the test is made of (regex-factor.ts): a part is cut by their length.
   const sources = vocab.entries.map((e) => topLevelAlternatives(looseSource(entrySource(e))).flatMap((a) => literalLeading(a)).join('|'));
-  // Parts of the test: sources in sorted order (terms that share leading characters stay together),
-  // cut where a part would pass TEST_PART.
+  // Parts of the test: the terms' alternatives grouped by their first character, the groups in
+  // order and the alternatives that start otherwise last, cut where a part would pass TEST_PART. A
+  // part whose alternatives start with a few characters runs faster than one that holds every
+  // letter (a 1 MB document's blocks and units: about a quarter less).
+  const byFirst = new Map<string, string[]>();
+  const otherwise: string[] = [];
+  for (const alt of sources.flatMap(topLevelAlternatives)) {
+    const first = leadingCharacter(alt)?.toLowerCase();
+    if (first === undefined) otherwise.push(alt);
+    else {
+      const list = byFirst.get(first);
+      if (list) list.push(alt);
+      else byFirst.set(first, [alt]);
+    }
+  }
+  const ordered = [...[...byFirst.keys()].sort().flatMap((k) => byFirst.get(k)!), ...otherwise];
   const parts: string[][] = [];
   let part: string[] = [];
   let length = 0;
-  for (const s of [...sources].sort()) {
+  for (const s of ordered) {
     if (part.length > 0 && length + s.length + 1 > TEST_PART) {
       parts.push(part);
       part = [];
