@@ -11,14 +11,16 @@
  * length): use it only for `test`, never to find or name matches.
  */
 
-/** The top-level alternatives of a pattern source (`a|b(c|d)|[|]` is `a`, `b(c|d)`, `[|]`). */
-export function topLevelAlternatives(source: string): string[] {
-  const out: string[] = [];
+/**
+ * Walks a pattern source outside its escapes and character classes, calling `visit` at each `(`,
+ * `)` and `|` with the nesting depth outside the parenthesis (for `)`, once it is closed); a true
+ * return stops the walk.
+ */
+function walkStructure(source: string, visit: (ch: string, at: number, depth: number) => boolean | void): void {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+    const ch = source[i]!;
     if (ch === '\\') {
       i++;
       continue;
@@ -26,13 +28,24 @@ export function topLevelAlternatives(source: string): string[] {
     if (inClass) {
       if (ch === ']') inClass = false;
     } else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      out.push(source.slice(start, i));
-      start = i + 1;
+    else if (ch === '(' || ch === ')' || ch === '|') {
+      if (ch === ')') depth--;
+      if (visit(ch, i, depth)) return;
+      if (ch === '(') depth++;
     }
   }
+}
+
+/** The top-level alternatives of a pattern source (`a|b(c|d)|[|]` is `a`, `b(c|d)`, `[|]`). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  walkStructure(source, (ch, at, depth) => {
+    if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, at));
+      start = at + 1;
+    }
+  });
   out.push(source.slice(start));
   return out;
 }
@@ -120,21 +133,13 @@ export function literalLeading(alt: string, depth = 0): string[] {
 
 /** The index of the parenthesis that closes the group opening `source` (-1 when none). */
 function closingParen(source: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-    } else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
+  let close = -1;
+  walkStructure(source, (ch, at, depth) => {
+    if (ch !== ')' || depth !== 0) return false;
+    close = at;
+    return true;
+  });
+  return close;
 }
 
 function factor(alts: readonly string[], ignoreCase: boolean, depth: number): string {
