@@ -40,6 +40,9 @@ describe('factorAlternatives', () => {
     expect(literalLeading('((?:a|b)c|d)e')).toEqual(['ace', 'bce', 'de']);
     // A repeated group, a look-around and a named group stay as they are.
     for (const kept of ['(?:ab)+c', '(?:ab){2}c', '(?=a)b', '(?!a)b', '(?<n>a|b)c']) expect(literalLeading(kept)).toEqual([kept]);
+    // In a long list too: every alternative opens, wherever it stands.
+    const many = [...Array.from({ length: 14 }, (_, i) => `w${i}`), '(?:xa|xb)c'];
+    expect(factorAlternatives(many, false)).toContain('x(?:a|b)c');
     // A copy of what follows past the budget keeps the group closed.
     const long = `(?:${Array.from({ length: 30 }, (_, i) => String.fromCharCode(97 + (i % 26)) + i).join('|')})${'x'.repeat(200)}`;
     expect(literalLeading(long)).toEqual([long]);

@@ -86,7 +86,7 @@ const MAX_DEPTH = 12;
  */
 export function factorAlternatives(alternatives: readonly string[], ignoreCase: boolean): string {
   if (alternatives.some((a) => /\\[1-9]|\\k</.test(a))) return alternatives.join('|');
-  return factor(alternatives.flatMap(topLevelAlternatives).flatMap(literalLeading), ignoreCase, 0);
+  return factor(alternatives.flatMap(topLevelAlternatives).flatMap((a) => literalLeading(a)), ignoreCase, 0);
 }
 
 /** How much longer than the alternative its literal-leading forms may be (each copies what follows the group). */
