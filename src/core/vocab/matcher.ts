@@ -310,18 +310,13 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
       let gi = 1;
       while (gi < m.length && m[gi] === undefined) gi++;
       const entry = r.matcher.entries[gi - 1];
-      if (!bmp) {
-        // The stand-in's boundaries are ASCII: a match beside a letter beyond ASCII is read again exactly.
-        if (r.loose && r.matcher.wordBoundaries && ((at > 0 && WORD.test(text[at - 1]!)) || (end < text.length && WORD.test(text[end]!)))) return undefined;
-        if (entry) r.list.push({ entry, start: at, end, text: m[0] });
-        continue;
-      }
-      // Read with astral characters standing in: the match is the original's, in its offsets, when
-      // the original's characters beside it pass the exact boundaries.
-      const start = bmp.at[at]!;
-      const stop = bmp.at[end]!;
-      if (r.matcher.wordBoundaries && (wordBeside(bmp.original, start, true) || wordBeside(bmp.original, stop, false))) return undefined;
-      if (entry) r.list.push({ entry, start, end: stop, text: bmp.original.slice(start, stop) });
+      // In the original's offsets (with astral characters standing in, `bmp` maps them back).
+      const original = bmp?.original ?? text;
+      const start = bmp ? bmp.at[at]! : at;
+      const stop = bmp ? bmp.at[end]! : end;
+      // The stand-in's boundaries are ASCII: a match beside a word character beyond them is read again exactly.
+      if (r.loose && r.matcher.wordBoundaries && (wordBeside(original, start, true) || wordBeside(original, stop, false))) return undefined;
+      if (entry) r.list.push({ entry, start, end: stop, text: bmp ? original.slice(start, stop) : m[0] });
     }
   }
   return out;
@@ -343,15 +338,15 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   }
   const byRule = new Map<RuleId, RuleMatcher>();
   for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
-  // Each source in the forms the test is made of (regex-factor.ts): a part is cut by their length.
-  const sources = vocab.entries.map((e) => topLevelAlternatives(looseSource(entrySource(e))).flatMap((a) => literalLeading(a)).join('|'));
+  const alternatives = vocab.entries.flatMap((e) => topLevelAlternatives(looseSource(entrySource(e))));
   // Parts of the test: the terms' alternatives grouped by their first character, the groups in
   // order and the alternatives that start otherwise last, cut where a part would pass TEST_PART. A
   // part whose alternatives start with a few characters runs faster than one that holds every
   // letter (a 1 MB document's blocks and units: about a quarter less).
   const byFirst = new Map<string, string[]>();
   const otherwise: string[] = [];
-  for (const alt of sources.flatMap(topLevelAlternatives)) {
+  // In the forms the test is made of (regex-factor.ts): a part is cut by their length.
+  for (const alt of alternatives.flatMap((a) => literalLeading(a))) {
     const first = leadingCharacter(alt)?.toLowerCase();
     if (first === undefined) otherwise.push(alt);
     else {
@@ -388,7 +383,7 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   const heads = new Map<VocabEntry, RegExp>();
   for (const e of vocab.entries) if (e.head) heads.set(e, new RegExp(`^(?:${e.head})$`, 'u'));
   let whole: WithStandIn | undefined;
-  const wholeTest = (): WithStandIn => (whole ??= withStandIn(testSource(sources, vocab.wordBoundaries), 'iu', looserWithoutUnicode));
+  const wholeTest = (): WithStandIn => (whole ??= withStandIn(testSource(alternatives, vocab.wordBoundaries), 'iu', looserWithoutUnicode));
   return {
     vocab,
     byRule,
