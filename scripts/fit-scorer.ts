@@ -29,7 +29,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explain } from '../src/core/index.js';
+import { explain, type Locale, type UnitExplanation } from '../src/core/index.js';
+import { unitLocale } from '../src/core/document.js';
 import { LineIndex } from '../src/core/lines.js';
 import { logistic, OPEN_ONLY } from '../src/core/score/index.js';
 import { lexicalFeature, lexicalLogit, lexicalTerms, type LexicalModel } from '../src/core/score/lexical.js';
@@ -94,30 +95,48 @@ function specification(lang: 'en' | 'zh', lexical: LexicalModel | undefined): Ar
   return out;
 }
 
-/** Candidate units of the development documents with their gold label, and the flags no candidate covers. */
+/** Each development document's units as `explain` reads them without the scorer (both locales' passes read them). */
+const explained = new Map<string, UnitExplanation[]>();
+function explainDoc(doc: string, text: string): UnitExplanation[] {
+  let units = explained.get(doc);
+  if (!units) explained.set(doc, (units = explain(text, { scorer: false })));
+  return units;
+}
+
+/**
+ * Candidate units of the development documents read in `lang`, with their gold label, and per
+ * document the flags read in `lang` that no candidate covers. A unit counts in the locale it is read
+ * in (a Chinese document's English sentence is scored by the English model), which for a unit the
+ * reader does not place is its own script's.
+ */
 function collect(lang: 'en' | 'zh', lexical: ReadonlyMap<string, number>): { rows: Row[]; uncovered: Map<string, number> } {
   const validation = new Set(readSplit().validation);
   const gold = new Map<string, GoldUnit[]>();
-  for (const f of goldFiles()) for (const u of readGold(f)) if (!validation.has(u.doc) && findDoc(u.doc)?.lang === lang) gold.set(u.doc, [...(gold.get(u.doc) ?? []), u]);
+  for (const f of goldFiles()) for (const u of readGold(f)) if (!validation.has(u.doc) && findDoc(u.doc)) gold.set(u.doc, [...(gold.get(u.doc) ?? []), u]);
   const rows: Row[] = [];
   const uncovered = new Map<string, number>();
   for (const [doc, units] of [...gold].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const text = readFileSync(findDoc(doc)!.path, 'utf8');
+    const found = findDoc(doc)!;
+    const text = readFileSync(found.path, 'utf8');
     const lines = new LineIndex(text);
     const byKey = new Map(units.map((u) => [`${u.line}|${norm(u.text)}`, u]));
     const used = new Set<GoldUnit>();
-    for (const e of explain(text, { scorer: false })) {
-      if (!e.scorer) continue;
+    const readIn = new Map<GoldUnit, Locale>();
+    for (const e of explainDoc(doc, text)) {
       const u = byKey.get(`${lines.position(e.start).line}|${norm(e.text)}`);
-      if (!u || used.has(u)) continue;
+      if (!u) continue;
+      if (!readIn.has(u)) readIn.set(u, e.locale);
+      if (!e.scorer || used.has(u)) continue;
       used.add(u);
+      if (e.locale !== lang) continue;
       const x = { ...e.scorer.features };
       // The lexical feature of a development unit comes from a lexical model that did not see its document.
       const z = lexical.get(unitKey(doc, u));
       if (z !== undefined) x.lexical = lexicalFeature(z);
       rows.push({ doc, x, y: u.label === 'flag' ? 1 : 0 });
     }
-    uncovered.set(doc, units.filter((u) => !used.has(u) && u.label === 'flag').length);
+    const missed = units.filter((u) => !used.has(u) && u.label === 'flag' && (readIn.get(u) ?? unitLocale(u.text, found.lang)) === lang).length;
+    if (missed > 0 || found.lang === lang) uncovered.set(doc, missed);
   }
   return { rows, uncovered };
 }
@@ -260,7 +279,9 @@ function lexicalUnits(lang: 'en' | 'zh'): LexicalUnit[] {
   const out: LexicalUnit[] = [];
   for (const f of goldFiles()) {
     for (const u of readGold(f)) {
-      if (validation.has(u.doc) || findDoc(u.doc)?.lang !== lang) continue;
+      const found = findDoc(u.doc);
+      // A unit counts in the locale of its own script (as a unit of a mixed block is read).
+      if (validation.has(u.doc) || !found || unitLocale(u.text, found.lang) !== lang) continue;
       const key = unitKey(u.doc, u);
       if (seen.has(key)) continue;
       seen.add(key);

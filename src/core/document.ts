@@ -61,14 +61,44 @@ export function blockLocale(fixed: Locale | undefined, han: number, latin: numbe
   return fixed ?? (han === 0 ? 'en' : localeFromCounts(han, latin));
 }
 
-/** Each block's locale (see `blockLocale`); a text without Han characters is English throughout. */
-export function blockLocales(text: string, blocks: readonly Block[], options: LintOptions): Locale[] {
+/**
+ * Whether a block's units are each read in the language of their own script rather than the
+ * block's: a block holding both Han characters and Latin letters (a Chinese paragraph with an
+ * English sentence, a table with English and Chinese cells), when no locale is fixed.
+ */
+export function blockMixed(fixed: Locale | undefined, han: number, latin: number): boolean {
+  return fixed === undefined && han > 0 && latin > 0;
+}
+
+/**
+ * The language a unit of a mixed block is read in: its own script's, weighed as for a block; a
+ * unit with neither Han characters nor Latin letters keeps the block's.
+ */
+export function unitLocale(text: string, blockLocale: Locale): Locale {
+  const c = scriptCounts(text);
+  if (c.han === 0) return c.latin === 0 ? blockLocale : 'en';
+  return localeFromCounts(c.han, c.latin);
+}
+
+/** How a block is read: its locale, and whether its units are read each in its own (see `blockMixed`). */
+export interface BlockReading {
+  locale: Locale;
+  mixed: boolean;
+}
+
+/** Each block's reading (see `blockLocale`, `blockMixed`); a text without Han characters is English throughout. */
+export function blockReadings(text: string, blocks: readonly Block[], options: LintOptions): BlockReading[] {
   const fixed = fixedLocale(text, blocks, options);
-  if (fixed || !HAN.test(text)) return blocks.map(() => fixed ?? 'en');
+  if (fixed || !HAN.test(text)) return blocks.map(() => ({ locale: fixed ?? 'en', mixed: false }));
   return blocks.map((b) => {
     const c = scriptCounts(text, b.start, b.end);
-    return blockLocale(undefined, c.han, c.latin);
+    return { locale: blockLocale(undefined, c.han, c.latin), mixed: blockMixed(undefined, c.han, c.latin) };
   });
+}
+
+/** Each block's locale (see `blockLocale`); a text without Han characters is English throughout. */
+export function blockLocales(text: string, blocks: readonly Block[], options: LintOptions): Locale[] {
+  return blockReadings(text, blocks, options).map((r) => r.locale);
 }
 
 const DOC_TYPE_CUES: Array<[DocType, RegExp]> = [

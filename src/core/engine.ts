@@ -3,6 +3,7 @@
  * document assembled from block results. `lint` and sessions share all of it.
  */
 import { analyseUnit, type UnitInfo } from './analysis.js';
+import { unitLocale } from './document.js';
 import { model, scoreUnit, SCORED_RULES } from './score/index.js';
 import type { DocType, LintOptions, RuleOptions } from './config/types.js';
 import type { Directive } from './directives.js';
@@ -111,8 +112,8 @@ function collectCode(tree: Nodes, out: Array<[number, number]>, directives: Bloc
 }
 
 /** Analyses one block's text. Pure: the result depends only on the text, locale, docType and engine. */
-export function analyseBlock(src: string, engine: Engine, locale: Locale, docType: DocType): BlockResult {
-  const cacheKey = `${locale}|${docType}`;
+export function analyseBlock(src: string, engine: Engine, locale: Locale, docType: DocType, mixed = false): BlockResult {
+  const cacheKey = `${locale}|${docType}|${mixed ? 'mixed' : ''}`;
   let cache = engine.cache.get(cacheKey);
   if (!cache) {
     cache = new Map();
@@ -123,7 +124,7 @@ export function analyseBlock(src: string, engine: Engine, locale: Locale, docTyp
   // The result's strings are slices of the text it read: read a copy of the block, so neither the
   // cache nor a session holding the result pins the longer text the block was sliced from.
   const own = detach(src);
-  const result = computeBlock(own, engine, locale);
+  const result = computeBlock(own, engine, locale, true, mixed);
   engine.cachedChars += own.length;
   if (engine.cachedChars > CACHE_CHARS) {
     for (const m of engine.cache.values()) m.clear();
@@ -148,9 +149,13 @@ function detach(s: string): string {
  * Analyses a block without the cache. `fastPath: false` sends every candidate block through the
  * Markdown parser (tests compare both ways).
  */
-export function computeBlock(src: string, engine: Engine, locale: Locale, fastPath = true): BlockResult {
+export function computeBlock(src: string, engine: Engine, locale: Locale, fastPath = true, mixed = false): BlockResult {
   const vocab = engine.vocab[locale];
-  const candidate = mayHoldTerm(vocab, src) || src.includes('povlint-') || pretestRules.some((r) => engine.enabled.has(r.meta.id) && r.pretest!(src));
+  const candidate =
+    mayHoldTerm(vocab, src) ||
+    (mixed && mayHoldTerm(engine.vocab[locale === 'en' ? 'zh' : 'en'], src)) ||
+    src.includes('povlint-') ||
+    pretestRules.some((r) => engine.enabled.has(r.meta.id) && r.pretest!(src));
   // Document rules read their facts from the raw text: they never send a block to the parser.
   const facts = documentFacts(src, engine, locale);
   if (!candidate || (fastPath && fencedCodeOnly(src))) return facts ? { ...EMPTY_BLOCK, facts } : EMPTY_BLOCK;
@@ -167,9 +172,25 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
     if (e instanceof RangeError) return EMPTY_BLOCK;
     throw e;
   }
-  const infos: UnitInfo[] = units.map((u) => analyseUnit(u, locale));
+  // A mixed block's units are read each in its own script's language, the others in the block's.
+  const locales = mixed ? units.map((u) => unitLocale(u.text, locale)) : undefined;
+  const infos: UnitInfo[] = units.map((u, i) => analyseUnit(u, locales?.[i] ?? locale));
+  const kept: LocalFinding[] = [];
+  for (const loc of locales ? LOCALES.filter((l) => locales.includes(l)) : [locale]) {
+    const group = locales ? infos.filter((_, i) => locales[i] === loc) : infos;
+    const findings = unitFindings(src, code, group, engine, loc);
+    for (const f of engine.scorer ? gateUnits(group, findings, loc) : findings) kept.push(f);
+  }
+  completeFixes(kept);
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { findings: kept, directives, facts };
+}
+
+/** The findings of the unit rules on units read in one locale (`locale` set on each). */
+function unitFindings(src: string, code: ReadonlyArray<[number, number]>, infos: readonly UnitInfo[], engine: Engine, locale: Locale): LocalFinding[] {
   const findings: LocalFinding[] = [];
   const messages = MESSAGES[locale];
+  const vocab = engine.vocab[locale];
   for (const rule of unitRules) {
     const id = rule.meta.id;
     if (!engine.enabled.has(id)) continue;
@@ -182,13 +203,10 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
       sourceOffset: (info, p, side) => toSource(info.unit.base, info.unit.from + p, side),
       source: src,
       isCode: (offset) => code.some(([s, e]) => offset >= s && offset < e),
-      report: (f) => findings.push({ ruleId: id, ...f }),
+      report: (f) => findings.push({ ruleId: id, ...f, locale }),
     });
   }
-  const kept = engine.scorer ? gateUnits(infos, findings, locale) : findings;
-  completeFixes(kept);
-  kept.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { findings: kept, directives, facts };
+  return findings;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { analyseUnit, hasCriterion } from './analysis.js';
 import type { LintOptions } from './config/types.js';
-import { blockLocales } from './document.js';
+import { blockReadings, unitLocale } from './document.js';
 import { getEngine } from './engine.js';
 import { lint } from './lint.js';
 import { parseBlock } from './parse/markdown.js';
@@ -12,13 +12,15 @@ import { scanBlocks } from './parse/scan.js';
 import { proseUnits } from './parse/units.js';
 import { model, scoreFeatures, SCORED_RULES, unitFeatures } from './score/index.js';
 import { lexicalContributions } from './score/lexical.js';
-import type { Finding, RuleId } from './types.js';
+import type { Finding, Locale, RuleId } from './types.js';
 import { headMatch } from './vocab/matcher.js';
 
 export interface UnitExplanation {
   text: string;
   start: number;
   end: number;
+  /** The language the unit is read in (its block's, or in a mixed block its own script's). */
+  locale: Locale;
   context: { question: boolean; instruction: boolean; definition: boolean; title: boolean };
   measurements: Array<{ id: string; text: string; parts: string[] }>;
   /** Whether the unit binds its claims to a measurable criterion. */
@@ -43,16 +45,18 @@ export interface UnitExplanation {
 export function explain(text: string, options: LintOptions = {}): UnitExplanation[] {
   const engine = getEngine(options);
   const blocks = scanBlocks(text);
-  const locales = blockLocales(text, blocks, options);
+  const readings = blockReadings(text, blocks, options);
   const findings = lint(text, options);
   // The candidates are what the rules find before the scorer decides.
   const candidates = lint(text, { ...options, scorer: false }).filter((f) => SCORED_RULES.has(f.ruleId) && f.severity !== 'hint');
   const out: UnitExplanation[] = [];
   for (const [bi, b] of blocks.entries()) {
     if (b.kind !== 'content') continue;
-    const locale = locales[bi]!;
+    const { locale: blockLocale, mixed } = readings[bi]!;
     const src = text.slice(b.start, b.end);
-    for (const unit of proseUnits(parseBlock(src), src, locale)) {
+    for (const unit of proseUnits(parseBlock(src), src, blockLocale)) {
+      // A mixed block's units are read each in its own script's language (as the engine reads them).
+      const locale = mixed ? unitLocale(unit.text, blockLocale) : blockLocale;
       const info = analyseUnit(unit, locale);
       const start = b.start + unit.start;
       const end = b.start + unit.end;
@@ -85,6 +89,7 @@ export function explain(text: string, options: LintOptions = {}): UnitExplanatio
         text: unit.text,
         start,
         end,
+        locale,
         context: { question: info.question, instruction: info.instruction, definition: info.definition, title: info.title },
         measurements: info.measurements.map((m) => ({ id: m.id, text: m.text, parts: m.parts })),
         criterion: hasCriterion(info),

@@ -35,6 +35,8 @@ export interface LocalFinding {
   kind?: string;
   /** Text the clause suggester classifies (the unit's text). */
   claim?: string;
+  /** The language the unit was read in (set by the engine: a mixed block's units differ). */
+  locale?: Locale;
 }
 
 export interface UnitRuleContext {

@@ -78,7 +78,7 @@ export const SETTINGS_CATEGORIES: SettingsCategory[] = [
         key: 'locale',
         default: 'auto',
         kind: { type: 'enum', values: LOCALE_SETTINGS },
-        description: 'Language of the documents when `.povlint.jsonc` does not set `locale`: `auto` detects it per document.',
+        description: 'Language of the documents when `.povlint.jsonc` does not set `locale`: `auto` reads each sentence, list item and table cell in the language of its own script.',
       }),
       spec({
         key: 'docType',
