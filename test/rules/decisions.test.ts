@@ -353,6 +353,42 @@ describe('unmeasured-claim', () => {
   });
 });
 
+describe('the text itself as what is improved: feedback invitations, not claims', () => {
+  const claims = only('unmeasured-claim');
+
+  it.each([
+    '[Improve this page](https://example.org/edit/main/docs/page.md)',
+    'Send us ideas to make this page better.',
+    'Help us improve: rate this article.',
+    'Please help us improve.',
+    'Help us improve these docs by opening an issue.',
+    'Suggestions to improve this guide can go to the editors.',
+  ])('%s', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+
+  it.each(['欢迎帮助我们改进本文档。', '请帮助我们改进'])('%s', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+
+  it.each([
+    // Someone is said to help, so an outcome is demanded.
+    'Vendors will help us improve response times.',
+    // The documentation as a deliverable, not this text.
+    'We will improve the documentation.',
+    // A product made better, or pages made faster, is an outcome.
+    'Make this product better for every analyst.',
+    'Our changes make these pages load faster.',
+    'The contractor will improve this platform\'s response time.',
+  ])('still a claim: %s', (text) => {
+    expect(claims(text)).toHaveLength(1);
+  });
+
+  it('still a claim: 供应商应持续改进该系统的性能。', () => {
+    expect(claims('供应商应持续改进该系统的性能。')).toHaveLength(1);
+  });
+});
+
 describe('vague-quantifier', () => {
   const vague = only('vague-quantifier');
 

@@ -169,6 +169,27 @@ function evaluatedQuality(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * The text itself is what the term improves or judges: an invitation to send feedback on the page
+ * ("Improve this page", "make these docs better", "Help us improve: rate this article",
+ * 帮助我们改进本文档). Page furniture around the text, not an outcome offered or demanded. The
+ * document is named with "this" or "these" (本, 此, 该 …) right after the term, or made better
+ * ("make this guide better"); "help us improve" counts only as a request opening the unit, where
+ * nobody is said to do it ("Vendors will help us improve response times" stays a claim).
+ */
+const THIS_TEXT_EN = String.raw`(?:this|these)\s+(?:page|pages|article|articles|doc|docs|document|documentation|guide|guides|section|site|website|readme|tutorial|tutorials|content|wiki|faq|translation|post|blog\s+post)\b`;
+const THIS_TEXT_AFTER_EN = new RegExp(String.raw`^\s+(?:on\s+|of\s+)?${THIS_TEXT_EN}`, 'i');
+const THIS_TEXT_BEFORE_EN = new RegExp(String.raw`\bmak(?:e|es|ing)\s+${THIS_TEXT_EN}\s+(?:even\s+|a\s+lot\s+|much\s+)?$`, 'i');
+const HELP_US_EN = /^\W*(?:please\s+)?help\s+us\s+(?:to\s+)?$/i;
+const THIS_TEXT_AFTER_ZH = /^(?:一下)?(?:本|此|该|这篇|这个|这份|这些)(?:篇|份|个)?(?:文档|页面|网页|文章|教程|手册|指南|说明|内容|翻译)/;
+const HELP_US_ZH = /^\W*(?:请|欢迎)?(?:帮助|帮)我们$/;
+function aboutThisText(locale: Locale, text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const after = text.slice(end, end + 60);
+  if (locale === 'zh') return THIS_TEXT_AFTER_ZH.test(after) || HELP_US_ZH.test(before);
+  return THIS_TEXT_AFTER_EN.test(after) || THIS_TEXT_BEFORE_EN.test(before) || HELP_US_EN.test(before);
+}
+
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */
 export const MAX_MATCHES_PER_UNIT = 20;
 
@@ -191,6 +212,7 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (disclaimed(ctx.locale, text, m.start, m.end)) return false;
     if (NEGATABLE.has(rule) && ctx.locale === 'en' && (describesThreat(text, m.start, m.end) || evaluatedQuality(text, m.start, m.end))) return false;
     if (NEGATABLE.has(rule) && ctx.locale === 'zh' && inPurposeClause(text, m.start)) return false;
+    if (NEGATABLE.has(rule) && aboutThisText(ctx.locale, text, m.start, m.end)) return false;
     const unless = ctx.vocab.unless.get(m.entry);
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
