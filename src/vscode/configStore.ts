@@ -72,7 +72,8 @@ export class ConfigStore implements vscode.Disposable {
   /** What each resolved config became for the editor (one object per resolved config). */
   private readonly loaded = new WeakMap<ResolvedConfig, LoadedConfig>();
   readonly onDidChange = this.changed.event;
-  private readonly builtins = builtinClauses();
+  /** The built-in clause library, one array for every config without custom clauses. */
+  readonly builtins = builtinClauses();
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 

@@ -24,6 +24,7 @@ import { ClaimsStatusBar } from './statusBar.js';
 import { traceHostLag } from './hostLagTrace.js';
 import { registerWordCommands } from './docx/register.js';
 import type { HostLagMonitor } from './model/hostLag.js';
+import { warmClausePreviews } from './model/clausePick.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -88,6 +89,13 @@ export function activate(context: vscode.ExtensionContext): PovlintApi {
   // Only what is visible is linted now; other documents are linted when opened or shown.
   linter.lintVisible();
   context.subscriptions.push(vscode.window.onDidChangeVisibleTextEditors((editors) => linter.lintVisible(editors)));
+
+  // The clause picker's previews are made in short turns once the first lint has had its start.
+  let stopWarming = (): void => {};
+  const warmTimer = setTimeout(() => {
+    stopWarming = warmClausePreviews(configs.builtins, (run) => setTimeout(run, 0));
+  }, 2000);
+  context.subscriptions.push({ dispose: () => (clearTimeout(warmTimer), stopWarming()) });
 
   const activationMs = performance.now() - started;
   output.info(`[activate] povlint ${context.extension.packageJSON.version as string} activated in ${activationMs.toFixed(1)} ms at ${Date.now()} (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: regular-expression terms from the config are ignored'})`);

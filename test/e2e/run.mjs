@@ -72,7 +72,7 @@ function phase(name) {
 }
 
 function check(name, ok, detail = '') {
-  checks.push({ name, ok });
+  checks.push(ok ? { name, ok } : { name, ok, detail });
   log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
   if (!ok) throw new Error(`check failed: ${name}${detail ? `: ${detail}` : ''}`);
 }
@@ -763,6 +763,7 @@ async function runPhase(name) {
     await main();
   } catch (e) {
     failed = true;
+    metrics.error = String(e?.message ?? e).split('\n')[0];
     process.stderr.write(`[e2e ${name}] ${e.stack ?? e}\n`);
     if (metrics.consoleErrors?.length) process.stderr.write(`[e2e ${name}] errors in the browser console:\n  ${metrics.consoleErrors.slice(-20).join('\n  ')}\n`);
   } finally {
@@ -810,5 +811,7 @@ if (!existsSync(codeServer)) {
 host = undefined;
 const wallMs = Date.now() - started;
 log(`${HOSTS.map((h) => `${h}: ${phases[h] ? `${phases[h].checks.filter((c) => c.ok).length}/${phases[h].checks.length} checks in ${(phases[h].wallMs / 1000).toFixed(1)} s` : 'not run'}`).join(' · ')} · e2e wall ${(wallMs / 1000).toFixed(1)} s`);
+// The failures again at the end, where a log cut to its last lines still shows them.
+for (const h of HOSTS) if (phases[h]?.error) log(`${h} failed: ${phases[h].error}`);
 if (existsSync(results)) writeFileSync(join(results, 'e2e-metrics.json'), JSON.stringify({ wallMs, phases }, null, 2));
 process.exitCode = failed ? 1 : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/core/clauses/types.js';
-import { clausePickEntries, clausePreview, povPrefixAt } from '../../src/vscode/model/clausePick.js';
+import { clausePickEntries, clausePreview, hasClausePreview, povPrefixAt, warmClausePreviews } from '../../src/vscode/model/clausePick.js';
 import { hoverMarkdown } from '../../src/vscode/model/hover.js';
 import { buildReport, reportHtml } from '../../src/vscode/model/report.js';
 import { Debouncer, type Timers } from '../../src/vscode/model/scheduler.js';
@@ -38,6 +38,33 @@ describe('clause picker', () => {
   it('previews the body with placeholder defaults', () => {
     expect(clausePreview(clause('a', 'service-levels', 'x'))).toBe('Within 30 days the Supplier shall report p95 latency.');
     expect(clausePreview(clause('a', 'service-levels', 'x'), 20)).toHaveLength(20);
+  });
+
+  it('makes the previews ahead of the picker in turns that stop at their time budget', () => {
+    const clauses = Array.from({ length: 7 }, (_, i) => clause(`w${i}`, 'service-levels', `T${i}`));
+    const queued: (() => void)[] = [];
+    let clock = 0;
+    // Each preview takes one tick of the fake clock; a turn has two ticks.
+    const now = (): number => clock++;
+    warmClausePreviews(clauses, (run) => queued.push(run), { sliceMs: 2, now });
+    expect(clauses.some(hasClausePreview)).toBe(false);
+    const turns: number[] = [];
+    while (queued.length) {
+      queued.shift()!();
+      turns.push(clauses.filter(hasClausePreview).length);
+    }
+    expect(turns).toEqual([2, 4, 6, 7]);
+    expect(clausePreview(clauses[6]!)).toBe('Within 30 days the Supplier shall report p95 latency.');
+  });
+
+  it('stops warming when told to', () => {
+    const clauses = Array.from({ length: 3 }, (_, i) => clause(`s${i}`, 'service-levels', `S${i}`));
+    const queued: (() => void)[] = [];
+    const stop = warmClausePreviews(clauses, (run) => queued.push(run), { sliceMs: 0, now: () => 0 });
+    queued.shift()!();
+    stop();
+    while (queued.length) queued.shift()!();
+    expect(clauses.filter(hasClausePreview)).toHaveLength(1);
   });
 
   it('recognises the pov: trigger', () => {

@@ -32,6 +32,36 @@ export function clausePreview(clause: Clause, max = 160): string {
 }
 
 /**
+ * Makes the previews of `clauses` ahead of the picker, a few clauses per turn of `schedule` (the
+ * host's `setTimeout`), so that opening the picker does not parse every clause body at once on the
+ * extension host's thread. Each turn stops after `sliceMs`. Returns a function that stops it.
+ */
+export function warmClausePreviews(
+  clauses: readonly Clause[],
+  schedule: (run: () => void) => unknown,
+  { sliceMs = 2, now = () => performance.now() }: { sliceMs?: number; now?: () => number } = {},
+): () => void {
+  let next = 0;
+  let stopped = false;
+  const turn = (): void => {
+    if (stopped) return;
+    const until = now() + sliceMs;
+    do clausePreview(clauses[next++]!);
+    while (next < clauses.length && now() < until);
+    if (next < clauses.length) schedule(turn);
+  };
+  if (clauses.length) schedule(turn);
+  return () => {
+    stopped = true;
+  };
+}
+
+/** Whether a clause's preview is already made (for tests of the warm-up). */
+export function hasClausePreview(clause: Clause): boolean {
+  return flattened.has(clause);
+}
+
+/**
  * Titles in alphabetical order, ignoring case. Not `localeCompare`: its first call loads the
  * collation data, which blocked the extension host for about 10 ms when the picker opened.
  */
