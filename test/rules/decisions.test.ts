@@ -308,6 +308,32 @@ describe('unmeasured-claim', () => {
     expect([claims('The tool will reduce costs.'), claims('The tool will reduce.')]).toEqual([['unmeasured-claim/warning reduce [14,20)'], []]);
   });
 
+  it('a change for the worse is a problem stated, not an outcome claimed', () => {
+    const terms = (t: string): string[] => raw(t).filter((f) => f.ruleId === 'unmeasured-claim').map((f) => f.term!);
+    expect(
+      [
+        'Unused variables can increase the attack surface.',
+        'Disclosure without a patch tends to increase risk rather than reduce it.',
+        'Manual triage will increase costs.',
+        'Legacy tooling can reduce productivity.',
+        'Frequent context switches decrease the accuracy of analysts.',
+      ].map(terms),
+    ).toEqual([[], [], [], [], []]);
+  });
+
+  it('the same verbs moving an outcome the right way, or a harm dealt with, stay claims', () => {
+    const terms = (t: string): string[] => raw(t).filter((f) => f.ruleId === 'unmeasured-claim').map((f) => f.term!);
+    expect(
+      [
+        'The platform will reduce costs.',
+        'The platform will increase productivity.',
+        'Our scanner will increase the number of vulnerabilities found.',
+        'The tool increases vulnerabilities detected per scan.',
+        'We will increase the rate of incidents resolved at first contact.',
+      ].map(terms),
+    ).toEqual([['reduce'], ['increase'], ['increase'], ['increases'], ['increase']]);
+  });
+
   it('a permission claims nothing by its purpose', () => {
     expect(claims('The Vendor may use the data to improve its services.')).toEqual([]);
   });

@@ -18,16 +18,48 @@ const LEADING_SPACE = /^\s+/;
  * made that pattern cost 50 ms to compile on every cold lint.
  */
 export function outcomeObjectAheadEn(after: string): boolean {
+  return outcomeObjectAtEn(after) !== undefined;
+}
+
+/** The text from the outcome object on (see `outcomeObjectAheadEn`), or undefined when there is none. */
+function outcomeObjectAtEn(after: string): string | undefined {
   const lead = LEADING_SPACE.exec(after);
-  if (!lead) return false;
+  if (!lead) return undefined;
   let rest = after.slice(lead[0].length);
   for (let words = 0; ; words++) {
-    if (warm(OUTCOME_OBJECT_EN, rest).test(rest)) return true;
-    if (words === 3) return false;
+    if (warm(OUTCOME_OBJECT_EN, rest).test(rest)) return rest;
+    if (words === 3) return undefined;
     const word = WORD_SPACE_EN.exec(rest);
-    if (!word) return false;
+    if (!word) return undefined;
     rest = rest.slice(word[0].length);
   }
+}
+
+/** Outcome objects that are harms: less of them is the improvement. */
+const HARM_OBJECT_EN =
+  /^(?:costs?|expenses?|spend(?:ing)?|effort|burden|workload|risks?|errors?|defects?|mistakes|downtime|outages?|delays?|backlogs?|latency|friction|waste|complexity|fraud|churn|rework|overhead|incidents?|vulnerabilit(?:y|ies)|exposure|attack surface|alerts?|noise|false positives?|tickets?|paperwork|barriers)\b/i;
+/** Outcome objects that are goods: more of them is the improvement. */
+const GOOD_OBJECT_EN =
+  /^(?:efficienc(?:y|ies)|productivity|performance|quality|satisfaction|accuracy|reliability|throughput|capacity|speed|visibility|security|transparency|engagement|adoption|revenue|returns?|yields?|profits?|income|roi|conversions?|sales|participation|usage|uptake|savings)\b/i;
+/** A harm dealt with ("more vulnerabilities found") is a good. */
+const HARM_HANDLED_EN =
+  /^[\w'’ -]*?\b(?:found|detected|caught|blocked|identified|resolved|remediated|closed|fixed|prevented|stopped|handled|triaged|mitigated|avoided|eliminated|addressed|patched|reported)\b/i;
+
+/**
+ * Whether a directional verb moves its outcome object the wrong way: more of a harm ("increase
+ * the attack surface", "tends to increase risk") or less of a good ("reduce productivity"). The
+ * contract flags an improvement claimed or required; a change for the worse is a problem stated,
+ * not an outcome anyone offers or demands.
+ */
+export function worseningEn(verb: string, after: string): boolean {
+  const object = outcomeObjectAtEn(after);
+  if (object === undefined) return false;
+  const up = /^increas/i.test(verb);
+  if (up) {
+    const harm = HARM_OBJECT_EN.exec(object);
+    return harm !== null && !HARM_HANDLED_EN.test(object.slice(harm[0].length, harm[0].length + 40));
+  }
+  return GOOD_OBJECT_EN.test(object);
 }
 
 const OUTCOME_OBJECT_ZH = /^.{0,6}(?:成本|费用|开销|时间|效率|风险|隐患|错误|故障|误报|漏报|噪音|延迟|瓶颈|工作量|负担|压力|复杂度|复杂性|门槛|损失|损害|质量|满意度|性能|安全|可靠性)/;
@@ -48,7 +80,7 @@ export default defineRule({
       const matches = found.filter((m) => {
         if (m.entry.kind !== 'directional') return true;
         const after = text.slice(m.end, m.end + 80);
-        return ctx.locale === 'zh' ? OUTCOME_OBJECT_ZH.test(after) : outcomeObjectAheadEn(after);
+        return ctx.locale === 'zh' ? OUTCOME_OBJECT_ZH.test(after) : outcomeObjectAheadEn(after) && !worseningEn(m.text, after);
       });
       if (matches.length === 0) continue;
       // A permission's purpose ("may use the data to improve") claims nothing; a vague standard in it still binds.
