@@ -114,7 +114,11 @@ export class ScorecardLensProvider implements vscode.CodeLensProvider, vscode.Di
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly linter: DocumentLinter) {
-    this.listener = linter.onDidLint(() => this.changed.fire());
+    // Lenses change only for a document on screen (Lint Workspace lints thousands that are not).
+    this.listener = linter.onDidLint((result) => {
+      const uri = result.uri.toString();
+      if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri)) this.changed.fire();
+    });
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {

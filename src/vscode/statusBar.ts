@@ -23,7 +23,10 @@ export class ClaimsStatusBar implements vscode.Disposable {
     this.item.command = COMMANDS.showReport;
     this.listeners = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      linter.onDidLint(() => this.update()),
+      // Only a result for the active document changes the count (Lint Workspace lints thousands).
+      linter.onDidLint((result) => {
+        if (result.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
+      }),
       settings.onDidChange(() => this.update()),
     ];
     this.update();
