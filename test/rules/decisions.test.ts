@@ -308,29 +308,30 @@ describe('unmeasured-claim', () => {
     expect([claims('The tool will reduce costs.'), claims('The tool will reduce.')]).toEqual([['unmeasured-claim/warning reduce [14,20)'], []]);
   });
 
+  /** Each text with the terms the rule reports in it. */
+  const claimTerms = (texts: string[]): Array<[string, string[]]> =>
+    texts.map((t) => [t, raw(t).filter((f) => f.ruleId === 'unmeasured-claim').map((f) => f.term!)]);
+
   it('a change for the worse is a problem stated, not an outcome claimed', () => {
-    const terms = (t: string): string[] => raw(t).filter((f) => f.ruleId === 'unmeasured-claim').map((f) => f.term!);
-    expect(
-      [
-        'Unused variables can increase the attack surface.',
-        'Disclosure without a patch tends to increase risk rather than reduce it.',
-        'Manual triage will increase costs.',
-        'Legacy tooling can reduce productivity.',
-        'Frequent context switches decrease the accuracy of analysts.',
-      ].map(terms),
-    ).toEqual([[], [], [], [], []]);
+    const worse = [
+      'Unused variables can increase the attack surface.',
+      'Disclosure without a patch tends to increase risk rather than reduce it.',
+      'Manual triage will increase costs.',
+      'Legacy tooling can reduce productivity.',
+      'Frequent context switches decrease the accuracy of analysts.',
+    ];
+    expect(claimTerms(worse)).toEqual(worse.map((t) => [t, []]));
   });
 
   it('the same verbs moving an outcome the right way, or a harm dealt with, stay claims', () => {
-    const terms = (t: string): string[] => raw(t).filter((f) => f.ruleId === 'unmeasured-claim').map((f) => f.term!);
     expect(
-      [
+      claimTerms([
         'The platform will reduce costs.',
         'The platform will increase productivity.',
         'Our scanner will increase the number of vulnerabilities found.',
         'The tool increases vulnerabilities detected per scan.',
         'We will increase the rate of incidents resolved at first contact.',
-      ].map(terms),
+      ]).map(([, terms]) => terms),
     ).toEqual([['reduce'], ['increase'], ['increase'], ['increases'], ['increase']]);
   });
 
