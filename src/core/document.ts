@@ -86,13 +86,18 @@ export interface BlockReading {
   mixed: boolean;
 }
 
-/** Each block's reading (see `blockLocale`, `blockMixed`); a text without Han characters is English throughout. */
+/** A block's reading from its script counts (see `blockLocale`, `blockMixed`). */
+export function blockReading(fixed: Locale | undefined, han: number, latin: number): BlockReading {
+  return { locale: blockLocale(fixed, han, latin), mixed: blockMixed(fixed, han, latin) };
+}
+
+/** Each block's reading (see `blockReading`); a text without Han characters is English throughout. */
 export function blockReadings(text: string, blocks: readonly Block[], options: LintOptions): BlockReading[] {
   const fixed = fixedLocale(text, blocks, options);
   if (fixed || !HAN.test(text)) return blocks.map(() => ({ locale: fixed ?? 'en', mixed: false }));
   return blocks.map((b) => {
     const c = scriptCounts(text, b.start, b.end);
-    return { locale: blockLocale(undefined, c.han, c.latin), mixed: blockMixed(undefined, c.han, c.latin) };
+    return blockReading(undefined, c.han, c.latin);
   });
 }
 

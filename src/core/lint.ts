@@ -1,7 +1,7 @@
 /** `lint` and the assembly of block results into a document's findings (shared with sessions). */
 import type { DocType, LintOptions } from './config/types.js';
 import { applyDirectives, type Directive } from './directives.js';
-import { blockReadings, resolveDocType, resolveLocale } from './document.js';
+import { blockReadings, resolveDocType, resolveLocale, type BlockReading } from './document.js';
 import { analyseBlock, EMPTY_BLOCK, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
 import { enrichFinding } from './enrich.js';
 import { lastStartAtOrBefore, LineIndex } from './lines.js';
@@ -54,8 +54,8 @@ export type Placer = (offset: number, block: number) => Position;
 
 
 /** The result of one block of `text` (front matter is never linted). */
-export function blockResult(text: string, b: Block, engine: Engine, locale: Locale, docType: DocType, mixed = false): BlockResult {
-  return b.kind === 'content' ? analyseBlock(text.slice(b.start, b.end), engine, locale, docType, mixed) : EMPTY_BLOCK;
+export function blockResult(text: string, b: Block, engine: Engine, reading: BlockReading, docType: DocType): BlockResult {
+  return b.kind === 'content' ? analyseBlock(text.slice(b.start, b.end), engine, reading.locale, docType, reading.mixed) : EMPTY_BLOCK;
 }
 
 export function analyseDocument(text: string, engine: Engine, options: LintOptions): DocumentState {
@@ -63,7 +63,7 @@ export function analyseDocument(text: string, engine: Engine, options: LintOptio
   const locale = resolveLocale(text, blocks, options);
   const docType = resolveDocType(text, options);
   const readings = blockReadings(text, blocks, options);
-  const results = blocks.map((b, i) => blockResult(text, b, engine, readings[i]!.locale, docType, readings[i]!.mixed));
+  const results = blocks.map((b, i) => blockResult(text, b, engine, readings[i]!, docType));
   return { slice: (start, end) => text.slice(start, end), blocks, results, locale, docType };
 }
 

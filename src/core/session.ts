@@ -6,7 +6,7 @@
  * exactly those of a fresh `lint()` of the same text.
  */
 import type { DocType, LintOptions } from './config/types.js';
-import { blockLocale, blockMixed, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
+import { blockReading, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
 import { countLineBreaks, firstAtOrAfter, lastStartAtOrBefore, LineIndex } from './lines.js';
 import { assemble, blockResult, collectFacts, type DocumentState, type FactLists, type PlacedCache, type Placer } from './lint.js';
@@ -72,7 +72,7 @@ class DocumentSession implements Session {
     this.locale = this.resolveLocale();
     this.docType = resolveDocType(text, options);
     this.fixed = this.fixedLocale();
-    this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(this.fixed, this.han[i]!, this.latin[i]!), this.docType, blockMixed(this.fixed, this.han[i]!, this.latin[i]!)));
+    this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockReading(this.fixed, this.han[i]!, this.latin[i]!), this.docType));
     this.placed = this.blocks.map(() => undefined);
     this.facts = collectFacts(this.blocks, this.results, 0, this.blocks.length);
     this.current = this.assemble();
@@ -197,11 +197,11 @@ class DocumentSession implements Session {
       this.docType = docType;
       this.fixed = fixed;
       const text = src.text();
-      this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockLocale(fixed, this.han[i]!, this.latin[i]!), docType, blockMixed(fixed, this.han[i]!, this.latin[i]!)));
+      this.results = this.blocks.map((b, i) => blockResult(text, b, this.engine, blockReading(fixed, this.han[i]!, this.latin[i]!), docType));
       this.placed = this.blocks.map(() => undefined);
       this.facts = collectFacts(this.blocks, this.results, 0, this.blocks.length);
     } else {
-      const analysed = fresh.map((b, i) => blockResult(window, { ...b, start: b.start - base, end: b.end - base }, this.engine, blockLocale(fixed, freshHan[i]!, freshLatin[i]!), docType, blockMixed(fixed, freshHan[i]!, freshLatin[i]!)));
+      const analysed = fresh.map((b, i) => blockResult(window, { ...b, start: b.start - base, end: b.end - base }, this.engine, blockReading(fixed, freshHan[i]!, freshLatin[i]!), docType));
       this.results = replace(this.results, r, resync, analysed);
       this.placed = replace(this.placed, r, resync, Array.from({ length: analysed.length }, () => undefined));
       this.patchFacts(r, resync, fresh.length, delta);

@@ -46,14 +46,12 @@ const HARM_HANDLED_EN =
   /^[\w'’ -]*?\b(?:found|detected|caught|blocked|identified|resolved|remediated|closed|fixed|prevented|stopped|handled|triaged|mitigated|avoided|eliminated|addressed|patched|reported)\b/i;
 
 /**
- * Whether a directional verb moves its outcome object the wrong way: more of a harm ("increase
- * the attack surface", "tends to increase risk") or less of a good ("reduce productivity"). The
- * contract flags an improvement claimed or required; a change for the worse is a problem stated,
- * not an outcome anyone offers or demands.
+ * Whether a directional verb moves its outcome object (`object`: the text from the object on) the
+ * wrong way: more of a harm ("increase the attack surface", "tends to increase risk") or less of a
+ * good ("reduce productivity"). The contract flags an improvement claimed or required; a change
+ * for the worse is a problem stated, not an outcome anyone offers or demands.
  */
-export function worseningEn(verb: string, after: string): boolean {
-  const object = outcomeObjectAtEn(after);
-  if (object === undefined) return false;
+function worseningEn(verb: string, object: string): boolean {
   const up = /^increas/i.test(verb);
   if (up) {
     const harm = HARM_OBJECT_EN.exec(object);
@@ -80,7 +78,9 @@ export default defineRule({
       const matches = found.filter((m) => {
         if (m.entry.kind !== 'directional') return true;
         const after = text.slice(m.end, m.end + 80);
-        return ctx.locale === 'zh' ? OUTCOME_OBJECT_ZH.test(after) : outcomeObjectAheadEn(after) && !worseningEn(m.text, after);
+        if (ctx.locale === 'zh') return OUTCOME_OBJECT_ZH.test(after);
+        const object = outcomeObjectAtEn(after);
+        return object !== undefined && !worseningEn(m.text, object);
       });
       if (matches.length === 0) continue;
       // A permission's purpose ("may use the data to improve") claims nothing; a vague standard in it still binds.
