@@ -29,7 +29,7 @@ import { runSuggest } from './commands/suggest.js';
 import { configResolver, configsForInputs, toPosix, type LoadedConfig } from './configs.js';
 import { renderExplanation } from './explain.js';
 import { displayPath, expandInputs, readTextFile, readWordFile, type Input } from './files.js';
-import { formatters, type ReportedFinding, type Summary } from './formatters/index.js';
+import { formatters, WITH_DETAILS, type ReportedFinding, type Summary } from './formatters/index.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -147,7 +147,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     let settings = lintOptionsFor.get(loaded);
     if (!settings) {
       const merged = mergeConfigs(DEFAULT_CONFIG, loaded.config, cliConfig);
-      settings = { options: lintOptions(loaded, cliConfig), maxFileSizeKB: merged.maxFileSizeKB ?? 5000 };
+      // Fix texts and clause suggestions are made only for the formats that write them.
+      settings = { options: { ...lintOptions(loaded, cliConfig), deferDetails: true }, maxFileSizeKB: merged.maxFileSizeKB ?? 5000 };
       lintOptionsFor.set(loaded, settings);
     }
     const shown = input.path ? displayPath(io.cwd, input.path) : '<stdin>';
@@ -206,6 +207,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     let findings: Finding[];
     try {
       findings = core.lint(text, settings.options);
+      if (WITH_DETAILS.has(options.format)) core.resolveFindings(findings, settings.options);
     } catch (e) {
       io.stderr(`povlint: error: ${shown}: could not be linted: ${(e as Error).message}\n`);
       ioError = true;

@@ -15,7 +15,6 @@ import { subsetTree } from './parse/subset.js';
 import { proseUnits, toSource } from './parse/units.js';
 import type { LocalFinding } from './rules/define.js';
 import { documentRules, pretestRules, unitRules } from './rules/index.js';
-import { completeFixes } from './rules/util.js';
 import { isSafeRegex } from './regex-safety.js';
 import { MAX_TERMS_PER_RULE } from './config/parse.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
@@ -181,7 +180,6 @@ export function computeBlock(src: string, engine: Engine, locale: Locale, fastPa
     const findings = unitFindings(src, code, group, engine, loc);
     for (const f of engine.scorer ? gateUnits(group, findings, loc) : findings) kept.push(f);
   }
-  completeFixes(kept);
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings: kept, directives, facts };
 }

@@ -1,5 +1,6 @@
 /** povlint's public API: pure, runs in Node, a web worker and tests alike. */
 export { lint } from './lint.js';
+export { resolveFindings } from './resolve.js';
 export { rules, ruleMeta, docsUrl } from './rules/index.js';
 export type { RuleMeta } from './rules/index.js';
 export * from './types.js';

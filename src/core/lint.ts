@@ -4,12 +4,13 @@ import { applyDirectives, type Directive } from './directives.js';
 import { blockReadings, resolveDocType, resolveLocale, type BlockReading } from './document.js';
 import { analyseBlock, EMPTY_BLOCK, getEngine, resolvedSeverity, type BlockResult, type Engine } from './engine.js';
 import { enrichFinding } from './enrich.js';
+import { placeFix } from './resolve.js';
 import { lastStartAtOrBefore, LineIndex } from './lines.js';
 import { scanBlocks, type Block } from './parse/scan.js';
 import { docsUrl } from './rules/define.js';
 import { documentRules } from './rules/index.js';
 import { MESSAGES } from './messages.js';
-import type { Finding, Locale, Position, RuleId } from './types.js';
+import type { Finding, Locale, PendingClauses, Position, RuleId } from './types.js';
 
 export interface DocumentState {
   /** A part of the document's text. */
@@ -73,6 +74,12 @@ export function wholeTextPlacer(text: string): Placer {
   return (offset) => lines.position(offset);
 }
 
+/** A finding whose clause suggestions wait for `resolveFindings`. */
+function withPending(f: Finding, pending: PendingClauses): Finding {
+  f.pending = pending;
+  return f;
+}
+
 /** Places block results in the document: absolute positions, severities, directives, document rules. */
 /**
  * Remembers the placed findings of a block between assemblies (a session knows; `lint` has nothing
@@ -102,7 +109,12 @@ function moved(f: Finding, offset: number, line: number): Finding {
   return g;
 }
 
-export function assemble(state: DocumentState, engine: Engine, place: Placer, placed?: PlacedCache): Finding[] {
+/**
+ * `options` are the lint's own (its custom clauses, whether details are deferred); the engine's are
+ * those of the first lint that made the engine, which shares only its rules.
+ */
+export function assemble(state: DocumentState, engine: Engine, place: Placer, placed?: PlacedCache, options: LintOptions = engine.options): Finding[] {
+  const defer = options.deferDetails === true;
   const out: Finding[] = [];
   const directives: Directive[] = [];
   const { blocks, results, locale, docType } = state;
@@ -134,27 +146,21 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
     for (const f of r.findings) {
       const start = base + f.start;
       const end = base + f.end;
-      out.push(
-        enrichFinding(
-          {
-            ruleId: f.ruleId,
-            severity: resolvedSeverity(engine, f),
-            message: f.message,
-            start: place(start, i),
-            end: place(end, i),
-            missing: f.missing,
-            fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: base + e.start, end: base + e.end })) })),
-            clauses: [],
-            docs: docsUrl(f.ruleId),
-            ...(f.term !== undefined ? { term: f.term } : {}),
-          },
-          f.claim ?? '',
-          // A claim's clauses are suggested in the language it was read in.
-          f.locale ?? locale,
-          docType,
-          engine.options,
-        ),
-      );
+      const finding: Finding = {
+        ruleId: f.ruleId,
+        severity: resolvedSeverity(engine, f),
+        message: f.message,
+        start: place(start, i),
+        end: place(end, i),
+        missing: f.missing,
+        fixes: f.fixes.map((x) => placeFix(x, base, !defer)),
+        clauses: [],
+        docs: docsUrl(f.ruleId),
+        ...(f.term !== undefined ? { term: f.term } : {}),
+      };
+      // A claim's clauses are suggested in the language it was read in.
+      const pending: PendingClauses = { claim: f.claim ?? '', locale: f.locale ?? locale, docType };
+      out.push(defer ? withPending(finding, pending) : enrichFinding(finding, pending.claim, pending.locale, docType, options));
     }
     placed?.set(i, out.slice(first));
   }
@@ -181,7 +187,9 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
         ...(f.related ? { related: f.related.map((o) => ({ start: place(o.start, blockOf(o.start)), end: place(o.end, blockOf(o.start)), message: o.message })) } : {}),
       };
       // A rule that chose its clauses keeps them; the others get suggestions from the claim.
-      out.push(f.clauses ? finding : enrichFinding(finding, state.slice(f.start, f.end), locale, docType, engine.options));
+      if (f.clauses) out.push(finding);
+      else if (defer) out.push(withPending(finding, { claim: state.slice(f.start, f.end), locale, docType }));
+      else out.push(enrichFinding(finding, state.slice(f.start, f.end), locale, docType, options));
     }
   }
   if (added) out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
@@ -191,5 +199,5 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
 /** Lints a Markdown document. Never edits anything; never throws on any string input. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   const engine = getEngine(options);
-  return assemble(analyseDocument(text, engine, options), engine, wholeTextPlacer(text));
+  return assemble(analyseDocument(text, engine, options), engine, wholeTextPlacer(text), undefined, options);
 }

@@ -294,7 +294,7 @@ class DocumentSession implements Session {
         this.placed[i] = findings.length > 0 ? { result: this.results[i]!, start: this.blocks[i]!.start, line: this.lines[i]!, locale: this.locale, docType: this.docType, findings } : undefined;
       },
     };
-    return assemble(state, this.engine, place, placed);
+    return assemble(state, this.engine, place, placed, this.options);
   }
 }
 

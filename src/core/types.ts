@@ -1,4 +1,5 @@
 /** Plain-data types shared by the core, the CLI and the editor adapter. */
+import type { DocType } from './config/types.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -48,6 +49,27 @@ export interface Fix {
   edits: TextEdit[];
   /** The clearest fix for this finding. */
   preferred?: boolean;
+  /**
+   * Set when the lint deferred the fix's text (`LintOptions.deferDetails`): the one edit's text is
+   * `before`, then the measurable-outcome template chosen for `claim`, then `after`. `resolveFindings`
+   * writes it and removes this field.
+   */
+  pending?: PendingTemplate;
+}
+
+/** A rewrite whose template is still to be chosen: for the claim `claim` (a unit's text) read in `locale`. */
+export interface PendingTemplate {
+  claim: string;
+  locale: Locale;
+  before: string;
+  after: string;
+}
+
+/** Clause suggestions still to be made for a finding: for the claim `claim`, read in `locale`, in a document of `docType`. */
+export interface PendingClauses {
+  claim: string;
+  locale: Locale;
+  docType: DocType;
 }
 
 export interface RelatedLocation {
@@ -74,4 +96,9 @@ export interface Finding {
   /** Topics the claim is about (performance, cost, ...), best first. */
   topics?: string[];
   related?: RelatedLocation[];
+  /**
+   * Set when the lint deferred the finding's clause suggestions (`LintOptions.deferDetails`):
+   * `clauses` and `topics` are empty until `resolveFindings` makes them and removes this field.
+   */
+  pending?: PendingClauses;
 }

@@ -15,7 +15,7 @@ import { findingsToDiagnostics, lintFailedDiagnostic, sizeLimitDiagnostic } from
 import { effectiveOptions, type EffectiveOptions } from './model/options.js';
 import { Debouncer } from './model/scheduler.js';
 import type { SettingsStore } from './settingsStore.js';
-import { LintWorkerError, type LintClient } from './worker/client.js';
+import { isPending, LintWorkerError, type LintClient } from './worker/client.js';
 
 /** Findings of one document at one version. */
 export interface LintResult {
@@ -255,6 +255,31 @@ export class DocumentLinter implements vscode.Disposable {
     if (stored && stored.version === document.version) return stored;
     if (!isLintable(document) || this.settings.current.run === 'off') return undefined;
     return this.lintDocument(document);
+  }
+
+  /**
+   * `findings` of `document` with what their lint deferred written in (the texts of rewrite fixes,
+   * clause suggestions), made in the worker with the options the document is linted with. The
+   * stored result keeps them, so asking again costs nothing. When the worker cannot answer, the
+   * findings come back as they were: a fix whose text is pending is then not offered.
+   */
+  async resolve(document: vscode.TextDocument, findings: readonly Finding[]): Promise<Finding[]> {
+    if (!findings.some(isPending)) return [...findings];
+    try {
+      const options = this.optionsFor(await this.configs.forDocument(document.uri));
+      const resolved = await this.worker.resolveFindings(findings, options.lint);
+      const stored = this.results.get(document.uri.toString());
+      if (stored) {
+        findings.forEach((f, i) => {
+          const at = stored.findings.indexOf(f);
+          if (at >= 0) stored.findings[at] = resolved[i]!;
+        });
+      }
+      return resolved;
+    } catch (e) {
+      this.output.warn(`[fixes] ${vscode.workspace.asRelativePath(document.uri)}: ${e instanceof Error ? e.message : String(e)}`);
+      return [...findings];
+    }
   }
 
   /**

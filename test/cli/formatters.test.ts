@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatters, type FileResult } from '../../src/cli/formatters/index.js';
 import { pathToUri } from '../../src/cli/formatters/sarif.js';
 import type { Finding, Severity } from '../../src/core/types.js';
+import { lint } from '../../src/core/index.js';
 import { makeTree, removeTree, runInProcess } from './harness.js';
 
 function finding(severity: Severity, line: number, column: number, message = 'a message'): Finding {
@@ -111,5 +112,29 @@ describe('colour through run()', () => {
     expect(noColor.stdout).not.toContain('\u001b[');
     const piped = await runInProcess(['a.md'], dir, { isTTY: false });
     expect(piped.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('fix texts and clause suggestions through run()', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map(removeTree));
+  });
+
+  it('json and sarif carry the rewrite texts and clauses a library caller gets from lint(); nothing stays pending', async () => {
+    const text = '# Proposal\n\nOur platform will reduce the cost of operations.\n';
+    const dir = await makeTree({ 'a.md': text });
+    dirs.push(dir);
+    const expected = lint(text);
+    const rewrite = expected.flatMap((f) => f.fixes).find((x) => x.kind === 'rewrite-measurable')!;
+    expect(rewrite.edits[0]!.text).toContain('reduce the cost of operations');
+    const json = await runInProcess(['--format', 'json', 'a.md'], dir);
+    expect(json.stdout).not.toContain('"pending"');
+    const files = (JSON.parse(json.stdout) as { files: Array<{ findings: Finding[] }> }).files;
+    expect(files[0]!.findings).toEqual(expected);
+    const sarif = await runInProcess(['--format', 'sarif', 'a.md'], dir);
+    expect(sarif.stdout).not.toContain('"pending"');
+    expect(sarif.stdout).toContain(JSON.stringify(rewrite.edits[0]!.text).slice(1, 30));
+    expect(sarif.stdout).toContain(JSON.stringify(expected.find((f) => f.clauses.length)!.clauses[0]));
   });
 });

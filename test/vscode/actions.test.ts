@@ -8,6 +8,7 @@ const REWRITE_TITLE = MESSAGES.en.fix.rewrite;
 import { ignoreFileEdit, ignoreNextLineEdit } from '../../src/vscode/model/directives.js';
 import { applyOffsetEdits, paragraphEndAt } from '../../src/vscode/model/geometry.js';
 import { findingAt } from './findings.js';
+import { rewriteExample } from '../../src/vscode/model/hover.js';
 
 const clause: Clause = {
   id: 'baseline-measurement-plan',
@@ -70,6 +71,18 @@ describe('actionsForFinding', () => {
       fixes: [{ kind: 'replace-puffery', title: 'a title from the core', edits: [{ start: 0, end: 1, text: '${1:x}', snippet: true }] }],
     });
     expect(actionsForFinding(p, ctx(text))[0]?.title).toBe('a title from the core');
+  });
+
+  it('does not offer a fix whose text is still pending (its lint deferred it), nor show it in a hover', () => {
+    const claim = '# Proposal\n\nOur platform will reduce the cost of operations.\n';
+    const rewriting = (x: { fixes: Array<{ kind: string }> }) => x.fixes.some((fix) => fix.kind === 'rewrite-measurable');
+    const [deferred] = lint(claim, { deferDetails: true }).filter(rewriting);
+    expect(deferred!.fixes[0]!.pending).toBeDefined();
+    expect(actionsForFinding(deferred!, ctx(claim)).some((a) => a.title === REWRITE_TITLE)).toBe(false);
+    expect(rewriteExample(deferred!)).toBeUndefined();
+    const [eager] = lint(claim).filter(rewriting);
+    expect(actionsForFinding(eager!, ctx(claim))[0]?.title).toBe(REWRITE_TITLE);
+    expect(rewriteExample(eager!)).toContain('reduce the cost of operations');
   });
 });
 

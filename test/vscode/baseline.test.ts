@@ -4,7 +4,7 @@
  * through `workspace.fs` and re-reads it when it changes (against a recording fake of `vscode`).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { baselineOf, createSession, findingKeys, lint, scorecard, serialiseBaseline } from '../../src/core/index.js';
+import { baselineOf, createSession, findingKeys, lint, resolveFindings, scorecard, serialiseBaseline } from '../../src/core/index.js';
 import { BaselineStore } from '../../src/vscode/baselineStore.js';
 import type { LoadedConfig } from '../../src/vscode/configStore.js';
 import { baselineFileFor, coveredByBaseline } from '../../src/vscode/model/baseline.js';
@@ -107,7 +107,7 @@ describe('editor mapping of baseline findings', () => {
 
 describe('lint worker keys', () => {
   it('answers keys only when asked, for opened, edited and one-off texts, equal to the core', () => {
-    const server = new LintServer({ createSession, lint, scorecard, findingKeys });
+    const server = new LintServer({ createSession, lint, scorecard, findingKeys, resolveFindings });
     const text = doc(ZERO_RISK);
     const options = { allowPatterns: true };
     const opened = server.handle({ id: 1, type: 'open', uri: 'a', text, options, keys: true });

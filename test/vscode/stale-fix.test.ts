@@ -4,7 +4,7 @@
  * between the request and the answer.
  */
 import { expect, it } from 'vitest';
-import { createSession, lint, scorecard } from '../../src/core/index.js';
+import { createSession, lint, resolveFindings, scorecard } from '../../src/core/index.js';
 import { actionsForFinding } from '../../src/vscode/model/actions.js';
 import { decideFix, fixArgs } from '../../src/vscode/model/staleFix.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
@@ -15,7 +15,7 @@ import { LintServer } from '../../src/vscode/worker/server.js';
 
 
 function port(): WorkerPort {
-  const server = new LintServer({ createSession, lint, scorecard });
+  const server = new LintServer({ createSession, lint, scorecard, resolveFindings });
   let deliver: (r: Response) => void = () => undefined;
   return {
     post(message) {

@@ -5,7 +5,7 @@
  * a stand-in with the Web Worker surface the port uses; the real one runs in the e2e web phase.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession, lint, scorecard } from '../../src/core/index.js';
+import { createSession, lint, resolveFindings, scorecard } from '../../src/core/index.js';
 import { LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
 import type { Response, ToWorker } from '../../src/vscode/worker/protocol.js';
 import { LintServer } from '../../src/vscode/worker/server.js';
@@ -15,7 +15,7 @@ import { webWorkerPort } from '../../src/vscode/worker/webPort.js';
 class ServingWorker extends EventTarget {
   readonly received: ToWorker[] = [];
   terminated = false;
-  private readonly server = new LintServer({ createSession, lint, scorecard });
+  private readonly server = new LintServer({ createSession, lint, scorecard, resolveFindings });
 
   postMessage(message: ToWorker): void {
     this.received.push(message);

@@ -4,17 +4,17 @@
  * worker bundles are exercised in bundles.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession, findingKeys, lint, scorecard } from '../../src/core/index.js';
+import { createSession, findingKeys, lint, resolveFindings, scorecard } from '../../src/core/index.js';
 import type { LintOptions } from '../../src/core/config/types.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
-import { LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
+import { isPending, LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
 import { Doc } from '../helpers/doc.js';
 import { isResponse, lengthAfter, type Response, type ToWorker, type WorkerPort } from '../../src/vscode/worker/protocol.js';
 import { LintServer } from '../../src/vscode/worker/server.js';
 
 const text = '# RFP\n\nThe platform is best-in-class.\n\nIt will significantly reduce cost.\n';
 const options: LintOptions = { allowPatterns: true };
-const core = { createSession, lint, scorecard };
+const core = { createSession, lint, scorecard, resolveFindings };
 
 describe('protocol', () => {
   it('computes the length after edits and recognises responses', () => {
@@ -76,8 +76,23 @@ describe('LintServer', () => {
       },
       lint,
       scorecard,
+      resolveFindings,
     });
     expect(broken.handle({ id: 2, type: 'open', uri: 'a', text, options })).toMatchObject({ id: 2, type: 'error', message: expect.stringContaining('boom') });
+  });
+});
+
+describe('LintServer resolve', () => {
+  it('writes what a deferred lint left pending, with the options it is sent, in the order sent', () => {
+    const server = new LintServer(core);
+    const deferred = { ...options, deferDetails: true };
+    const opened = server.handle({ id: 1, type: 'open', uri: 'a', text, options: deferred });
+    if (opened?.type !== 'findings') throw new Error('no findings');
+    expect(opened.findings.some((f) => f.fixes.some((x) => x.pending))).toBe(true);
+    const asked = [...opened.findings].reverse();
+    const answer = server.handle({ id: 2, type: 'resolve', findings: asked, options: deferred });
+    expect(answer).toEqual({ id: 2, type: 'resolved', findings: [...lint(text, options)].reverse() });
+    expect(isResponse(answer)).toBe(true);
   });
 });
 
@@ -103,7 +118,7 @@ describe('LintServer scorecard', () => {
 
   it('asks for the full text when it has no session, and keeps the session when the scorecard fails', () => {
     expect(new LintServer(core).handle({ id: 1, type: 'scorecard', uri: 'a' })).toEqual({ id: 1, type: 'resync' });
-    const failing = new LintServer({ createSession, lint, scorecard: () => { throw new Error('bad table'); } });
+    const failing = new LintServer({ createSession, lint, resolveFindings, scorecard: () => { throw new Error('bad table'); } });
     failing.handle({ id: 1, type: 'open', uri: 'a', text: schedule, options });
     expect(failing.handle({ id: 2, type: 'scorecard', uri: 'a' })).toMatchObject({ type: 'error', message: expect.stringContaining('bad table') });
     expect(failing.size).toBe(1);
@@ -275,6 +290,25 @@ describe('LintClient', () => {
     expect(c.running).toBe(false);
     await expect(c.lintText('fast', options)).rejects.toMatchObject({ kind: 'unavailable' });
     expect(workers.started).toHaveLength(2);
+  });
+
+  it('resolves only the findings with something pending, and gives every finding back in its place', async () => {
+    const { c, workers } = client();
+    const deferred = { ...options, deferDetails: true };
+    const reply = await c.lintDocument('a', new Doc(text), deferred);
+    const eager = lint(text, options);
+    // A finding that needs nothing (here the first, complete already) is passed through as it is, and not sent.
+    const asked = [eager[0]!, ...reply.findings.slice(1)];
+    const pending = asked.filter(isPending).length;
+    expect(pending).toBeGreaterThan(0);
+    expect(pending).toBeLessThan(asked.length);
+    expect(await c.resolveFindings(asked, deferred)).toEqual(eager);
+    const sent = workers.started[0]!.sent.at(-1)!;
+    expect(sent.type === 'resolve' && sent.findings.length).toBe(pending);
+    // Nothing pending: no request at all.
+    const before = workers.started[0]!.sent.length;
+    expect(await c.resolveFindings(eager, deferred)).toEqual(eager);
+    expect(workers.started[0]!.sent.length).toBe(before);
   });
 
   it('lints lazily: no worker until the first request, none after dispose', async () => {

@@ -82,4 +82,12 @@ export interface LintOptions {
    * false flags every candidate the rules find (for measuring the scorer and fitting it).
    */
   scorer?: boolean;
+  /**
+   * When true, the texts of "rewrite as a measurable outcome" fixes and the clause suggestions
+   * (`clauses`, `topics`) are left for `resolveFindings`, which makes them for the findings a
+   * quick fix or a report asks about (as a language server leaves a code action's edit to
+   * `codeAction/resolve`). Diagnostics alone need neither: on a large document they are most of
+   * the work after the rules. Default false: every finding comes complete.
+   */
+  deferDetails?: boolean;
 }

@@ -1,10 +1,8 @@
 import type { UnitInfo } from '../analysis.js';
 import { headMatch, matchRules, type TermMatch } from '../vocab/matcher.js';
-import { claimTemplate } from '../clauses/suggest.js';
-import type { RewriteTemplate } from '../clauses/templates.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
 import type { Fix, Locale, RuleId } from '../types.js';
-import type { LocalFinding, UnitRuleContext } from './define.js';
+import type { UnitRuleContext } from './define.js';
 
 /**
  * Part of a proper name: a capitalised term inside a run of capitalised words, not at the start of
@@ -240,14 +238,13 @@ export function replaceFix(kind: Fix['kind'], title: string, range: [number, num
   return { kind, title, edits: [{ start: range[0], end: range[1], text, ...(snippet ? { snippet: true } : {}) }], ...(preferred ? { preferred: true } : {}) };
 }
 
-/** The rewrite template of each unit, chosen once however many claims it holds. */
-const unitTemplates = new WeakMap<UnitInfo, RewriteTemplate>();
-
 /**
  * "Rewrite as a measurable outcome": rewrites the claim from its trigger to the end of its clause,
  * appending the template that follows the claim (the metric of the clause that best answers it, else
  * its topic; tab stops: metric, target, baseline, time window, method). With
- * `drop`, the trigger itself (an intensifier) is removed.
+ * `drop`, the trigger itself (an intensifier) is removed. Choosing the template ranks the clause
+ * library, so the fix is made `pending` (see `resolveFindings`): most candidates are dropped by the
+ * unit scorer, and a lint that defers details never chooses one unless a quick fix asks.
  */
 export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: number; end: number }, drop = false): Fix | undefined {
   const text = info.unit.text;
@@ -262,29 +259,6 @@ export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: num
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
   const [open, close] = zh ? ['（', '）'] : [' ', ''];
   const fix = replaceFix('rewrite-measurable', ctx.messages.fix.rewrite, range, '', true, true);
-  const locale = ctx.locale;
-  // Choosing the template ranks the clause library: it waits until the unit scorer has kept the
-  // finding (`completeFixes`), since most candidates are dropped.
-  pendingTexts.set(fix, () => {
-    let template = unitTemplates.get(info);
-    if (!template) unitTemplates.set(info, (template = claimTemplate(text, locale)));
-    fix.edits[0]!.text = `${escapeSnippetText(keep)}${open}${template.snippet}${close}`;
-  });
+  fix.pending = { claim: text, locale: ctx.locale, before: `${escapeSnippetText(keep)}${open}`, after: close };
   return fix;
-}
-
-/** Fixes whose text is written once their finding is kept. */
-const pendingTexts = new WeakMap<Fix, () => void>();
-
-/** Writes the text of the kept findings' fixes that wait for it (see `rewriteFix`). */
-export function completeFixes(findings: readonly LocalFinding[]): void {
-  for (const f of findings) {
-    for (const fix of f.fixes) {
-      const write = pendingTexts.get(fix);
-      if (write) {
-        pendingTexts.delete(fix);
-        write();
-      }
-    }
-  }
 }

@@ -36,7 +36,8 @@ export function actionsForFinding(finding: Finding, ctx: ActionContext): ActionD
   const fixes = [...finding.fixes].sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));
   let preferredGiven = false;
   for (const fix of fixes) {
-    if (fix.edits.length === 0) continue;
+    // A fix whose text is still pending (its lint deferred it and it was not resolved) is not offered.
+    if (fix.edits.length === 0 || fix.pending) continue;
     const preferred: boolean = !!fix.preferred && !preferredGiven;
     preferredGiven ||= preferred;
     // The core titles its fixes in the document's language (src/core/messages.ts).

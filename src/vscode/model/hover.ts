@@ -14,7 +14,7 @@ export const PART_LABELS: Record<OutcomePart, string> = {
 export function rewriteExample(finding: Finding): string | undefined {
   const fix = finding.fixes.find((f) => f.kind === 'rewrite-measurable') ?? finding.fixes.find((f) => f.kind === 'replace-puffery');
   const edit = fix?.edits[0];
-  if (!edit) return undefined;
+  if (!edit || fix.pending) return undefined;
   if (!edit.snippet) return edit.text;
   try {
     return expandWithDefaults(edit.text);

@@ -36,5 +36,8 @@ export function effectiveOptions(
   );
   const lint = toLintOptions(merged, { allowPatterns: trusted });
   if (clauses.length) lint.clauses = clauses;
+  // The worker posts every finding to the host: fix texts and clause suggestions are made only
+  // for the findings a quick fix or a hover asks about (`DocumentLinter.resolve`).
+  lint.deferDetails = true;
   return { lint, maxFileSizeKB: merged.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB, ignore: merged.ignore ?? [] };
 }

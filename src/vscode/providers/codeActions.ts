@@ -42,9 +42,15 @@ export class PovCodeActionProvider implements vscode.CodeActionProvider {
     const locale = effectiveOptions(loaded.config, this.settings.current, this.configs.trusted).lint.locale ?? 'auto';
     const byId = new Map([...loaded.clauses, ...clausesForDocument(loaded.clauses, locale, text)].map((c) => [c.id, c]));
     const ctx = { text, clause: (id: string) => byId.get(id), clauseSuggestions: this.settings.current['quickFixes.clauseSuggestions'] };
+    const matched = ours.map((diagnostic) => result.findings.find((f) => sameDiagnostic({ range: fromRange(diagnostic.range), code: codeOf(diagnostic), source: diagnostic.source }, f)));
+    // The fix texts and clause suggestions of these findings only (the lint deferred them).
+    const found = [...new Set(matched.filter((f): f is Finding => f !== undefined))];
+    const complete = await this.linter.resolve(document, found);
+    if (token.isCancellationRequested) return [];
+    const resolved = new Map(found.map((f, i) => [f, complete[i]!]));
     const actions = new Map<string, vscode.CodeAction>();
-    for (const diagnostic of ours) {
-      const finding = result.findings.find((f) => sameDiagnostic({ range: fromRange(diagnostic.range), code: codeOf(diagnostic), source: diagnostic.source }, f));
+    for (const [k, diagnostic] of ours.entries()) {
+      const finding = matched[k] && resolved.get(matched[k]);
       if (!finding) continue;
       for (const data of actionsForFinding(finding, ctx)) {
         // The same action for two diagnostics (e.g. "Ignore in this file") is offered once, fixing both.

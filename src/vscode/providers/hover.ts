@@ -17,8 +17,10 @@ export class PovHoverProvider implements vscode.HoverProvider {
     const result = await this.linter.current(document);
     if (!result) return undefined;
     const hidden = this.settings.current.severity;
-    const here = result.findings.filter((f) => hidden[f.ruleId] !== 'off' && toRange(toRangeData(f.start, f.end)).contains(position));
-    if (!here.length) return undefined;
+    const found = result.findings.filter((f) => hidden[f.ruleId] !== 'off' && toRange(toRangeData(f.start, f.end)).contains(position));
+    if (!found.length) return undefined;
+    // The rewrite shown is a fix text the lint deferred: made for these findings only.
+    const here = await this.linter.resolve(document, found);
     const range = here.map((f) => toRange(toRangeData(f.start, f.end))).reduce((a, b) => a.intersection(b) ?? a);
     return new vscode.Hover(new vscode.MarkdownString(hoverMarkdown(here)), range);
   }

@@ -80,6 +80,11 @@ interface InFlight {
   reject: (error: LintWorkerError) => void;
 }
 
+/** Whether a finding has details its lint deferred. */
+export function isPending(f: Finding): boolean {
+  return f.pending !== undefined || f.fixes.some((x) => x.pending !== undefined);
+}
+
 const realTimers: Timers = {
   set: (fn, ms) => setTimeout(fn, ms),
   clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -160,6 +165,22 @@ export class LintClient {
     const response = await this.send(undefined, request, text.length);
     const { findings, ms, keys: found } = this.reply(undefined, response, 0);
     return { findings, ms, incremental: false, ...(found ? { keys: found } : {}) };
+  }
+
+  /**
+   * The findings with what their lint deferred written in (fix texts, clause suggestions), in the
+   * same order; `options` are that lint's. Findings with nothing pending are not sent.
+   */
+  async resolveFindings(findings: readonly Finding[], options: LintOptions): Promise<Finding[]> {
+    const pending = findings.filter(isPending);
+    if (pending.length === 0) return [...findings];
+    this.start();
+    const response = await this.send(undefined, { type: 'resolve', findings: pending, options }, 0);
+    if (response.type !== 'resolved' || response.findings.length !== pending.length) {
+      throw new LintWorkerError('error', response.type === 'error' ? response.message : `unexpected ${response.type} response to a resolve request`);
+    }
+    let next = 0;
+    return findings.map((f) => (isPending(f) ? response.findings[next++]! : f));
   }
 
   /** Forgets a closed document here and in the worker. */

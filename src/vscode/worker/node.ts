@@ -1,6 +1,6 @@
 /** Entry of the lint worker in the Node extension host (`dist/worker.cjs`, a `worker_threads` Worker). */
 import { parentPort } from 'node:worker_threads';
-import { createSession, findingKeys, lint, scorecard } from '../../core/index.js';
+import { createSession, findingKeys, lint, resolveFindings, scorecard } from '../../core/index.js';
 import type { ToWorker } from './protocol.js';
 import { serve } from './server.js';
 
@@ -11,5 +11,5 @@ serve(
     listen: (onMessage) => port.on('message', (message: ToWorker) => onMessage(message)),
     post: (response) => port.postMessage(response),
   },
-  { createSession, lint, scorecard, findingKeys },
+  { createSession, lint, scorecard, findingKeys, resolveFindings },
 );

@@ -25,7 +25,12 @@ export type Request =
    */
   | { id: number; type: 'lint'; text: string; options: LintOptions; keys?: boolean; diagnosticsOnly?: boolean }
   /** The scorecard of a document's session as it stands after the requests sent before this one. */
-  | { id: number; type: 'scorecard'; uri: string };
+  | { id: number; type: 'scorecard'; uri: string }
+  /**
+   * The details a lint deferred (`deferDetails`: fix texts, clause suggestions) of some of its
+   * findings, with the options of that lint: a quick fix or a hover asks for the findings at hand.
+   */
+  | { id: number; type: 'resolve'; findings: Finding[]; options: LintOptions };
 
 export interface Notification {
   type: 'close';
@@ -38,6 +43,8 @@ export type Response =
   /** `keys`: the baseline key of each finding, when the request asked for them (a baseline applies). */
   | { id: number; type: 'findings'; findings: Finding[]; ms: number; incremental: boolean; keys?: FindingKey[] }
   | { id: number; type: 'scorecard'; scorecard: Scorecard; ms: number }
+  /** The findings of a `resolve` request, in its order, with nothing pending. */
+  | { id: number; type: 'resolved'; findings: Finding[] }
   /** The worker has no session for the document, or its text has another length: send the full text. */
   | { id: number; type: 'resync' }
   | { id: number; type: 'error'; message: string };
@@ -59,7 +66,7 @@ export interface ServerPort {
 export function isResponse(value: unknown): value is Response {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as { id?: unknown; type?: unknown };
-  return typeof r.id === 'number' && (r.type === 'findings' || r.type === 'scorecard' || r.type === 'resync' || r.type === 'error');
+  return typeof r.id === 'number' && (r.type === 'findings' || r.type === 'scorecard' || r.type === 'resolved' || r.type === 'resync' || r.type === 'error');
 }
 
 /** The text length after `changes` are applied to a text of `length` code units. */

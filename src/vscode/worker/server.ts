@@ -11,6 +11,8 @@ export interface Core {
   createSession(text: string, options?: LintOptions): Session;
   lint(text: string, options?: LintOptions): Finding[];
   scorecard(text: string, options?: ScorecardOptions): Scorecard;
+  /** Writes what a lint with `deferDetails` left out of `findings` (see the core's `resolveFindings`). */
+  resolveFindings(findings: Finding[], options?: LintOptions): Finding[];
   /** The baseline key of each finding (needed only where a baseline applies). */
   findingKeys?(text: string, findings: readonly Finding[], options?: LintOptions): FindingKey[];
 }
@@ -80,6 +82,8 @@ export class LintServer {
         if (request.diagnosticsOnly && response.type === 'findings') response.findings = response.findings.map(forDiagnostics);
         return response;
       }
+      case 'resolve':
+        return { id: request.id, type: 'resolved', findings: this.core.resolveFindings(request.findings, request.options) };
       case 'scorecard': {
         const open = this.sessions.get(request.uri);
         if (!open) return { id: request.id, type: 'resync' };

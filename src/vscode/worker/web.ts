@@ -1,5 +1,5 @@
 /** Entry of the lint worker in the browser (`dist/web/worker.js`, a Web Worker started by the web extension host). */
-import { createSession, findingKeys, lint, scorecard } from '../../core/index.js';
+import { createSession, findingKeys, lint, resolveFindings, scorecard } from '../../core/index.js';
 import type { ToWorker } from './protocol.js';
 import { serve } from './server.js';
 
@@ -8,5 +8,5 @@ serve(
     listen: (onMessage) => self.addEventListener('message', (event: MessageEvent<ToWorker>) => onMessage(event.data)),
     post: (response) => self.postMessage(response),
   },
-  { createSession, lint, scorecard, findingKeys },
+  { createSession, lint, scorecard, findingKeys, resolveFindings },
 );
