@@ -335,6 +335,16 @@ describe('unmeasured-claim', () => {
     ).toEqual([['reduce'], ['increase'], ['increase'], ['increases'], ['increase']]);
   });
 
+  it('an evaluative word on the adversary describes the threat; the adversary as the standard of a comparison does not', () => {
+    expect(
+      claimTerms([
+        'The tool helps analysts detect sophisticated attackers in the cloud.',
+        'Our team responds much faster than attackers can move.',
+        'The sensor reacts quicker than ransomware spreads.',
+      ]).map(([, terms]) => terms),
+    ).toEqual([[], ['faster'], ['quicker']]);
+  });
+
   it('a permission claims nothing by its purpose', () => {
     expect(claims('The Vendor may use the data to improve its services.')).toEqual([]);
   });

@@ -126,8 +126,12 @@ function disclaimed(locale: Locale, text: string, start: number, end: number): b
  * background of a claim rather than an outcome promised.
  */
 const THREAT_NOUN_EN = '(?:threats?|attacks?|attackers?|adversar(?:y|ies)|malware|ransomware|phishing|hackers?|threat\\s+actors?|exploits?|cyber-?criminals?|criminals?)';
-/** The threat noun heads its phrase ("sophisticated threats in the cloud", not "advanced threat detection"). */
-const THREAT_AFTER_EN = new RegExp(`^(?:,?\\s+(?!(?:against|from|for|to|of|by|with|in|on|at|and|or|the|a|an|all|any|every|most|many)\\b)[a-z-]+)?\\s+${THREAT_NOUN_EN}(?=\\s*(?:$|[.,;:!?)—–-]|(?:and|or|in|on|at|from|to|that|which|who|with|before|across|by|targeting|against|for|like|such|are|is|can|will|may|might|could|have|has)\\b))`, 'i');
+/**
+ * The threat noun heads its phrase ("sophisticated threats in the cloud", not "advanced threat
+ * detection"). A threat after "than" is the standard a comparison is measured against ("responds
+ * faster than attackers"): the comparison is the offer's, and stays a claim.
+ */
+const THREAT_AFTER_EN = new RegExp(`^(?:,?\\s+(?!(?:against|from|for|to|of|by|with|in|on|at|and|or|the|a|an|all|any|every|most|many|than)\\b)[a-z-]+)?\\s+${THREAT_NOUN_EN}(?=\\s*(?:$|[.,;:!?)—–-]|(?:and|or|in|on|at|from|to|that|which|who|with|before|across|by|targeting|against|for|like|such|are|is|can|will|may|might|could|have|has)\\b))`, 'i');
 const THREAT_BEFORE_EN = new RegExp(`\\b${THREAT_NOUN_EN}\\s+(?:(?:are|is|have|has|keep|continue|become|becomes|becoming|grow|grows|growing|getting|increasingly|ever|more|even|only)\\s+){1,4}$`, 'i');
 function describesThreat(text: string, start: number, end: number): boolean {
   return THREAT_AFTER_EN.test(text.slice(end, end + 60)) || THREAT_BEFORE_EN.test(text.slice(Math.max(0, start - 80), start));
