@@ -14,10 +14,11 @@
  * povlint is timed as the editor and the CLI's default output lint (the texts of rewrite fixes and
  * the clause suggestions deferred until a quick fix or a report asks), and again with every
  * finding complete (as `lint()` returns by default, and JSON and SARIF reports write).
- * Pathological inputs (one 1 MB paragraph, one
- * 1 MB table, 1 MB without a newline, 100,000 repetitions of a trigger word, 10,000 nested list
- * levels) run in child processes with a time limit, each also at half size so the table shows
- * whether time grows linearly (a ratio near 2).
+ * A session whose one unit is a 1 MB sentence is edited 20 times in a fresh process, and the heap
+ * it keeps is reported (the memos of claims are keyed by their unit's text).
+ * Pathological inputs (one 1 MB paragraph, one 1 MB table, 1 MB without a newline, 100,000
+ * repetitions of a trigger word, 10,000 nested list levels) run in child processes with a time
+ * limit, each also at half size so the table shows whether time grows linearly (a ratio near 2).
  *
  * Word documents: a .docx holding the 1 MB input's lines as paragraphs (written with the `docx`
  * package) is converted and linted, next to a cold lint of the same text as Markdown; one run in
@@ -265,6 +266,23 @@ async function sessionMemoryMain() {
 const SESSION_EDITS = 2000;
 
 /**
+ * How much heap a session of one 1 MB sentence of claims (no stop in it) holds after
+ * `SENTENCE_EDITS` one-character edits in it (a fresh process). Each edit makes a new 1 MB unit,
+ * and the claims' memos are keyed by their unit's text: they must not keep a copy per edit.
+ */
+async function sentenceMemoryMain() {
+  const { createSession } = await core('index.js');
+  const clause = 'our platform will significantly improve detection and reduce costs for every team';
+  const session = createSession(`# Proposal\n\n${Array.from({ length: Math.ceil(MB / (clause.length + 5)) }, () => clause).join(' and ')}.\n`);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < SENTENCE_EDITS; i++) session.edit(100 + i * 7, 0, 'x');
+  gc();
+  process.stdout.write(`sentence: ${process.memoryUsage().heapUsed - before} ${session.findings().length}\n`);
+}
+const SENTENCE_EDITS = 20;
+
+/**
  * A .docx with the lines of `text` as paragraphs (`#` lines as headings), then, `runs` times,
  * conversion plus a cold lint of the result, and a cold lint of the converted Markdown alone.
  */
@@ -399,6 +417,11 @@ async function main() {
   const keptLine = (kept.stdout ?? '').split('\n').find((l) => l.startsWith('session:'));
   const sessionHeap = keptLine ? Number(keptLine.split(' ')[1]) : NaN;
 
+  // The heap kept by a session whose one unit is a 1 MB sentence, after edits in it, in a fresh process.
+  const long = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--sentence-memory'], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+  const longLine = (long.stdout ?? '').split('\n').find((l) => l.startsWith('sentence:'));
+  const sentenceHeap = longLine ? Number(longLine.split(' ')[1]) : NaN;
+
   // Peak memory while linting 10 MB, in a fresh process.
   const mem = quick ? null : child('corpus', 10 * MB, 300_000);
 
@@ -426,6 +449,12 @@ async function main() {
       : `heap a 1 MB session keeps after ${SESSION_EDITS} edits: not measured (${(kept.stderr ?? '').trim().split('\n').pop()})\n`,
   );
 
+  process.stdout.write(
+    Number.isFinite(sentenceHeap)
+      ? `heap a session of one 1 MB sentence keeps after ${SENTENCE_EDITS} one-character edits in it, beyond its start: ${(sentenceHeap / 1024 / 1024).toFixed(1)} MB\n`
+      : `heap a session of one 1 MB sentence keeps after ${SENTENCE_EDITS} edits in it: not measured (${(long.stderr ?? '').trim().split('\n').pop()})\n`,
+  );
+
   const targets = [
     ['cold 1 MB ÷ markdownlint ≤ 0.25', cold1.median / ml.median <= 0.25],
     ['cold 1 MB ÷ retext-intensify ≤ 0.20', cold1.median / int.median <= 0.2],
@@ -434,6 +463,7 @@ async function main() {
     ...(quick ? [] : [['10 MB ÷ 1 MB ≤ 12', scale <= 12]]),
     ...(mem && Number.isFinite(mem.rssPeak) ? [['peak RSS for 10 MB ≤ 300 MB', mem.rssPeak <= 300 * 1024 * 1024]] : []),
     ...(Number.isFinite(sessionHeap) ? [[`session heap kept after ${SESSION_EDITS} edits ≤ 32 MB`, sessionHeap <= 32 * 1024 * 1024]] : []),
+    ...(Number.isFinite(sentenceHeap) ? [[`heap kept after ${SENTENCE_EDITS} edits of a 1 MB sentence ≤ 32 MB`, sentenceHeap <= 32 * 1024 * 1024]] : []),
   ];
   process.stdout.write(`\ntargets: ${targets.map(([n, ok]) => `${ok ? 'met' : 'MISSED'}: ${n}`).join('; ')}\n`);
   process.stdout.write(
@@ -445,4 +475,5 @@ async function main() {
 if (args[0] === '--child') await childMain(args[1], Number(args[2]));
 else if (args[0] === '--cold') await coldMain(args[1], args[2]);
 else if (args[0] === '--session-memory') await sessionMemoryMain();
+else if (args[0] === '--sentence-memory') await sentenceMemoryMain();
 else await main();

@@ -3,6 +3,7 @@ import { remedyClausesFor, suggestClauses } from './clauses/index.js';
 import type { Clause } from './clauses/types.js';
 import type { DocType, LintOptions } from './config/types.js';
 import type { Finding, Locale } from './types.js';
+import { TextMemo } from './memo.js';
 
 const SUGGESTIONS = 3;
 
@@ -11,7 +12,7 @@ interface Enrichment {
   topics: string[];
 }
 
-const memo = new WeakMap<readonly Clause[] | typeof NO_LIBRARY, Map<string, Enrichment>>();
+const memo = new WeakMap<readonly Clause[] | typeof NO_LIBRARY, TextMemo<Enrichment>>();
 const NO_LIBRARY = {};
 
 function library(options: LintOptions): readonly Clause[] | undefined {
@@ -31,14 +32,13 @@ export function enrichFinding(f: Finding, claim: string, locale: Locale, docType
   const lib = library(options);
   let cache = memo.get(lib ?? NO_LIBRARY);
   if (!cache) {
-    cache = new Map();
+    cache = new TextMemo(50_000, 2_000_000);
     memo.set(lib ?? NO_LIBRARY, cache);
   }
   const key = `${f.ruleId}\u0000${locale}\u0000${docType}\u0000${claim || f.term || ''}`;
   let e = cache.get(key);
   if (!e) {
     e = compute(f, claim, locale, docType, lib);
-    if (cache.size > 50000) cache.clear();
     cache.set(key, e);
   }
   f.clauses = e.clauses;

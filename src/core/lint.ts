@@ -153,13 +153,14 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
         start: place(start, i),
         end: place(end, i),
         missing: f.missing,
-        fixes: f.fixes.map((x) => placeFix(x, base, !defer)),
+        fixes: [],
         clauses: [],
         docs: docsUrl(f.ruleId),
         ...(f.term !== undefined ? { term: f.term } : {}),
       };
-      // A claim's clauses are suggested in the language it was read in.
+      // A claim's clauses and rewrite are made in the language it was read in.
       const pending: PendingClauses = { claim: f.claim ?? '', locale: f.locale ?? locale, docType };
+      finding.fixes = f.fixes.map((x) => placeFix(x, base, defer ? undefined : pending));
       out.push(defer ? withPending(finding, pending) : enrichFinding(finding, pending.claim, pending.locale, docType, options));
     }
     placed?.set(i, out.slice(first));

@@ -7,33 +7,31 @@
 import { claimTemplate } from './clauses/suggest.js';
 import type { LintOptions } from './config/types.js';
 import { enrichFinding } from './enrich.js';
-import type { Finding, Fix, TextEdit } from './types.js';
+import { TextMemo } from './memo.js';
+import type { Finding, Fix, Locale, TextEdit } from './types.js';
 
 /** Template snippets by locale and claim: every claim of a unit shares its unit's template. */
-const snippets = new Map<string, string>();
-const MAX_SNIPPETS = 50_000;
+const snippets = new TextMemo<string>(50_000, 2_000_000);
 
-function templateSnippet(fix: Fix): string {
-  const p = fix.pending!;
-  const key = `${p.locale}\u0000${p.claim}`;
+function templateSnippet(claim: string, locale: Locale): string {
+  const key = `${locale}\u0000${claim}`;
   let snippet = snippets.get(key);
   if (snippet === undefined) {
-    snippet = claimTemplate(p.claim, p.locale).snippet;
-    if (snippets.size >= MAX_SNIPPETS) snippets.clear();
+    snippet = claimTemplate(claim, locale).snippet;
     snippets.set(key, snippet);
   }
   return snippet;
 }
 
 /**
- * A copy of `fix` with its edits moved by `offset`, and its text written when `resolve` is set and
- * the text was pending.
+ * A copy of `fix` with its edits moved by `offset`; with `claim` (the finding's claim and the
+ * locale it is read in), a pending text is written.
  */
-export function placeFix(fix: Fix, offset: number, resolve: boolean): Fix {
+export function placeFix(fix: Fix, offset: number, claim?: { claim: string; locale: Locale }): Fix {
   const moved = (e: TextEdit): TextEdit => ({ ...e, start: e.start + offset, end: e.end + offset });
-  if (!resolve || !fix.pending) return { ...fix, edits: fix.edits.map(moved) };
+  if (!claim || !fix.pending) return { ...fix, edits: fix.edits.map(moved) };
   const { pending, ...rest } = fix;
-  const text = `${pending.before}${templateSnippet(fix)}${pending.after}`;
+  const text = `${pending.before}${templateSnippet(claim.claim, claim.locale)}${pending.after}`;
   return { ...rest, edits: fix.edits.map((e, i) => (i === 0 ? { ...moved(e), text } : moved(e))) };
 }
 
@@ -44,12 +42,11 @@ export function placeFix(fix: Fix, offset: number, resolve: boolean): Fix {
  */
 export function resolveFindings<T extends Finding>(findings: T[], options: LintOptions = {}): T[] {
   for (const f of findings) {
-    if (f.fixes.some((x) => x.pending)) f.fixes = f.fixes.map((x) => placeFix(x, 0, true));
     const pending = f.pending;
-    if (pending) {
-      delete f.pending;
-      enrichFinding(f, pending.claim, pending.locale, pending.docType, options);
-    }
+    if (!pending) continue;
+    delete f.pending;
+    if (f.fixes.some((x) => x.pending)) f.fixes = f.fixes.map((x) => placeFix(x, 0, pending));
+    enrichFinding(f, pending.claim, pending.locale, pending.docType, options);
   }
   return findings;
 }

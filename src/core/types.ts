@@ -51,21 +51,22 @@ export interface Fix {
   preferred?: boolean;
   /**
    * Set when the lint deferred the fix's text (`LintOptions.deferDetails`): the one edit's text is
-   * `before`, then the measurable-outcome template chosen for `claim`, then `after`. `resolveFindings`
-   * writes it and removes this field.
+   * `before`, then the measurable-outcome template chosen for the finding's claim (its `pending`),
+   * then `after`. `resolveFindings` writes it and removes this field.
    */
   pending?: PendingTemplate;
 }
 
-/** A rewrite whose template is still to be chosen: for the claim `claim` (a unit's text) read in `locale`. */
+/** A rewrite whose template is still to be chosen for the claim of its finding. */
 export interface PendingTemplate {
-  claim: string;
-  locale: Locale;
   before: string;
   after: string;
 }
 
-/** Clause suggestions still to be made for a finding: for the claim `claim`, read in `locale`, in a document of `docType`. */
+/**
+ * What a finding's deferred details are made from: its claim (for a claim of a unit rule, the
+ * unit's text), read in `locale`, in a document of `docType`.
+ */
 export interface PendingClauses {
   claim: string;
   locale: Locale;
@@ -97,8 +98,9 @@ export interface Finding {
   topics?: string[];
   related?: RelatedLocation[];
   /**
-   * Set when the lint deferred the finding's clause suggestions (`LintOptions.deferDetails`):
-   * `clauses` and `topics` are empty until `resolveFindings` makes them and removes this field.
+   * Set when the lint deferred the finding's details (`LintOptions.deferDetails`): `clauses` and
+   * `topics` are empty, and a fix with `pending` has no text, until `resolveFindings` makes them
+   * from this claim and removes the field.
    */
   pending?: PendingClauses;
 }

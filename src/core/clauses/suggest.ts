@@ -6,6 +6,7 @@
  */
 import type { DocType } from '../config/types.js';
 import type { Locale, RuleId } from '../types.js';
+import { TextMemo } from '../memo.js';
 import { builtinClauses } from './builtin.js';
 import remedyOrder from './remedies.json' with { type: 'json' };
 import { claimInfo, pairFeatures, sharedKeys, type ClaimInfo } from './features.js';
@@ -145,25 +146,20 @@ function scoresFor(info: ClaimInfo, pool: readonly Clause[], locale: Locale, kep
 
 /**
  * A finding's claim is ranked twice, for its rewrite fix and for its clause list: the reading of
- * the last claims (their features, and their scores over the built-in pool) is kept for the second.
- * The rewrite fixes of every block are written before any finding gets its clause list, so the
- * readings kept must cover a long document's claims, not only a block's (about 7 KB each).
+ * the last claims (their features, and their scores over the built-in pool) is kept for the second,
+ * and for the other claims of the same unit (about 7 KB each).
  */
 interface Reading {
   info: ClaimInfo;
   builtin?: Map<Clause, number> | undefined;
   scored: boolean;
 }
-const READINGS_KEPT = 1024;
-const readings = new Map<string, Reading>();
+const readings = new TextMemo<Reading>(1024, 2_000_000);
 
 function reading(text: string, locale: Locale): Reading {
   const key = `${locale}\u0000${text}`;
   let r = readings.get(key);
-  if (!r) {
-    if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
-    readings.set(key, (r = { info: claimInfo(text, locale), scored: false }));
-  }
+  if (!r) readings.set(key, (r = { info: claimInfo(text, locale), scored: false }));
   return r;
 }
 

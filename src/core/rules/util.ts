@@ -247,8 +247,9 @@ export function replaceFix(kind: Fix['kind'], title: string, range: [number, num
  * appending the template that follows the claim (the metric of the clause that best answers it, else
  * its topic; tab stops: metric, target, baseline, time window, method). With
  * `drop`, the trigger itself (an intensifier) is removed. Choosing the template ranks the clause
- * library, so the fix is made `pending` (see `resolveFindings`): most candidates are dropped by the
- * unit scorer, and a lint that defers details never chooses one unless a quick fix asks.
+ * library against the claim (the unit's text, which the finding carries), so the fix is made
+ * `pending` (see `resolveFindings`): most candidates are dropped by the unit scorer, and a lint
+ * that defers details never chooses one unless a quick fix asks.
  */
 export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: number; end: number }, drop = false): Fix | undefined {
   const text = info.unit.text;
@@ -263,6 +264,6 @@ export function rewriteFix(ctx: UnitRuleContext, info: UnitInfo, m: { start: num
   // In Chinese the template goes in brackets: a comma would start a new clause and unbind it.
   const [open, close] = zh ? ['（', '）'] : [' ', ''];
   const fix = replaceFix('rewrite-measurable', ctx.messages.fix.rewrite, range, '', true, true);
-  fix.pending = { claim: text, locale: ctx.locale, before: `${escapeSnippetText(keep)}${open}`, after: close };
+  fix.pending = { before: `${escapeSnippetText(keep)}${open}`, after: close };
   return fix;
 }

@@ -80,9 +80,9 @@ interface InFlight {
   reject: (error: LintWorkerError) => void;
 }
 
-/** Whether a finding has details its lint deferred. */
+/** Whether a finding has details its lint deferred (a fix text, clause suggestions). */
 export function isPending(f: Finding): boolean {
-  return f.pending !== undefined || f.fixes.some((x) => x.pending !== undefined);
+  return f.pending !== undefined;
 }
 
 const realTimers: Timers = {
