@@ -3,7 +3,7 @@ import type { Clause } from '../../src/core/clauses/types.js';
 import { clausePickEntries, clausePreview, hasClausePreview, povPrefixAt, warmClausePreviews } from '../../src/vscode/model/clausePick.js';
 import { hoverMarkdown } from '../../src/vscode/model/hover.js';
 import { buildReport, reportHtml } from '../../src/vscode/model/report.js';
-import { Debouncer, type Timers } from '../../src/vscode/model/scheduler.js';
+import { chunksByWeight, Debouncer, type Timers } from '../../src/vscode/model/scheduler.js';
 import { findingAt } from './findings.js';
 
 const clause = (id: string, category: Clause['category'], title: string): Clause => ({
@@ -131,5 +131,14 @@ describe('Debouncer', () => {
     for (const q of queue.splice(0)) q.fn();
     expect(ran).toEqual(['a']);
     expect(d.isPending('a')).toBe(false);
+  });
+});
+
+describe('chunksByWeight', () => {
+  it('cuts items into runs of at most the weight given, in order; a heavy item runs alone', () => {
+    const runs = chunksByWeight([3, 4, 2, 9, 1, 1, 5], (n) => n, 6);
+    expect(runs).toEqual([[3], [4, 2], [9], [1, 1], [5]]);
+    expect(runs.flat()).toEqual([3, 4, 2, 9, 1, 1, 5]);
+    expect(chunksByWeight([], (n: number) => n, 6)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentLinter, FileTiming, Linted } from '../linter.js';
-import { yieldToHost } from '../model/scheduler.js';
+import { chunksByWeight, yieldToHost } from '../model/scheduler.js';
 import type { SettingsStore } from '../settingsStore.js';
 
 export interface WorkspaceLintSummary {
@@ -22,6 +22,8 @@ export interface WorkspaceLintSummary {
 const SLICE_MS = 25;
 /** Files read at the same time. */
 const READERS = 8;
+/** The most diagnostics (a file counting as one more) handed to the editor in one call. */
+const PUBLISH_DIAGNOSTICS = 250;
 
 export function lintWorkspace(linter: DocumentLinter, settings: SettingsStore): Thenable<WorkspaceLintSummary> {
   return vscode.window.withProgress(
@@ -36,11 +38,17 @@ export function lintWorkspace(linter: DocumentLinter, settings: SettingsStore): 
       let batch: Linted[] = [];
       let slice = performance.now();
       const timing: FileTiming = { configMs: 0, readMs: 0, lintMs: 0, publishMs: 0 };
-      const flush = (): void => {
-        const t = performance.now();
-        linter.publishMany(batch);
+      // Handing diagnostics to the editor is serialised inside the call that hands them over, on the
+      // host's thread: a batch goes in runs of at most PUBLISH_DIAGNOSTICS, with a turn between runs.
+      const flush = async (): Promise<void> => {
+        const runs = chunksByWeight(batch, (l) => l.diagnostics.length + 1, PUBLISH_DIAGNOSTICS);
         batch = [];
-        timing.publishMs += performance.now() - t;
+        for (const [k, run] of runs.entries()) {
+          if (k > 0) await yieldToHost();
+          const t = performance.now();
+          linter.publishMany(run);
+          timing.publishMs += performance.now() - t;
+        }
       };
       let reported = 0;
       let next = 0;
@@ -72,13 +80,13 @@ export function lintWorkspace(linter: DocumentLinter, settings: SettingsStore): 
             const percent = Math.floor((100 * summary.linted) / uris.length);
             progress.report({ increment: percent - reported, message: `${summary.linted} of ${uris.length} files` });
             reported = percent;
-            flush();
+            await flush();
             await yieldToHost();
           }
         }
       };
       await Promise.all(Array.from({ length: Math.min(READERS, uris.length) }, worker));
-      flush();
+      await flush();
       summary.cancelled = token.isCancellationRequested;
       summary.ms = performance.now() - started;
       const ms = (n: number): string => `${Math.round(n)} ms`;

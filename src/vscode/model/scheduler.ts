@@ -52,3 +52,25 @@ export class Debouncer<K> {
 export function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * `items` cut into runs whose `weight` adds up to at most `max` (an item heavier than `max` gets a
+ * run of its own), in order.
+ */
+export function chunksByWeight<T>(items: readonly T[], weight: (item: T) => number, max: number): T[][] {
+  const out: T[][] = [];
+  let run: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const w = weight(item);
+    if (run.length > 0 && total + w > max) {
+      out.push(run);
+      run = [];
+      total = 0;
+    }
+    run.push(item);
+    total += w;
+  }
+  if (run.length > 0) out.push(run);
+  return out;
+}
