@@ -74,7 +74,7 @@ export function wholeTextPlacer(text: string): Placer {
   return (offset) => lines.position(offset);
 }
 
-/** A finding whose clause suggestions wait for `resolveFindings`. */
+/** A finding whose details (fix texts, clause suggestions) wait for `resolveFindings`. */
 function withPending(f: Finding, pending: PendingClauses): Finding {
   f.pending = pending;
   return f;

@@ -417,7 +417,23 @@ describe('Lint Workspace', () => {
       { increment: 50, message: '1 of 2 files' },
       { increment: 50, message: '2 of 2 files' },
     ]);
-    expect(l.publishMany.mock.calls.length).toBe(3);
+    // Once per slice that linted a file (nothing is published empty).
+    expect(l.publishMany.mock.calls.map(([batch]) => (batch as Linted[]).length)).toEqual([1, 1]);
+  });
+
+  it('hands a batch to the editor in runs of at most 250 diagnostics, with a turn between runs', async () => {
+    fake.window.withProgress.mockImplementation((_o: unknown, task: (p: unknown, t: unknown) => unknown) => task({ report: vi.fn() }, { isCancellationRequested: false }));
+    fake.workspace.findFiles.mockResolvedValue([uri('a.md'), uri('b.md'), uri('c.md'), uri('d.md')]);
+    const l = linter({});
+    const sizes: Record<string, number> = { 'a.md': 200, 'b.md': 30, 'c.md': 240, 'd.md': 5 };
+    // Every file is linted within one time slice: one batch, cut by its diagnostics.
+    l.lintFile.mockImplementation(async (u: fake.Uri) => {
+      const n = sizes[u.path.replace('/ws/', '')]!;
+      return { ...linted(u, n), diagnostics: Array.from({ length: n }, () => ({})) } as unknown as Linted;
+    });
+    await run(l);
+    const runs = l.publishMany.mock.calls.map(([batch]) => (batch as Linted[]).map((x) => x.diagnostics.length));
+    expect(runs).toEqual([[200, 30], [240, 5]]);
   });
 });
 
