@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, findingKeys, lint, resolveFindings, scorecard } from '../../src/core/index.js';
 import type { LintOptions } from '../../src/core/config/types.js';
+import type { Finding } from '../../src/core/types.js';
 import type { Timers } from '../../src/vscode/model/scheduler.js';
 import { isPending, LintClient, LintWorkerError } from '../../src/vscode/worker/client.js';
 import { Doc } from '../helpers/doc.js';
@@ -93,6 +94,13 @@ describe('LintServer resolve', () => {
     const answer = server.handle({ id: 2, type: 'resolve', findings: asked, options: deferred });
     expect(answer).toEqual({ id: 2, type: 'resolved', findings: [...lint(text, options)].reverse() });
     expect(isResponse(answer)).toBe(true);
+  });
+
+  it('answers malformed findings in a resolve request with an error, not a throw', () => {
+    const server = new LintServer(core);
+    const broken = [{ ruleId: 'puffery', fixes: [], clauses: [], pending: { claim: 42, locale: 'en', docType: 'rfp' } }] as unknown as Finding[];
+    expect(server.handle({ id: 3, type: 'resolve', findings: broken, options })).toMatchObject({ id: 3, type: 'error', message: expect.any(String) });
+    expect(server.handle({ id: 4, type: 'resolve', findings: null as unknown as Finding[], options })).toMatchObject({ id: 4, type: 'error' });
   });
 });
 
