@@ -18,8 +18,10 @@ import { documentRules, pretestRules, unitRules } from './rules/index.js';
 import { isSafeRegex } from './regex-safety.js';
 import { MAX_TERMS_PER_RULE } from './config/parse.js';
 import { LOCALES, RULE_IDS, type Locale, type RuleId, type Severity, type SeveritySetting } from './types.js';
-import { compileVocabulary, escapeRegExp, mayHoldTerm, type CompiledVocabulary } from './vocab/matcher.js';
-import type { VocabEntry, Vocabulary } from './vocab/types.js';
+import { compileVocabulary, escapeRegExp, mayHoldTerm, type CompiledVocabulary, type VocabularyPlan } from './vocab/matcher.js';
+import PLAN_EN from './vocab/plan.en.json' with { type: 'json' };
+import PLAN_ZH from './vocab/plan.zh.json' with { type: 'json' };
+import type { VocabEntry } from './vocab/types.js';
 import { VOCABULARIES } from './vocab/index.js';
 import type { Nodes, Parents } from 'mdast';
 import { ruleMeta } from './rules/index.js';
@@ -61,6 +63,9 @@ export function clearEngines(): void {
   engines.clear();
 }
 
+/** The generated plans of the built-in vocabularies (scripts/gen/vocab-plan.ts). */
+const PLANS: Record<Locale, VocabularyPlan> = { en: PLAN_EN as VocabularyPlan, zh: PLAN_ZH as VocabularyPlan };
+
 export function getEngine(options: LintOptions = {}): Engine {
   const key = JSON.stringify([options.rules ?? null, options.allowPatterns ?? true, options.scorer ?? true]);
   const cached = engines.get(key);
@@ -86,10 +91,15 @@ export function getEngine(options: LintOptions = {}): Engine {
       }
     }
   }
+  // Each locale's vocabulary is compiled when a lint first reads it (an English document never
+  // needs the Chinese one), from its generated plan while the vocabulary is the built-in one.
   const vocab = {} as Record<Locale, CompiledVocabulary>;
   for (const loc of LOCALES) {
-    const base: Vocabulary = VOCABULARIES[loc];
-    vocab[loc] = compileVocabulary({ ...base, entries: [...base.entries, ...extra] });
+    let compiled: CompiledVocabulary | undefined;
+    Object.defineProperty(vocab, loc, {
+      enumerable: true,
+      get: () => (compiled ??= compileVocabulary({ ...VOCABULARIES[loc], entries: [...VOCABULARIES[loc].entries, ...extra] }, extra.length ? undefined : PLANS[loc])),
+    });
   }
   const engine: Engine = { key, severity, enabled, vocab, allowed, options, scorer: options.scorer ?? true, cache: new Map(), cachedChars: 0 };
   if (engines.size > 32) engines.clear();

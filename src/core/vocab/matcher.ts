@@ -4,7 +4,7 @@
  */
 import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
-import { looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD, withStandIn, type WithStandIn } from '../unicode-regex.js';
+import { looserSource, looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD, withStandIn, type WithStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
 import { factorAlternatives, leadingCharacter, literalLeading, topLevelAlternatives } from '../regex-factor.js';
 
@@ -49,6 +49,43 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
   return out;
 }
 
+/** The pattern of a rule's terms: the entries in the order they are tried, its source and its stand-in's (see `VocabularyPlan`). */
+export interface RulePlan {
+  rule: RuleId;
+  /** The rule's entries in the order their alternatives are tried (indices into the vocabulary's entries). */
+  order: number[];
+  source: string;
+  /** Whether the pattern has a stand-in (`looserWithoutUnicode`). */
+  standIn: boolean;
+}
+
+/** Longer terms first; an entry read by words (`head`) after every fixed one (see `planRule`). */
+function matchOrder(a: VocabEntry, b: VocabEntry): number {
+  return Number(a.head !== undefined) - Number(b.head !== undefined) || b.term.length - a.term.length;
+}
+
+/** Whether a pattern with `flags` has a stand-in (`looserWithoutUnicode`). */
+function hasStandIn(source: string, flags: string): boolean {
+  return looserWithoutUnicode(source, flags) !== undefined;
+}
+
+/** The plan of one rule's matcher: its entries (indices into `all`) in the order they are tried, and its sources. */
+function planRule(rule: RuleId, all: readonly VocabEntry[], indices: readonly number[], wordBoundaries: boolean): RulePlan {
+  // Longer terms first; an entry read by words (`head`) after every fixed one, since its pattern
+  // is open and would otherwise take the place of a fixed term at the same position ("更高" is a
+  // fixed comparative; read by words it is one word and no match, and nothing would be found).
+  const order = [...indices].sort((a, b) => matchOrder(all[a]!, all[b]!));
+  // A space in a term matches any run of white space (double spaces, line breaks).
+  const alts = order.map((i) => `(${looseSource(entrySource(all[i]!), '\\s+')})`).join('|');
+  const source = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
+  return { rule, order, source, standIn: hasStandIn(source, 'giu') };
+}
+
+/** The pattern of a planned source with `flags`, and its stand-in when the plan says it has one (`withStandIn`). */
+function fromPlan(source: string, standIn: boolean, flags: string): WithStandIn {
+  return withStandIn(source, flags, () => (standIn ? looserSource(source, flags) : undefined));
+}
+
 export class RuleMatcher {
   private readonly patterns: WithStandIn;
   /**
@@ -60,23 +97,21 @@ export class RuleMatcher {
   get re(): RegExp {
     return this.patterns.exact;
   }
+  /** The entries in the order their alternatives are tried: capture group `i + 1` is entry `i`. */
+  readonly entries: readonly VocabEntry[];
   constructor(
-    readonly entries: readonly VocabEntry[],
+    entries: readonly VocabEntry[],
     readonly wordBoundaries: boolean,
+    plan: RulePlan = planRule(entries[0]?.rule ?? ('' as RuleId), entries, entries.map((_, i) => i), wordBoundaries),
   ) {
-    // Longer terms first; an entry read by words (`head`) after every fixed one, since its pattern
-    // is open and would otherwise take the place of a fixed term at the same position ("更高" is a
-    // fixed comparative; read by words it is one word and no match, and nothing would be found).
-    const ordered = [...entries].sort((a, b) => Number(a.head !== undefined) - Number(b.head !== undefined) || b.term.length - a.term.length);
-    this.entries = ordered;
-    // A space in a term matches any run of white space (double spaces, line breaks).
-    const alts = ordered.map((e) => `(${looseSource(entrySource(e), '\\s+')})`).join('|');
-    const src = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
-    this.patterns = withStandIn(src, 'giu', looserWithoutUnicode);
+    this.entries = plan.order.map((i) => entries[i]!);
+    this.patterns = fromPlan(plan.source, plan.standIn, 'giu');
     this.pre = this.patterns.standIn;
-    this.source = src;
+    this.source = plan.source;
+    this.standIn = plan.standIn;
   }
 
+  private readonly standIn: boolean;
   private readonly source: string;
   private stickyForms: WithStandIn | undefined;
   /**
@@ -84,7 +119,7 @@ export class RuleMatcher {
    * without `NEEDS_UNICODE` when the rule has one (`looseText`), else the exact pattern.
    */
   sticky(looseText: boolean): { re: RegExp; loose: boolean } {
-    const forms = (this.stickyForms ??= withStandIn(this.source, 'iuy', looserWithoutUnicode));
+    const forms = (this.stickyForms ??= fromPlan(this.source, this.standIn, 'iuy'));
     return looseText && forms.standIn ? { re: forms.standIn, loose: true } : { re: forms.exact, loose: false };
   }
 
@@ -329,15 +364,50 @@ function testSource(sources: readonly string[], wordBoundaries: boolean): string
   return wordBoundaries ? `(?<!${UNICODE_WORD})(?:${all})(?!${UNICODE_WORD})` : `(?:${all})`;
 }
 
-export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
-  const groups = new Map<RuleId, VocabEntry[]>();
+/**
+ * What compiling a vocabulary makes before any regular expression is made: the sources of each
+ * rule's matcher and of the candidate test, as plain data. Making them costs a fresh process tens
+ * of milliseconds for the built-in vocabularies, so theirs are generated ahead (`plan.<locale>.json`,
+ * by `npm run generate`) and used while they fit the vocabulary (`fingerprint`).
+ */
+export interface VocabularyPlan {
+  /** `vocabularyFingerprint` of the vocabulary planned. */
+  fingerprint: string;
+  /** One per rule, in the order of the rule's first entry. */
+  rules: RulePlan[];
+  /** The candidate test's parts (see `CompiledVocabulary.anyParts`): their sources and whether each has a stand-in. */
+  parts: Array<{ source: string; standIn: boolean }>;
+}
+
+/**
+ * A fingerprint of everything the plan of a vocabulary is made from (FNV-1a over each entry's rule,
+ * term, pattern and head, and the word-boundary setting), so a plan is never used for another vocabulary.
+ */
+export function vocabularyFingerprint(vocab: Vocabulary): string {
+  let h = 0x811c9dc5;
+  const add = (s: string): void => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193);
+  };
+  add(vocab.wordBoundaries ? 'words' : 'characters');
   for (const e of vocab.entries) {
-    const list = groups.get(e.rule) ?? [];
-    list.push(e);
-    groups.set(e.rule, list);
+    add(e.rule);
+    add(e.term);
+    add(e.pattern ?? '');
+    add(e.head ?? '');
   }
-  const byRule = new Map<RuleId, RuleMatcher>();
-  for (const [rule, entries] of groups) byRule.set(rule, new RuleMatcher(entries, vocab.wordBoundaries));
+  return `${vocab.entries.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** The plan of a vocabulary (`VocabularyPlan`). */
+export function planVocabulary(vocab: Vocabulary): VocabularyPlan {
+  const groups = new Map<RuleId, number[]>();
+  vocab.entries.forEach((e, i) => {
+    const list = groups.get(e.rule);
+    if (list) list.push(i);
+    else groups.set(e.rule, [i]);
+  });
+  const rules = [...groups].map(([rule, indices]) => planRule(rule, vocab.entries, indices, vocab.wordBoundaries));
   const alternatives = vocab.entries.flatMap((e) => topLevelAlternatives(looseSource(entrySource(e))));
   // Parts of the test: the terms' alternatives grouped by their first character, the groups in
   // order and the alternatives that start otherwise last, cut where a part would pass TEST_PART. A
@@ -369,8 +439,26 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
     length += s.length + 1;
   }
   if (part.length > 0 || parts.length === 0) parts.push(part);
+  return {
+    fingerprint: vocabularyFingerprint(vocab),
+    rules,
+    parts: parts.map((p) => {
+      const source = testSource(p, vocab.wordBoundaries);
+      return { source, standIn: hasStandIn(source, 'giu') };
+    }),
+  };
+}
+
+/**
+ * Compiles a vocabulary, from `plan` when it is the plan of this vocabulary (same fingerprint),
+ * else from a plan made now.
+ */
+export function compileVocabulary(vocab: Vocabulary, plan?: VocabularyPlan): CompiledVocabulary {
+  if (!plan || plan.fingerprint !== vocabularyFingerprint(vocab)) plan = planVocabulary(vocab);
+  const byRule = new Map<RuleId, RuleMatcher>();
+  for (const r of plan.rules) byRule.set(r.rule, new RuleMatcher(vocab.entries, vocab.wordBoundaries, r));
   // Global: `matchRules` reads where each part matches.
-  const anyParts = parts.map((p) => withStandIn(testSource(p, vocab.wordBoundaries), 'giu', looserWithoutUnicode));
+  const anyParts = plan.parts.map((p) => fromPlan(p.source, p.standIn, 'giu'));
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
     if (!e.unlessBefore && !e.unlessAfter && !e.onlyBefore) continue;
@@ -383,7 +471,15 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   const heads = new Map<VocabEntry, RegExp>();
   for (const e of vocab.entries) if (e.head) heads.set(e, new RegExp(`^(?:${e.head})$`, 'u'));
   let whole: WithStandIn | undefined;
-  const wholeTest = (): WithStandIn => (whole ??= withStandIn(testSource(alternatives, vocab.wordBoundaries), 'iu', looserWithoutUnicode));
+  const wholeTest = (): WithStandIn =>
+    (whole ??= withStandIn(
+      testSource(
+        vocab.entries.flatMap((e) => topLevelAlternatives(looseSource(entrySource(e)))),
+        vocab.wordBoundaries,
+      ),
+      'iu',
+      looserWithoutUnicode,
+    ));
   return {
     vocab,
     byRule,
