@@ -49,7 +49,7 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
   return out;
 }
 
-/** The pattern of a rule's terms: the entries in the order they are tried, its source and its stand-in's (see `VocabularyPlan`). */
+/** The pattern of a rule's terms: the entries in the order they are tried, its source, and whether it has a stand-in. */
 export interface RulePlan {
   rule: RuleId;
   /** The rule's entries in the order their alternatives are tried (indices into the vocabulary's entries). */
@@ -365,16 +365,16 @@ function testSource(sources: readonly string[], wordBoundaries: boolean): string
 }
 
 /**
- * What compiling a vocabulary makes before any regular expression is made: the sources of each
- * rule's matcher and of the candidate test, as plain data. Making them costs a fresh process tens
- * of milliseconds for the built-in vocabularies, so theirs are generated ahead (`plan.<locale>.json`,
- * by `npm run generate`) and used while they fit the vocabulary (`fingerprint`).
+ * The costly part of compiling a vocabulary, as plain data: the sources of the candidate test,
+ * made by grouping and factoring every term's alternatives (regex-factor.ts). Making them costs a
+ * fresh process about 35 ms for the built-in English vocabulary, so the built-in vocabularies'
+ * plans are generated ahead (`plan.<locale>.json`, by `npm run generate`) and used while they fit
+ * the vocabulary (`fingerprint`). Each rule's own pattern is a plain alternation of its terms,
+ * cheap to make, and is made at compile time.
  */
 export interface VocabularyPlan {
   /** `vocabularyFingerprint` of the vocabulary planned. */
   fingerprint: string;
-  /** One per rule, in the order of the rule's first entry. */
-  rules: RulePlan[];
   /** The candidate test's parts (see `CompiledVocabulary.anyParts`): their sources and whether each has a stand-in. */
   parts: Array<{ source: string; standIn: boolean }>;
 }
@@ -401,13 +401,6 @@ export function vocabularyFingerprint(vocab: Vocabulary): string {
 
 /** The plan of a vocabulary (`VocabularyPlan`). */
 export function planVocabulary(vocab: Vocabulary): VocabularyPlan {
-  const groups = new Map<RuleId, number[]>();
-  vocab.entries.forEach((e, i) => {
-    const list = groups.get(e.rule);
-    if (list) list.push(i);
-    else groups.set(e.rule, [i]);
-  });
-  const rules = [...groups].map(([rule, indices]) => planRule(rule, vocab.entries, indices, vocab.wordBoundaries));
   const alternatives = vocab.entries.flatMap((e) => topLevelAlternatives(looseSource(entrySource(e))));
   // Parts of the test: the terms' alternatives grouped by their first character, the groups in
   // order and the alternatives that start otherwise last, cut where a part would pass TEST_PART. A
@@ -441,7 +434,6 @@ export function planVocabulary(vocab: Vocabulary): VocabularyPlan {
   if (part.length > 0 || parts.length === 0) parts.push(part);
   return {
     fingerprint: vocabularyFingerprint(vocab),
-    rules,
     parts: parts.map((p) => {
       const source = testSource(p, vocab.wordBoundaries);
       return { source, standIn: hasStandIn(source, 'giu') };
@@ -455,8 +447,15 @@ export function planVocabulary(vocab: Vocabulary): VocabularyPlan {
  */
 export function compileVocabulary(vocab: Vocabulary, plan?: VocabularyPlan): CompiledVocabulary {
   if (!plan || plan.fingerprint !== vocabularyFingerprint(vocab)) plan = planVocabulary(vocab);
+  // Each rule's matcher, in the order of the rule's first entry.
+  const groups = new Map<RuleId, number[]>();
+  vocab.entries.forEach((e, i) => {
+    const list = groups.get(e.rule);
+    if (list) list.push(i);
+    else groups.set(e.rule, [i]);
+  });
   const byRule = new Map<RuleId, RuleMatcher>();
-  for (const r of plan.rules) byRule.set(r.rule, new RuleMatcher(vocab.entries, vocab.wordBoundaries, r));
+  for (const [rule, indices] of groups) byRule.set(rule, new RuleMatcher(vocab.entries, vocab.wordBoundaries, planRule(rule, vocab.entries, indices, vocab.wordBoundaries)));
   // Global: `matchRules` reads where each part matches.
   const anyParts = plan.parts.map((p) => fromPlan(p.source, p.standIn, 'giu'));
   const unless = new Map<VocabEntry, Unless>();
