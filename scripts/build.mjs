@@ -8,7 +8,8 @@
  *
  * Targets:
  *   core       ESM library with declarations in dist/core/ (tsc, tsconfig.build.json)
- *   cli        dist/cli.js, an ESM bundle for Node from src/cli/main.ts (dependencies external)
+ *   cli        dist/cli.js, an ESM bundle for Node from src/cli/main.ts with its dependencies, except
+ *              the Word converter's (imported only when a .docx is read)
  *   extension  dist/extension.cjs, the VS Code extension for the Node extension host (self-contained),
  *              dist/worker.cjs, its lint worker (a worker_threads Worker running the core), and
  *              dist/docx-worker.cjs, its Word converter (mammoth and turndown, desktop only)
@@ -25,6 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { cliBundleOptions } from './cli-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -48,15 +50,7 @@ const targets = [
   {
     name: 'cli',
     source: 'src/cli/main.ts',
-    run: () =>
-      bundle({
-        entryPoints: [at('src/cli/main.ts')],
-        outfile: at('dist/cli.js'),
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-      }),
+    run: () => bundle(cliBundleOptions(root)),
   },
   {
     name: 'extension',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cliBundleOptions } from '../../scripts/cli-bundle.mjs';
 import { afterAll, expect } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
@@ -83,16 +84,10 @@ export async function runInProcess(argv: string[], cwd: string, options: RunOpti
 export async function buildCli(): Promise<void> {
   const outfile = join(repoRoot, 'dist', 'cli.js');
   const result = await build({
-    entryPoints: [join(repoRoot, 'src', 'cli', 'main.ts')],
+    ...cliBundleOptions(repoRoot),
     outfile,
     write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
     logLevel: 'error',
-    loader: { '.md': 'text' },
   });
   const bundle = result.outputFiles.find((f) => f.path === outfile);
   if (!bundle) throw new Error('esbuild produced no dist/cli.js');
