@@ -49,14 +49,12 @@ export function looseSource(pattern: string, between = '[\\s*_~>]+'): string {
   return out;
 }
 
-/** The pattern of a rule's terms: the entries in the order they are tried, its source, and whether it has a stand-in. */
+/** The pattern of a rule's terms: the entries in the order they are tried, and its source. */
 export interface RulePlan {
   rule: RuleId;
   /** The rule's entries in the order their alternatives are tried (indices into the vocabulary's entries). */
   order: number[];
   source: string;
-  /** Whether the pattern has a stand-in (`looserWithoutUnicode`). */
-  standIn: boolean;
 }
 
 /** Longer terms first; an entry read by words (`head`) after every fixed one (see `planRule`). */
@@ -78,7 +76,7 @@ function planRule(rule: RuleId, all: readonly VocabEntry[], indices: readonly nu
   // A space in a term matches any run of white space (double spaces, line breaks).
   const alts = order.map((i) => `(${looseSource(entrySource(all[i]!), '\\s+')})`).join('|');
   const source = wordBoundaries ? `(?<!${UNICODE_WORD})(?:${alts})(?!${UNICODE_WORD})` : `(?:${alts})`;
-  return { rule, order, source, standIn: hasStandIn(source, 'giu') };
+  return { rule, order, source };
 }
 
 /** The pattern of a planned source with `flags`, and its stand-in when the plan says it has one (`withStandIn`). */
@@ -105,10 +103,10 @@ export class RuleMatcher {
     plan: RulePlan = planRule(entries[0]?.rule ?? ('' as RuleId), entries, entries.map((_, i) => i), wordBoundaries),
   ) {
     this.entries = plan.order.map((i) => entries[i]!);
-    this.patterns = fromPlan(plan.source, plan.standIn, 'giu');
+    this.patterns = withStandIn(plan.source, 'giu', looserWithoutUnicode);
     this.pre = this.patterns.standIn;
     this.source = plan.source;
-    this.standIn = plan.standIn;
+    this.standIn = this.pre !== undefined;
   }
 
   private readonly standIn: boolean;
