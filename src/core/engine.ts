@@ -107,9 +107,12 @@ export function getEngine(options: LintOptions = {}): Engine {
   return engine;
 }
 
+/** A placeholder tag (`<insert ...>`): parsed as HTML, but not markup. */
+const INSERT = /^<insert\b/i;
+
 function collectCode(tree: Nodes, out: Array<[number, number]>, directives: BlockResult['directives']): void {
   // `<insert ...>` parses as HTML but is a placeholder, not markup.
-  if (tree.type === 'code' || tree.type === 'inlineCode' || (tree.type === 'html' && !/^<insert\b/i.test(tree.value))) {
+  if (tree.type === 'code' || tree.type === 'inlineCode' || (tree.type === 'html' && !INSERT.test(tree.value))) {
     const p = tree.position;
     if (p) {
       out.push([p.start.offset!, p.end.offset!]);

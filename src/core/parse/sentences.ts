@@ -14,9 +14,22 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+// The character tests of the loops below, made once: a literal in a loop is a new object at every
+// evaluation, and the segmenter reads most characters of a document.
+const SPACE = /\s/;
+/** What may follow a Chinese terminator and still belong to its sentence. */
+const CLOSING_ZH = /[”’」』）)"]/;
+const REPEATED = /[.!?]/;
+/** Closing quotes and brackets after an English terminator. */
+const CLOSING = /["'”’)\]]/;
+/** What a sentence after an English terminator may start with. */
+const OPENING = /[A-Z0-9"“‘'([\u4e00-\u9fff•*-]/;
+/** The word before a full stop (abbreviations, initials). */
+const LAST_WORD = /([A-Za-z][A-Za-z.]*)$/;
+
 function trimRange(text: string, a: number, z: number): [number, number] | null {
-  while (a < z && /\s/.test(text[a]!)) a++;
-  while (z > a && /\s/.test(text[z - 1]!)) z--;
+  while (a < z && SPACE.test(text[a]!)) a++;
+  while (z > a && SPACE.test(text[z - 1]!)) z--;
   return z > a ? [a, z] : null;
 }
 
@@ -46,7 +59,7 @@ export function splitSentences(text: string, locale: string): Array<[number, num
     const ch = t[0];
     if (ch === '。' || ch === '！' || ch === '？' || ch === '；') {
       let z = i + 1;
-      while (z < n && /[”’」』）)"]/.test(text[z]!)) z++;
+      while (z < n && CLOSING_ZH.test(text[z]!)) z++;
       push(z);
       i = z - 1;
       continue;
@@ -54,9 +67,9 @@ export function splitSentences(text: string, locale: string): Array<[number, num
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     // Absorb repeated terminators and closing quotes/brackets.
     let z = i + 1;
-    while (z < n && /[.!?]/.test(text[z]!)) z++;
-    while (z < n && /["'”’)\]]/.test(text[z]!)) z++;
-    if (z < n && !/\s/.test(text[z]!)) {
+    while (z < n && REPEATED.test(text[z]!)) z++;
+    while (z < n && CLOSING.test(text[z]!)) z++;
+    if (z < n && !SPACE.test(text[z]!)) {
       // A terminator glued to the next character (99.9%, v2.1, e.g.) ends nothing, except before Han text.
       if (locale === 'zh' && isHan(text.charCodeAt(z))) {
         push(z);
@@ -65,12 +78,12 @@ export function splitSentences(text: string, locale: string): Array<[number, num
       continue;
     }
     let k = z;
-    while (k < n && /\s/.test(text[k]!)) k++;
+    while (k < n && SPACE.test(text[k]!)) k++;
     if (k >= n) continue;
     const next = text[k]!;
-    if (!/[A-Z0-9"“‘'([\u4e00-\u9fff•*-]/.test(next)) continue;
+    if (!OPENING.test(next)) continue;
     if (ch === '.') {
-      const m = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(start, i - 12), i));
+      const m = LAST_WORD.exec(text.slice(Math.max(start, i - 12), i));
       if (m) {
         const word = m[1]!.toLowerCase();
         if (ABBREVIATIONS.has(word)) continue;

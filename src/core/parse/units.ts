@@ -59,6 +59,8 @@ export function toSource(base: PlainText, p: number, side: 'start' | 'end'): num
 }
 
 /** Characters of a text node that read as a space. */
+/** An HTML line break, read as a space. */
+const LINE_BREAK = /^<br\s*\/?>$/i;
 const SOFT_BREAK = /[\r\n\t]/g;
 
 class PlainBuilder {
@@ -201,7 +203,7 @@ function collectPhrasing(nodes: readonly PhrasingContent[], b: PlainBuilder): vo
         if (pos) b.pushInexact(' ', pos.start.offset!, pos.end.offset! - pos.start.offset!);
         break;
       case 'html':
-        if (pos && /^<br\s*\/?>$/i.test(node.value)) b.pushInexact(' ', pos.start.offset!, pos.end.offset! - pos.start.offset!);
+        if (pos && LINE_BREAK.test(node.value)) b.pushInexact(' ', pos.start.offset!, pos.end.offset! - pos.start.offset!);
         break;
       default:
         break;

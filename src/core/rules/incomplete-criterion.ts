@@ -45,9 +45,11 @@ export function clausesFor(missing: readonly CriterionPart[], locale: Locale): s
   return out.slice(0, 3);
 }
 
+const ASCII_WORD = /[A-Za-z0-9]/;
+const ANY_WORD = /[\p{L}\p{N}]/u;
 /** Whether a text has a letter or a digit of any script (an ASCII one is found without the Unicode tables). */
 function hasWord(src: string): boolean {
-  return /[A-Za-z0-9]/.test(src) || /[\p{L}\p{N}]/u.test(src);
+  return ASCII_WORD.test(src) || ANY_WORD.test(src);
 }
 
 /** Blocks without prose (code, blank) contribute nothing; every other block may be part of a remedy section. */

@@ -391,6 +391,8 @@ const DELIMITER_CELL = /^:?-+:?$/;
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]?){0,8}/;
 
 /** The cells of a table line, split at pipes that are not escaped; offsets in the block. */
+const SPACE = /\s/;
+
 function cells(src: string, lineStart: number, lineEnd: number): Cell[] {
   const prefix = LINE_PREFIX.exec(src.slice(lineStart, lineEnd))![0].length;
   let s = lineStart + prefix;
@@ -404,8 +406,8 @@ function cells(src: string, lineStart: number, lineEnd: number): Cell[] {
     if (i === e || (src[i] === '|' && src[i - 1] !== '\\')) {
       let a = from;
       let b = i;
-      while (a < b && /\s/.test(src[a]!)) a++;
-      while (b > a && /\s/.test(src[b - 1]!)) b--;
+      while (a < b && SPACE.test(src[a]!)) a++;
+      while (b > a && SPACE.test(src[b - 1]!)) b--;
       out.push({ start: a, end: b, text: src.slice(a, b) });
       from = i + 1;
     }

@@ -1,6 +1,7 @@
 import type { UnitInfo } from '../analysis.js';
 import { headMatch, matchRules, type TermMatch } from '../vocab/matcher.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
+import { warm } from '../regex-warm.js';
 import type { Fix, Locale, RuleId } from '../types.js';
 import type { UnitRuleContext } from './define.js';
 
@@ -219,8 +220,10 @@ export function termMatches(ctx: UnitRuleContext, rule: RuleId, info: UnitInfo):
     if (unless) {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
       const after = text.slice(m.end, m.end + 40);
-      if (unless.before?.test(before) || unless.after?.test(after)) return false;
-      if (unless.onlyBefore && !unless.onlyBefore.test(before)) return false;
+      // Warmed: a context pattern is a long case-insensitive Unicode alternation, whose bytecode (what V8
+      // makes for a first run on a short text) costs several times its machine code.
+      if ((unless.before && warm(unless.before, before).test(before)) || (unless.after && warm(unless.after, after).test(after))) return false;
+      if (unless.onlyBefore && !warm(unless.onlyBefore, before).test(before)) return false;
     }
     return true;
   });
