@@ -5,6 +5,7 @@
 import { measure, partsPresent, type Measurement } from './measure/index.js';
 import type { ProseUnit } from './parse/units.js';
 import type { Locale, OutcomePart } from './types.js';
+import { warm } from './regex-warm.js';
 
 export interface UnitInfo {
   unit: ProseUnit;
@@ -103,21 +104,21 @@ class LazyUnitInfo implements UnitInfo {
   ) {}
   get question(): boolean {
     const text = this.unit.text;
-    return (this.q ??= this.locale === 'zh' ? /[？?]\s*$/.test(text) || INTERROGATIVE_ZH.test(text) : /\?["”')]*\s*$/.test(text) || INTERROGATIVE_EN.test(text));
+    return (this.q ??= this.locale === 'zh' ? /[？?]\s*$/.test(text) || INTERROGATIVE_ZH.test(text) : /\?["”')]*\s*$/.test(text) || warm(INTERROGATIVE_EN, text).test(text));
   }
   get instruction(): boolean {
     const text = this.unit.text;
-    return (this.i ??= this.locale === 'zh' ? INSTRUCTION_ZH.test(text) : INSTRUCTION_START_EN.test(text) || INSTRUCTION_EN.test(text));
+    return (this.i ??= this.locale === 'zh' ? INSTRUCTION_ZH.test(text) : warm(INSTRUCTION_START_EN, text).test(text) || warm(INSTRUCTION_EN, text).test(text));
   }
   get definition(): boolean {
     const text = this.unit.text;
-    return (this.d ??= this.locale === 'zh' ? DEFINITION_ZH.test(text) : DEFINITION_EN.test(text));
+    return (this.d ??= this.locale === 'zh' ? DEFINITION_ZH.test(text) : warm(DEFINITION_EN, text).test(text));
   }
   get title(): boolean {
     return (this.t ??= looksLikeTitle(this.unit.text, this.locale, this.unit.container) || numberedLabel(this.unit));
   }
   get qualification(): boolean {
-    return (this.k ??= this.locale === 'en' && QUALIFICATION_EN.test(this.unit.text));
+    return (this.k ??= this.locale === 'en' && warm(QUALIFICATION_EN, this.unit.text).test(this.unit.text));
   }
   get measurements(): Measurement[] {
     const text = this.unit.text;

@@ -8,6 +8,7 @@
  * search tried at every position reads each run once (linear on long runs of digits).
  */
 import type { Locale } from '../types.js';
+import { warm } from '../regex-warm.js';
 
 /** A number as written: `99.9`, `99,9` (decimal comma), `1,000` (thousands). */
 export interface ReadNumber {
@@ -122,7 +123,7 @@ export const DURATION: Record<Locale, RegExp> = {
 /** Every duration in `text`, a compound one (`8 hours 45 minutes`) as one. */
 export function durations(text: string, locale: Locale): Duration[] {
   const out: Duration[] = [];
-  const re = DURATION[locale];
+  const re = warm(DURATION[locale], text);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const g = m.groups ?? {};

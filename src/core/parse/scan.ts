@@ -1,4 +1,5 @@
 import { FENCE_RUN } from './syntax.js';
+import { warm } from '../regex-warm.js';
 /**
  * A structure-aware pre-scan that splits a document into blocks without running the Markdown
  * parser: runs of non-blank lines, kept whole across fenced code, HTML comments and raw-HTML
@@ -254,7 +255,7 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
       inComment = true;
       continue;
     }
-    const h = RAW_HTML_OPEN.exec(lineText);
+    const h = warm(RAW_HTML_OPEN, lineText).exec(lineText);
     if (h && !lineText.toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = h[1]!.toLowerCase();
   }
   if (blockStart >= 0) {

@@ -13,6 +13,7 @@ import { linkCriteria } from '../scorecard/link.js';
 import type { CriterionPart } from '../scorecard/types.js';
 import type { Locale, OutcomePart } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
+import { warm } from '../regex-warm.js';
 
 /** The parts this rule asks for, in the order the message names them. */
 export const CHECKED_PARTS = ['window', 'method', 'baseline', 'remedy'] as const satisfies readonly CriterionPart[];
@@ -49,7 +50,7 @@ const ASCII_WORD = /[A-Za-z0-9]/;
 const ANY_WORD = /[\p{L}\p{N}]/u;
 /** Whether a text has a letter or a digit of any script (an ASCII one is found without the Unicode tables). */
 function hasWord(src: string): boolean {
-  return ASCII_WORD.test(src) || ANY_WORD.test(src);
+  return ASCII_WORD.test(src) || warm(ANY_WORD, src).test(src);
 }
 
 /** Blocks without prose (code, blank) contribute nothing; every other block may be part of a remedy section. */

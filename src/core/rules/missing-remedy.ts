@@ -9,6 +9,7 @@
 import { measure, RECOGNISERS } from '../measure/index.js';
 import type { Locale } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
+import { warm } from '../regex-warm.js';
 
 /** What a duty is bound to (the metric of a commitment). */
 const METRICS_EN = [
@@ -126,7 +127,7 @@ export interface RemedyFacts {
 
 /** The short name of what a commitment is about (`availability`), for the message. */
 export function commitmentTerm(span: string): string {
-  return METRIC_WORD.exec(span)?.[0] ?? span.slice(0, 40);
+  return warm(METRIC_WORD, span).exec(span)?.[0] ?? span.slice(0, 40);
 }
 
 const NOT_PROSE = /^(?:[ \t]*(?:```|~~~|<!--)| {4}|\t)/;
@@ -147,15 +148,15 @@ function statesFigure(text: string, locale: Locale): boolean {
  * service-level instrument). Offsets are block-local.
  */
 export function remedyFacts(src: string, locale: Locale): RemedyFacts | undefined {
-  if (!PRETEST.test(src) || NOT_PROSE.test(src)) return undefined;
-  const remedy = REMEDY[locale].test(src) || (locale === 'en' && terminationRemedy(src));
+  if (!warm(PRETEST, src).test(src) || NOT_PROSE.test(src)) return undefined;
+  const remedy = warm(REMEDY[locale], src).test(src) || (locale === 'en' && terminationRemedy(src));
   const commitments: RemedyFacts['commitments'] = [];
-  const re = COMMIT[locale];
+  const re = warm(COMMIT[locale], src);
   re.lastIndex = 0;
   for (let m = re.exec(src); m && commitments.length < 3; m = re.exec(src)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (INSTRUMENT.test(m[0]) || statesFigure(src.slice(Math.max(0, start - 150), end + 150), locale)) commitments.push({ start, end, text: commitmentTerm(m[0]) });
+    if (warm(INSTRUMENT, m[0]).test(m[0]) || statesFigure(src.slice(Math.max(0, start - 150), end + 150), locale)) commitments.push({ start, end, text: commitmentTerm(m[0]) });
   }
   return commitments.length || remedy ? { commitments, remedy } : undefined;
 }

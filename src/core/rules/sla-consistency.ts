@@ -23,6 +23,7 @@ import type { Messages } from '../messages.js';
 import type { Locale } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
 import { lineSpans, type LineSpan } from '../lines.js';
+import { warm } from '../regex-warm.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (data)
@@ -308,7 +309,7 @@ function readPiece(src: string, piece: Piece, locale: Locale, facts: SlaFacts): 
   const pcts = shift(percentsIn(text), piece.start);
   // Shares, availability targets and caps are percentages; without one, only a downtime
   // allowance can be read, and that needs a `down` word in the piece or its column header.
-  if (pcts.length === 0 && !piece.header.has('down') && !DOWN_RE[locale].test(text)) return;
+  if (pcts.length === 0 && !piece.header.has('down') && !warm(DOWN_RE[locale], text).test(text)) return;
   const kinds = kindTokens(src, piece.start, piece.end, locale);
   const has = (k: Kind): boolean => piece.header.has(k) || kinds.some((t) => t.kind === k);
   const per = shift(periods(text, locale), piece.start);
@@ -488,7 +489,7 @@ function readTierTable(src: string, table: Table, locale: Locale): TierSet[] {
   const creditCol = kinds.findIndex((k) => k.has('credit'));
   const availCol = kinds.findIndex((k, i) => k.has('avail') && i !== creditCol);
   if (creditCol < 0 || availCol < 0) return [];
-  const otherBase = table.header.some((c) => ANNUAL_RE[locale].test(c.text));
+  const otherBase = table.header.some((c) => warm(ANNUAL_RE[locale], c.text).test(c.text));
   const lead = Math.min(availCol, creditCol);
   const sets = new Map<string, TierSet>();
   let key = '';
@@ -550,14 +551,15 @@ interface Label {
 function labelAt(src: string, start: number, end: number, anywhere: boolean): Label[] {
   const text = src.slice(start, end);
   const out: Label[] = [];
-  const word = WORD_LABEL.exec(text.replace(/^[ \t]+/, ''));
+  const trimmed = text.replace(/^[ \t]+/, '');
+  const word = warm(WORD_LABEL, trimmed).exec(trimmed);
   if (word) {
-    const lead = text.length - text.replace(/^[ \t]+/, '').length;
+    const lead = text.length - trimmed.length;
     const w = word[1] ?? word[2]!;
     const rank = WORD_RANK[w.toLowerCase()];
     if (rank !== undefined) out.push({ rank, family: 'word', start: start + lead, end: start + lead + w.length, text: w });
   }
-  const re = NUMERIC_LABEL;
+  const re = warm(NUMERIC_LABEL, text);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!anywhere && m.index > 0 && text.slice(0, m.index).trim() !== '') break;
@@ -698,10 +700,10 @@ function readRungs(src: string, lines: readonly Line[], start: number, end: numb
 
 /** The facts one block contributes (block-local offsets), or undefined when it holds none. */
 export function slaFacts(src: string, locale: Locale): SlaFacts | undefined {
-  if (!PRETEST.test(src) || NOT_PROSE.test(src)) return undefined;
+  if (!warm(PRETEST, src).test(src) || NOT_PROSE.test(src)) return undefined;
   // Emphasis and code markers hide nothing the rule reads; blanking them keeps every offset.
   const text = src.replace(/[*_`]/g, ' ');
-  const timed = HAS_TIME.test(text);
+  const timed = warm(HAS_TIME, text).test(text);
   if (!timed && !FIGURE_HINT.test(text)) return undefined;
   const facts: SlaFacts = { avail: [], downtime: [], shares: [], tierSets: [], tierLines: [], tierMiss: false, credit: false, caps: [], ladders: [], rungs: [] };
   const lines = lineSpans(text);

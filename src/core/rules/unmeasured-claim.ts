@@ -54,10 +54,10 @@ const HARM_HANDLED_EN =
 function worseningEn(verb: string, object: string): boolean {
   const up = /^increas/i.test(verb);
   if (up) {
-    const harm = HARM_OBJECT_EN.exec(object);
+    const harm = warm(HARM_OBJECT_EN, object).exec(object);
     return harm !== null && !HARM_HANDLED_EN.test(object.slice(harm[0].length, harm[0].length + 40));
   }
-  return GOOD_OBJECT_EN.test(object);
+  return warm(GOOD_OBJECT_EN, object).test(object);
 }
 
 const OUTCOME_OBJECT_ZH = /^.{0,6}(?:成本|费用|开销|时间|效率|风险|隐患|错误|故障|误报|漏报|噪音|延迟|瓶颈|工作量|负担|压力|复杂度|复杂性|门槛|损失|损害|质量|满意度|性能|安全|可靠性)/;

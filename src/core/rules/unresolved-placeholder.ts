@@ -1,4 +1,5 @@
 import { defineRule } from './define.js';
+import { warm } from '../regex-warm.js';
 
 /** Placeholders left in the text, in any locale. Every pattern is linear (no nested quantifiers). */
 export const PLACEHOLDER_PATTERN =
@@ -29,10 +30,10 @@ export default defineRule({
   },
   check(ctx) {
     // The one compiled pattern, from the start (every reader resets `lastIndex` before it reads).
-    const re = PLACEHOLDER_PATTERN;
-    re.lastIndex = 0;
     const src = ctx.source;
     if (!MAY_HOLD.test(src)) return;
+    const re = warm(PLACEHOLDER_PATTERN, src);
+    re.lastIndex = 0;
     for (let m = re.exec(src); m; m = re.exec(src)) {
       const start = m.index;
       const end = start + m[0].length;

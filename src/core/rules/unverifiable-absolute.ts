@@ -1,6 +1,7 @@
 import { hasCriterion } from '../analysis.js';
 import { defineRule } from './define.js';
 import { sourceRange, termMatches } from './util.js';
+import { warm } from '../regex-warm.js';
 
 const NEGATED_EN = /\b(?:no|not|never|without|nor|cannot|can't|doesn't|does not|do not|don't|makes? no|disclaims?)\s+(?:\w+\s+){0,3}$/i;
 /** A disclaimer earlier in the sentence governs the absolutes after it. */
@@ -15,6 +16,10 @@ const NEGATIVE_POLARITY_EN = /^(?:will\s+)?ever\b/i;
 const SENTENCE_NEGATION_EN = /^\W*(?:no|nothing|none|neither)\b|\b(?:cannot|can't|can not|could not|couldn't|impossible)\b/i;
 /** How far back a disclaimer or negation can govern a term (bounded: hostile input stays linear). */
 const WINDOW = 240;
+/** Whether a sentence (its head before the term) is negated as a whole (`SENTENCE_NEGATION_EN`). */
+function negatedSentence(head: string): boolean {
+  return warm(SENTENCE_NEGATION_EN, head).test(head);
+}
 /** Terms that cure `guaranteed`: the guarantee's terms are stated or referenced. */
 const TERMS_EN = /\b(?:as (?:set forth|defined|specified|described)|in accordance with|subject to|service level|sla|schedule|exhibit|section|credits?|refund)\b/i;
 
@@ -34,9 +39,9 @@ export default defineRule({
       for (const m of matches) {
         const before = text.slice(Math.max(0, m.start - 40), m.start);
         const polarity = ctx.locale === 'en' && NEGATIVE_POLARITY_EN.test(m.text);
-        if (!polarity && (ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN).test(before)) continue;
+        if (!polarity && warm(ctx.locale === 'zh' ? NEGATED_ZH : NEGATED_EN, before).test(before)) continue;
         const head = text.slice(Math.max(0, m.start - WINDOW), m.start);
-        if (ctx.locale === 'en' && (DISCLAIMER_EN.test(head) || (!polarity && SENTENCE_NEGATION_EN.test(m.start <= WINDOW ? head : ` ${head}`)))) continue;
+        if (ctx.locale === 'en' && (warm(DISCLAIMER_EN, head).test(head) || (!polarity && negatedSentence(m.start <= WINDOW ? head : ` ${head}`)))) continue;
         // A guarantee is absolute only without terms: a referenced schedule or a stated target is terms.
         if (m.entry.kind === 'guarantee' && (TERMS_EN.test(text) || hasCriterion(info, m.start))) continue;
         if (m.entry.kind === 'compliance' && info.measurements.some((x) => x.id === 'standard' || x.id === 'reference')) continue;

@@ -78,7 +78,7 @@ const NEGATION_BEFORE_EN = /\b(?:not|no|cannot|can['’]t|doesn['’]t|don['’]
 const NEGATION_BEFORE_ZH = /(?:不(?:够|太|很|是很|是那么)?|没有|无法|未能|缺乏|缺少|难以)$/;
 function negatedTerm(locale: Locale, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 50), start);
-  return locale === 'zh' ? NEGATION_BEFORE_ZH.test(before) : NEGATION_BEFORE_EN.test(before);
+  return locale === 'zh' ? NEGATION_BEFORE_ZH.test(before) : warm(NEGATION_BEFORE_EN, before).test(before);
 }
 
 /**
@@ -116,7 +116,7 @@ function disclaimed(locale: Locale, text: string, start: number, end: number): b
     .replace(/\s+/g, ' ')
     .replace(/; (?=(?:and |or )?that\b)/gi, ', ');
   const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
-  const m = DISCLAIMER_EN.exec(clause) ?? RESERVATION_EN.exec(clause);
+  const m = warm(DISCLAIMER_EN, clause).exec(clause) ?? RESERVATION_EN.exec(clause);
   return m !== null && !CONTRAST_EN.test(clause.slice(m.index + m[0].length));
 }
 
@@ -135,7 +135,10 @@ const THREAT_NOUN_EN = '(?:threats?|attacks?|attackers?|adversar(?:y|ies)|malwar
 const THREAT_AFTER_EN = new RegExp(`^(?:,?\\s+(?!(?:against|from|for|to|of|by|with|in|on|at|and|or|the|a|an|all|any|every|most|many|than)\\b)[a-z-]+)?\\s+${THREAT_NOUN_EN}(?=\\s*(?:$|[.,;:!?)—–-]|(?:and|or|in|on|at|from|to|that|which|who|with|before|across|by|targeting|against|for|like|such|are|is|can|will|may|might|could|have|has)\\b))`, 'i');
 const THREAT_BEFORE_EN = new RegExp(`\\b${THREAT_NOUN_EN}\\s+(?:(?:are|is|have|has|keep|continue|become|becomes|becoming|grow|grows|growing|getting|increasingly|ever|more|even|only)\\s+){1,4}$`, 'i');
 function describesThreat(text: string, start: number, end: number): boolean {
-  return THREAT_AFTER_EN.test(text.slice(end, end + 60)) || THREAT_BEFORE_EN.test(text.slice(Math.max(0, start - 80), start));
+  const after = text.slice(end, end + 60);
+  if (warm(THREAT_AFTER_EN, after).test(after)) return true;
+  const before = text.slice(Math.max(0, start - 80), start);
+  return warm(THREAT_BEFORE_EN, before).test(before);
 }
 
 /**
@@ -190,7 +193,7 @@ function aboutThisText(locale: Locale, text: string, start: number, end: number)
   const before = text.slice(Math.max(0, start - 60), start);
   const after = text.slice(end, end + 60);
   if (locale === 'zh') return THIS_TEXT_AFTER_ZH.test(after) || HELP_US_ZH.test(before);
-  return THIS_TEXT_AFTER_EN.test(after) || THIS_TEXT_BEFORE_EN.test(before) || HELP_US_EN.test(before);
+  return warm(THIS_TEXT_AFTER_EN, after).test(after) || warm(THIS_TEXT_BEFORE_EN, before).test(before) || HELP_US_EN.test(before);
 }
 
 /** A sentence repeating a trigger thousands of times gets this many findings per rule, no more. */

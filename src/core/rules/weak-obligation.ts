@@ -1,6 +1,7 @@
 import type { UnitInfo } from '../analysis.js';
 import { defineRule } from './define.js';
 import { exact, replaceFix, sourceRange, termMatches } from './util.js';
+import { warm } from '../regex-warm.js';
 
 /** A duty stated in the unit (not a prohibition). */
 const DUTY_EN =
@@ -53,7 +54,9 @@ function permittedClause(text: string, at: number): boolean {
 function dutyContext(info: UnitInfo): boolean {
   const text = info.unit.text;
   if (info.locale === 'zh') return DUTY_ZH.test(text);
-  if (DUTY_EN.test(text) || IMPERATIVE_EN.test(text.replace(/^\W+/, ''))) return true;
+  if (warm(DUTY_EN, text).test(text)) return true;
+  const lead = text.replace(/^\W+/, '');
+  if (warm(IMPERATIVE_EN, lead).test(lead)) return true;
   // An item of a list or a table states a requirement or a deliverable even without a modal verb
   // ("Weekly status report (as appropriate)"), unless it grants a permission.
   return (info.unit.container === 'list-item' || info.unit.container === 'table-cell') && !PERMISSION_EN.test(text);
@@ -79,13 +82,13 @@ export default defineRule({
         const timing = kind === 'timing' || kind === 'recurrence';
         // Timing words are cured by a stated time; effort words are about the word itself.
         if (timing && info.parts.has('window')) continue;
-        if ((kind === 'escape' || kind === 'recurrence') && !hasDuty() && !(kind === 'escape' && ctx.locale !== 'zh' && PRACTICE_EN.test(text))) continue;
+        if ((kind === 'escape' || kind === 'recurrence') && !hasDuty() && !(kind === 'escape' && ctx.locale !== 'zh' && warm(PRACTICE_EN, text).test(text))) continue;
         if (kind === 'escape' && ctx.locale !== 'zh' && permittedClause(text, m.start)) continue;
         if (kind === 'effort-verb') {
           const before = text.slice(Math.max(0, m.start - 60), m.start);
           // "will not attempt to" is a prohibition, not a softened duty.
           if (/\b(?:not|never|no)\s+$/i.test(before)) continue;
-          if (ctx.locale !== 'zh' && !EFFORT_GOVERNED.test(before) && !(EFFORT_MAIN_VERB.test(m.text) && !TEXT_OR_THREAT_SUBJECT.test(lastClause(before)))) continue;
+          if (ctx.locale !== 'zh' && !warm(EFFORT_GOVERNED, before).test(before) && !(EFFORT_MAIN_VERB.test(m.text) && !TEXT_OR_THREAT_SUBJECT.test(lastClause(before)))) continue;
         }
         // "Best practices" is weak only as the sole standard: a named standard cures it.
         if (kind === 'standard' && info.measurements.some((x) => x.id === 'standard')) continue;

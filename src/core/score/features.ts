@@ -10,6 +10,7 @@ import { hasCriterion, permissionOnly, type UnitInfo } from '../analysis.js';
 import type { Locale } from '../types.js';
 import CUES from './cues.json' with { type: 'json' };
 import { lexicalFeature, lexicalLogit } from './lexical.js';
+import { warm } from '../regex-warm.js';
 
 /** A candidate claim in the unit: the rule and the kind of the term that fired. */
 export interface Candidate {
@@ -75,7 +76,7 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
     if (c.term) set(`term:${c.term.toLowerCase().replace(/[\s-]+/g, ' ')}`);
     const before = text.slice(Math.max(0, c.at - 40), c.at);
     // A negation just before the term describes a lack (background), not an outcome offered.
-    if ((locale === 'zh' ? NEGATION_ZH : NEGATION_EN).test(before)) set('negated');
+    if (warm(locale === 'zh' ? NEGATION_ZH : NEGATION_EN, before).test(before)) set('negated');
     if (c.at === 0) set('term-first');
     if (Math.max(before.lastIndexOf('('), before.lastIndexOf('（')) > Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))) set('in-parentheses');
   }
@@ -94,7 +95,7 @@ export function unitFeatures(info: UnitInfo, candidates: readonly Candidate[], l
   const words = locale === 'zh' ? text.length / 2 : text.split(/\s+/, 26).length;
   set(words <= 4 ? 'len:short' : words <= 25 ? 'len:mid' : 'len:long');
   for (const [name, re, cross] of compiled[locale]) {
-    if (!re.test(text)) continue;
+    if (!warm(re, text).test(text)) continue;
     set(`cue:${name}`);
     // The cues that change what a candidate means get a feature per rule as well.
     if (cross) for (const r of rules) set(`cue:${name}:${r}`);

@@ -331,7 +331,8 @@ function timeOnly(m: Measurement & { after: string }, locale: Locale): boolean {
   if (m.id === 'within') return true;
   if (m.id !== 'quantity' && m.id !== 'threshold') return false;
   // A threshold's match ends at its number: its unit follows.
-  return (locale === 'zh' ? TIME_UNIT_ZH : TIME_UNIT_EN).test(m.id === 'threshold' ? m.text + m.after : m.text);
+  const text = m.id === 'threshold' ? m.text + m.after : m.text;
+  return warm(locale === 'zh' ? TIME_UNIT_ZH : TIME_UNIT_EN, text).test(text);
 }
 
 /** A clause before `until` that is a condition (可用性低于99.9%的，……): what follows it is a consequence. */
@@ -359,7 +360,7 @@ function kindOf(m: Measurement, text: string, locale: Locale): Kind {
       if (LONG_UNIT_ZH.test(m.text)) return 'window';
       return RESPONSE_ZH.test(text) ? 'target' : 'window';
     }
-    if (LONG_UNIT_EN.test(m.text)) return 'window';
+    if (warm(LONG_UNIT_EN, m.text).test(m.text)) return 'window';
     if (/\bdays?\b/i.test(m.text) && (AFTER_EVENT_EN.test(text.slice(m.end, m.end + 12)) || !RESPONSE_EN.test(text))) return 'window';
     return 'target';
   }
@@ -489,13 +490,13 @@ export function readSentence(text: string, locale: Locale, hints = MAY_ANY): Sen
   if (text.length > MAX_SENTENCE) return out;
   const w = WORDS[locale];
   const remedy = hints & MAY_REMEDY ? remedyAt(text, locale) : undefined;
-  if (remedy) out.remedy = { text: runOn(text, remedy.start, remedy.end), blanket: w.blanket.test(text) };
-  if (!(hints & MAY_NUMBER) || !NUMBERISH.test(text)) return out;
+  if (remedy) out.remedy = { text: runOn(text, remedy.start, remedy.end), blanket: warm(w.blanket, text).test(text) };
+  if (!(hints & MAY_NUMBER) || !warm(NUMBERISH, text).test(text)) return out;
   const last = text[text.length - 1];
   if (last === '?' || last === '？') return out;
-  const duty = w.duty.exec(text);
-  const cue = w.cue.exec(text);
-  const outcome = w.outcome.exec(text);
+  const duty = warm(w.duty, text).exec(text);
+  const cue = warm(w.cue, text).exec(text);
+  const outcome = warm(w.outcome, text).exec(text);
   if (!duty && !cue && !outcome) return out;
   const ms = measurements(text, locale, true);
   const byKind: Record<Kind, Measurement[]> = { target: [], window: [], baseline: [], method: [], metric: [], other: [] };
@@ -509,7 +510,7 @@ export function readSentence(text: string, locale: Locale, hints = MAY_ANY): Sen
   if (targets.length === 0) return out;
   // A time alone ("within 15 days") is a deadline, not an outcome, unless it is a response or
   // resolution time of incidents, tickets or requests.
-  if (targets.every((m) => timeOnly({ ...m, after: text.slice(m.end, m.end + 16) }, locale)) && !(byKind.metric.length > 0 && (locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN).test(text)) && !((locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN).test(text) && (locale === 'zh' ? SERVICE_OBJECT_ZH : SERVICE_OBJECT_EN).test(text))) return out;
+  if (targets.every((m) => timeOnly({ ...m, after: text.slice(m.end, m.end + 16) }, locale)) && !(byKind.metric.length > 0 && warm(locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN, text).test(text)) && !(warm(locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN, text).test(text) && warm(locale === 'zh' ? SERVICE_OBJECT_ZH : SERVICE_OBJECT_EN, text).test(text))) return out;
   const first = targets[0]!;
   const metricTerm = byKind.metric[0] ?? ms.find((m) => m.id === 'nines');
   if (!metricTerm && !outcome) return out;
@@ -594,7 +595,7 @@ export function columnRoles(headers: readonly string[]): { roles: Array<Role | u
   headers.forEach((h, i) => {
     const name = withoutParentheses(h.toLowerCase());
     for (const [part, en, zh] of COLUMN_PATTERNS) {
-      if (en.test(name) || zh.test(name)) {
+      if (warm(en, name).test(name) || warm(zh, name).test(name)) {
         if (!taken.has(part) || part === 'result' || part === 'owner') {
           roles[i] = part;
           taken.add(part);
@@ -750,7 +751,7 @@ const NEGATED_HEADING = /\b(?:without|no|excluding)\b|不含|无|除外/i;
 
 /** A heading that opens a remedy section ("Service credits"), not one that says there is none. */
 function remedyHeading(text: string, locale: Locale): boolean {
-  return WORDS[locale].remedyHeading.test(text) && !NEGATED_HEADING.test(text);
+  return warm(WORDS[locale].remedyHeading, text).test(text) && !NEGATED_HEADING.test(text);
 }
 
 /** Reads a table from its header line; returns the index of its last line. */
@@ -806,7 +807,7 @@ function blankComments(text: string): string {
 export function mayHoldFacts(raw: string): boolean {
   if (raw.includes('<')) return true;
   const text = MARKS.test(raw) ? raw.replace(MARKS_ALL, '') : raw;
-  return NUMBERISH.test(text) || mayHoldRemedy(text);
+  return warm(NUMBERISH, text).test(text) || mayHoldRemedy(text);
 }
 const MARKS = /[*`_]/;
 const MARKS_ALL = /[*`_]/g;
@@ -821,7 +822,7 @@ const MARKS_ALL = /[*`_]/g;
 export function factHints(raw: string, remedyPossible = true): number {
   if (raw.includes('<')) return MAY_ANY;
   const text = MARKS.test(raw) ? raw.replace(MARKS_ALL, '') : raw;
-  return (NUMBERISH.test(text) ? MAY_NUMBER : 0) | (remedyPossible && mayHoldRemedy(text) ? MAY_REMEDY : 0);
+  return (warm(NUMBERISH, text).test(text) ? MAY_NUMBER : 0) | (remedyPossible && mayHoldRemedy(text) ? MAY_REMEDY : 0);
 }
 
 /** Reads the sentences of a paragraph or list item. */
