@@ -211,7 +211,7 @@ function periodOf(word: string): Period | undefined {
 /** Every period named in `text`. */
 export function periods(text: string, locale: Locale): PeriodMention[] {
   const out: PeriodMention[] = [];
-  const re = PERIOD[locale];
+  const re = warm(PERIOD[locale], text);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const p = periodOf(m[1] ?? m[2] ?? m[3] ?? '');

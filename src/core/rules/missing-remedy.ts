@@ -93,7 +93,7 @@ function terminationRemedy(src: string): boolean {
  * or undefined. Shared with the scorecard, so a remedy means the same to both.
  */
 export function remedyAt(src: string, locale: Locale): { start: number; end: number } | undefined {
-  const m = REMEDY[locale].exec(src);
+  const m = warm(REMEDY[locale], src).exec(src);
   if (m) return { start: m.index, end: m.index + m[0].length };
   if (locale !== 'en') return undefined;
   TERMINATION.lastIndex = 0;

@@ -255,7 +255,8 @@ interface Piece {
 function kindTokens(src: string, start: number, end: number, locale: Locale): KindToken[] {
   const out: KindToken[] = [];
   const text = src.slice(start, end);
-  for (const [kind, re] of KIND_RE[locale]) {
+  for (const [kind, pattern] of KIND_RE[locale]) {
+    const re = warm(pattern, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -470,8 +471,8 @@ function tierRange(cell: Cell): Omit<Tier, 'credit'> | undefined {
   if (ps.length !== 1 || ps[0]!.ambiguous || ps[0]!.value > 100) return undefined;
   const p = ps[0]!;
   // `no less than` holds `less than`: the lower bounds are tried first.
-  if (AT_LEAST.test(cell.text)) return { range: cell, lo: p.value, loDecimals: p.decimals, hiDecimals: 0 };
-  if (AT_MOST.test(cell.text)) return { range: cell, hi: p.value, loDecimals: 0, hiDecimals: p.decimals };
+  if (warm(AT_LEAST, cell.text).test(cell.text)) return { range: cell, lo: p.value, loDecimals: p.decimals, hiDecimals: 0 };
+  if (warm(AT_MOST, cell.text).test(cell.text)) return { range: cell, hi: p.value, loDecimals: 0, hiDecimals: p.decimals };
   return undefined;
 }
 
@@ -581,7 +582,8 @@ interface AspectToken {
 function aspectTokens(src: string, start: number, end: number): AspectToken[] {
   const out: AspectToken[] = [];
   const text = src.slice(start, end);
-  for (const re of [ASPECT_RE.en, ASPECT_RE.zh]) {
+  for (const pattern of [ASPECT_RE.en, ASPECT_RE.zh]) {
+    const re = warm(pattern, text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const aspect = (['response', 'restore', 'resolution', 'update'] as const).find((a) => m!.groups![a] !== undefined)!;
@@ -671,7 +673,7 @@ function readRungs(src: string, lines: readonly Line[], start: number, end: numb
       for (const d of ds) {
         const before = src.slice(Math.max(label.end, d.start - 25), d.start);
         const after = src.slice(d.end, d.end + 16);
-        const target = TARGET_BEFORE.en.test(before) || TARGET_BEFORE.zh.test(before) || WITHIN_AFTER.test(after) || aspects.some((a) => a.start >= d.end && a.start - d.end <= 3);
+        const target = warm(TARGET_BEFORE.en, before).test(before) || TARGET_BEFORE.zh.test(before) || WITHIN_AFTER.test(after) || aspects.some((a) => a.start >= d.end && a.start - d.end <= 3);
         if (!target) continue;
         // The aspect word before it with no other time between, else one right after it.
         const prev = aspects.filter((a) => a.end <= d.start && !ds.some((o) => o !== d && o.start >= a.end && o.end <= d.start)).pop();
