@@ -510,7 +510,10 @@ export function readSentence(text: string, locale: Locale, hints = MAY_ANY): Sen
   if (targets.length === 0) return out;
   // A time alone ("within 15 days") is a deadline, not an outcome, unless it is a response or
   // resolution time of incidents, tickets or requests.
-  if (targets.every((m) => timeOnly({ ...m, after: text.slice(m.end, m.end + 16) }, locale)) && !(byKind.metric.length > 0 && warm(locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN, text).test(text)) && !(warm(locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN, text).test(text) && warm(locale === 'zh' ? SERVICE_OBJECT_ZH : SERVICE_OBJECT_EN, text).test(text))) return out;
+  if (targets.every((m) => timeOnly({ ...m, after: text.slice(m.end, m.end + 16) }, locale))) {
+    const response = warm(locale === 'zh' ? RESPONSE_ZH : RESPONSE_EN, text).test(text);
+    if (!(response && (byKind.metric.length > 0 || warm(locale === 'zh' ? SERVICE_OBJECT_ZH : SERVICE_OBJECT_EN, text).test(text)))) return out;
+  }
   const first = targets[0]!;
   const metricTerm = byKind.metric[0] ?? ms.find((m) => m.id === 'nines');
   if (!metricTerm && !outcome) return out;
