@@ -83,6 +83,22 @@ describe('incremental session', () => {
     s.edit(inside, 0, 'really ');
     expect(s.findings()[0]).toBe(first);
   });
+
+  it('moves the placed findings of blocks after an edit in place: positions, fix ranges and all', () => {
+    const s = createSession(text);
+    const last = s.findings().at(-1)!;
+    const before = structuredClone(last);
+    expect(before.fixes.some((x) => x.edits.length > 0)).toBe(true);
+    const after = s.edit(inside, 0, 'really\n');
+    expect(after.at(-1)).toBe(last);
+    expect(last.start).toEqual({ line: before.start.line + 1, column: before.start.column, offset: before.start.offset + 7 });
+    expect(last.end.offset).toBe(before.end.offset + 7);
+    expect(last.fixes.map((x) => x.edits.map((e) => [e.start, e.end]))).toEqual(before.fixes.map((x) => x.edits.map((e) => [e.start + 7, e.end + 7])));
+    expect(after).toEqual(lint(s.text()));
+    // Moved back by the next edit, not from where it was first placed.
+    s.edit(inside, 7, '');
+    expect(structuredClone(last)).toEqual(before);
+  });
 });
 
 /** A Chinese paragraph, and an English one (which front matter `lang: zh` has read as Chinese). */

@@ -83,30 +83,70 @@ function withPending(f: Finding, pending: PendingClauses): Finding {
 /** Places block results in the document: absolute positions, severities, directives, document rules. */
 /**
  * Remembers the placed findings of a block between assemblies (a session knows; `lint` has nothing
- * to remember). `get` returns them with how far the block has moved since they were placed, in code
- * units and in lines; a block that moved keeps its text, its line breaks and its columns, so its
- * findings move with it.
+ * to remember). `get` returns them where the block is now: a block that moved keeps its text, its
+ * line breaks and its columns, so its findings move with it (in place, by `moveFinding`).
  */
 export interface PlacedCache {
-  get(block: number): { findings: Finding[]; offset: number; line: number } | undefined;
+  get(block: number): Finding[] | undefined;
   set(block: number, findings: Finding[]): void;
 }
 
 /**
- * A placed finding of a block that moved by `offset` code units and `line` lines (columns stay).
- * Every edit moves the findings of every block after it, so the copy is made with the finding's
- * own shape (a spread of the finding, then its moved fields), not a new shape per copy.
+ * Moves a placed finding of a block that moved by `offset` code units and `line` lines (columns
+ * stay), in place: its positions, its fixes' edits and its related ranges. Every edit moves the
+ * findings of every block after it; moving them in place keeps them from being made again on every
+ * keystroke (a session's findings are long-lived, and copies of them are what a young-generation
+ * collection would have to copy).
  */
-function moved(f: Finding, offset: number, line: number): Finding {
-  const g: Finding = { ...f };
-  g.start = { line: f.start.line + line, column: f.start.column, offset: f.start.offset + offset };
-  g.end = { line: f.end.line + line, column: f.end.column, offset: f.end.offset + offset };
-  if (f.fixes.length !== 0) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) }));
-  if (f.related) {
-    const at = (p: Position): Position => ({ line: p.line + line, column: p.column, offset: p.offset + offset });
-    g.related = f.related.map((r) => ({ ...r, start: at(r.start), end: at(r.end) }));
+export function moveFinding(f: Finding, offset: number, line: number): void {
+  f.start.line += line;
+  f.start.offset += offset;
+  f.end.line += line;
+  f.end.offset += offset;
+  for (let i = 0; i < f.fixes.length; i++) {
+    const edits = f.fixes[i]!.edits;
+    for (let k = 0; k < edits.length; k++) {
+      edits[k]!.start += offset;
+      edits[k]!.end += offset;
+    }
   }
-  return g;
+  if (f.related) {
+    for (let i = 0; i < f.related.length; i++) {
+      const r = f.related[i]!;
+      r.start.line += line;
+      r.start.offset += offset;
+      r.end.line += line;
+      r.end.offset += offset;
+    }
+  }
+}
+
+/**
+ * Places the findings of block `i` (starting at `base`) and adds them to `out`. A function of its
+ * own: a closure in the block loop that captured the block's start would make the loop allocate a
+ * scope for every block on every keystroke, findings or not.
+ */
+function placeBlock(r: BlockResult, i: number, base: number, engine: Engine, place: Placer, locale: Locale, docType: DocType, defer: boolean, options: LintOptions, out: Finding[]): void {
+  for (const f of r.findings) {
+    const start = base + f.start;
+    const end = base + f.end;
+    const finding: Finding = {
+      ruleId: f.ruleId,
+      severity: resolvedSeverity(engine, f),
+      message: f.message,
+      start: place(start, i),
+      end: place(end, i),
+      missing: f.missing,
+      fixes: [],
+      clauses: [],
+      docs: docsUrl(f.ruleId),
+      ...(f.term !== undefined ? { term: f.term } : {}),
+    };
+    // A claim's clauses and rewrite are made in the language it was read in.
+    const pending: PendingClauses = { claim: f.claim ?? '', locale: f.locale ?? locale, docType };
+    finding.fixes = f.fixes.map((x) => placeFix(x, base, defer ? undefined : pending));
+    out.push(defer ? withPending(finding, pending) : enrichFinding(finding, pending.claim, pending.locale, docType, options));
+  }
 }
 
 /**
@@ -135,34 +175,10 @@ export function assemble(state: DocumentState, engine: Engine, place: Placer, pl
     const known = placed?.get(i);
     const first = out.length;
     if (known) {
-      const list = known.findings;
-      if (known.offset === 0 && known.line === 0) for (let k = 0; k < list.length; k++) out.push(list[k]!);
-      else {
-        for (let k = 0; k < list.length; k++) out.push(moved(list[k]!, known.offset, known.line));
-        placed!.set(i, out.slice(first));
-      }
+      for (let k = 0; k < known.length; k++) out.push(known[k]!);
       continue;
     }
-    for (const f of r.findings) {
-      const start = base + f.start;
-      const end = base + f.end;
-      const finding: Finding = {
-        ruleId: f.ruleId,
-        severity: resolvedSeverity(engine, f),
-        message: f.message,
-        start: place(start, i),
-        end: place(end, i),
-        missing: f.missing,
-        fixes: [],
-        clauses: [],
-        docs: docsUrl(f.ruleId),
-        ...(f.term !== undefined ? { term: f.term } : {}),
-      };
-      // A claim's clauses and rewrite are made in the language it was read in.
-      const pending: PendingClauses = { claim: f.claim ?? '', locale: f.locale ?? locale, docType };
-      finding.fixes = f.fixes.map((x) => placeFix(x, base, defer ? undefined : pending));
-      out.push(defer ? withPending(finding, pending) : enrichFinding(finding, pending.claim, pending.locale, docType, options));
-    }
+    placeBlock(r, i, base, engine, place, locale, docType, defer, options, out);
     placed?.set(i, out.slice(first));
   }
   let added = false;

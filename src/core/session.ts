@@ -9,7 +9,7 @@ import type { DocType, LintOptions } from './config/types.js';
 import { blockReading, DOC_TYPE_HEAD, frontMatterLocale, localeFromCounts, resolveDocType, scriptCounts } from './document.js';
 import { getEngine, type BlockResult, type Engine } from './engine.js';
 import { countLineBreaks, firstAtOrAfter, lastStartAtOrBefore, LineIndex } from './lines.js';
-import { assemble, blockResult, collectFacts, type DocumentState, type FactLists, type PlacedCache, type Placer } from './lint.js';
+import { assemble, blockResult, collectFacts, moveFinding, type DocumentState, type FactLists, type PlacedCache, type Placer } from './lint.js';
 import { frontMatterAtStart, opensFrontMatter, scanBlocks, type Block } from './parse/scan.js';
 import { TextChunks } from './text-chunks.js';
 import type { Finding, Locale, Position } from './types.js';
@@ -19,7 +19,9 @@ export interface Session {
   findings(): Finding[];
   /**
    * Replaces `deleteCount` code units at `offset` (UTF-16) with `insert` and returns the findings
-   * of the new text. Out-of-range arguments are clamped to the text.
+   * of the new text. Out-of-range arguments are clamped to the text. The findings of blocks the
+   * edit moved are the same objects as before, moved in place (positions, fix ranges, related
+   * ranges): a caller that compares findings across edits keeps a copy.
    */
   edit(offset: number, deleteCount: number, insert: string): Finding[];
   /** The current text. */
@@ -288,7 +290,15 @@ class DocumentSession implements Session {
     const placed: PlacedCache = {
       get: (i) => {
         const p = this.placed[i];
-        return p && p.result === this.results[i] && p.locale === this.locale && p.docType === this.docType ? { findings: p.findings, offset: this.blocks[i]!.start - p.start, line: this.lines[i]! - p.line } : undefined;
+        if (!p || p.result !== this.results[i] || p.locale !== this.locale || p.docType !== this.docType) return undefined;
+        const offset = this.blocks[i]!.start - p.start;
+        const line = this.lines[i]! - p.line;
+        if (offset !== 0 || line !== 0) {
+          for (let k = 0; k < p.findings.length; k++) moveFinding(p.findings[k]!, offset, line);
+          p.start += offset;
+          p.line += line;
+        }
+        return p.findings;
       },
       set: (i, findings) => {
         this.placed[i] = findings.length > 0 ? { result: this.results[i]!, start: this.blocks[i]!.start, line: this.lines[i]!, locale: this.locale, docType: this.docType, findings } : undefined;

@@ -53,6 +53,8 @@ const PIECES = [
   '[', ']', '](u)', '](u "t")', "](u 't')", '](u (t))', '](<u v>)', '](u(v))', '](', '][r]', '[]',
   '`', '``', '`c`', '``c`d``',
   '<span>', '</span>', '<span class="a_b">', "<b title='x*y'>", '<br>', '<br/>', '<div>', '</div>', '<a href="x">', '</a>', '<x-y>', '<3', '< b', '<http://x>', '<!-- c -->',
+  // Tags micromark rejects (the `<` is text) or reads on over a line: each state of its tag reader.
+  '<x/span>', '<spanclass="a">', '<a b="c"d>', '<a b=x/y>', '<a b=>', '</a b>', '<a b=`c`>', "<a b='c'/>", '<a/', '<a b', '<a b="c', '</a', '<a =b>', '<a b = "c" >', '<a b c>', '<a_b>', '<a :b>', '<a b=c=d>',
   '\\*', '\\_', '\\[', '\\', '\\`', '&', '&amp;', '&x', '&#42;', '&x;', '&nbsp;', '&#x1F600;', '&#0;', '&copy', '!', '![', '![a](u)', '<a@b.co>', '<1@x.y>', '<mailto:x>', '<x:>',
   '😀', 'é', '。', '“', '”', '€', '±', '\u00a0',
   'http://x', 'www.', '@', '~', '~~', '~a~', '|', '\t', 'https://x.co', 'www.x.co', 'HTTP://a_b.c', '/p(q)', '/p_q', '&a;', 'https://x.y/', 'a.b', 'x.co',
@@ -108,6 +110,8 @@ const READ_CASES = [
   '<a b=c>  \nz', '<div>\n\n- a\n\n<p>b</p>', '<div>\t\nx', '<p>faster &amp; <b>better</b></p>', '<table>\r\n<tr>\r\n</table>',
   '<div>x</div>\n# h', '   <div>\n    x', '<a>b</a>', '<a>\n</a>', '<div >', '<hr/>', '<br/>x', '<span>  ', '<span> x', '<divx>a', '<span>x</span> y\nz',
   '<th><blockquote>\n<p><strong>User research</strong></p>\n</blockquote></th>\nhttps://x.co',
+  // Text that only looks like a tag: micromark rejects it on its line, so the `<` is text.
+  'a <x/span> is *faster*', '1. <spanclass="h">Fees</span> apply', '<x/span> is *faster*', '<a b=x/y>', '- <a b="c"d> e', '<x:y>\nz', 'a <a b="c"d> e', 'a <a b=x/y> c', 'a </a b> c', 'a <a b=> c', 'a <a b c="d" e> f',
   // GFM strikethrough (one or two tildes; longer runs are text) in content without emphasis or links.
   '- ~~PolkaAssembly~~ (was similar) - We were', '~a~', '~~a~~', '~a~~', '~~a ~b~~ c~', 'a~b~c', '~ a ~', '\\~~a~~', '~~a\nb~~', 'x ~~`c`~~ y',
   '~~a~~~', '~~<b>x</b>~~', '~~ab~~cd~~', '~a ~~b~~ c~', 'a ~~b', '| a | b |\n|---|---|\n| ~~x~~ | y |', '~~a\n~~', 'a ~~~ b', '~~.a.~~',
@@ -171,7 +175,7 @@ describe('subset reader', () => {
       'a\n<div>\nx', '[r]: /u', 'a\\\nb', 'see "www.example.com"', 'a@b.co', 'www.a@b.co', 'xhttps://x.co', 'https://x.y_z', 'https://-x.y', 'www.a_b',
       '[a](b) [c https://x.com', '*https://x.com*', 'https://x.co/é', 'https://x.co。',
       // HTML blocks inside containers or ended by something other than a blank line, and tags a kind-7 block may not start with.
-      '- <div>\n  x', '> <div>', '<pre>\nx', '<textarea>\nx', '<script>', '<x:y>\nz', '<div\ty>', '<div/ >', '<div>a</div>\n\na\n<div>', '    <div>',
+      '- <div>\n  x', '> <div>', '<pre>\nx', '<textarea>\nx', '<script>', '<div\ty>', '<div/ >', '<div>a</div>\n\na\n<div>', '    <div>',
       '~~gone~~ *x*', '[~~a~~](u)', '~~a~~ [b](u)', '**~~a~~**', '~~~a~~~', 'a\n~~~', '~~https://x.com~~', '[^1]', '- [ ] task', 'a\tb', '<span\nclass="x">', 'x <!-- povlint-disable -->',
       // Blank lines before indented code, in an item or outside one.
       'a\n\n    b', '- a\n\n      code', '- a\n\n\tb', '- a\n\n  ```\n  x\n\n  y\n  ```',

@@ -30,7 +30,9 @@ function listKind(line: string): 'bullet' | 'ordered' | null {
 
 const RAW_HTML_OPEN = /^[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 
-/** A fence opened at the left margin: outside every container, whatever came before it. */
+/** A line that may close a fence (its run is checked against the opener's), and one at the left margin. */
+const FENCE_CLOSE = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})[ \t]*$/;
+const FENCE_AT_MARGIN = /^ {0,3}[`~]/;
 /**
  * A line that may open a container whose content can go on after a blank line: a list item at any
  * depth, or a footnote definition.
@@ -47,13 +49,23 @@ interface LineCursor {
    * none): while it is not before `pos`, no CR lies between them. Line ends are found with indexOf.
    */
   cr?: number;
+  /** The last line read: its start and the end of its content (before the line break). */
+  start: number;
+  end: number;
 }
 
-/** Returns [lineStart, contentEnd, nextLineStart] or null at end of text. */
-function nextLine(c: LineCursor): [number, number, number] | null {
+function cursor(text: string, pos: number): LineCursor {
+  return { text, pos, start: pos, end: pos };
+}
+
+/**
+ * Reads the next line into `c.start` and `c.end` and moves `c.pos` to the line after it; false at
+ * the end of the text. (Fields, not a tuple: a scan reads every line of the window it re-scans.)
+ */
+function nextLine(c: LineCursor): boolean {
   const { text } = c;
   const start = c.pos;
-  if (start >= text.length) return null;
+  if (start >= text.length) return false;
   const n = text.length;
   if (c.cr === undefined || c.cr < start) {
     const cr = text.indexOf('\r', start);
@@ -64,7 +76,9 @@ function nextLine(c: LineCursor): [number, number, number] | null {
   let next = i;
   if (i < n) next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   c.pos = next;
-  return [start, i, next];
+  c.start = start;
+  c.end = i;
+  return true;
 }
 
 function isBlank(text: string, s: number, e: number): boolean {
@@ -77,15 +91,14 @@ function isBlank(text: string, s: number, e: number): boolean {
 
 /** End of the front matter block whose opener line starts at `start` (-1 when there is none). */
 function frontMatterEnd(text: string, start: number): number {
-  const c: LineCursor = { text, pos: start };
-  const first = nextLine(c);
-  if (!first) return -1;
-  const opener = text.slice(first[0], first[1]).trimEnd();
+  const c = cursor(text, start);
+  if (!nextLine(c)) return -1;
+  const opener = text.slice(c.start, c.end).trimEnd();
   if (opener !== '---' && opener !== '+++') return -1;
   const closers = opener === '---' ? ['---', '...'] : ['+++'];
-  for (let line = nextLine(c); line; line = nextLine(c)) {
-    const t = text.slice(line[0], line[1]).trimEnd();
-    if (closers.includes(t)) return line[1];
+  while (nextLine(c)) {
+    const t = text.slice(c.start, c.end).trimEnd();
+    if (closers.includes(t)) return c.end;
   }
   return -1;
 }
@@ -126,12 +139,12 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
     const fmEnd = frontMatterEnd(text, bom);
     if (fmEnd > 0) {
       if (!emit({ kind: 'frontmatter', start: 0, end: fmEnd })) return out;
-      const c: LineCursor = { text, pos: fmEnd };
+      const c = cursor(text, fmEnd);
       nextLine(c);
       pos = c.pos;
     }
   }
-  const c: LineCursor = { text, pos };
+  const c = cursor(text, pos);
   let blockStart = -1;
   let blockEnd = -1;
   let pending: Block | null = null; // the last closed block, kept until we know no indented line continues it
@@ -153,19 +166,19 @@ export function scanBlocks(text: string, from = 0, onBlock?: (b: Block) => boole
   /** The list kind of the current block's first line: a list is split into one block per item. */
   let blockList: 'bullet' | 'ordered' | null = null;
   const lineAt = (start: number): string => {
-    const c2: LineCursor = { text, pos: start };
-    const l = nextLine(c2);
-    return l ? text.slice(l[0], l[1]) : '';
+    const c2 = cursor(text, start);
+    return nextLine(c2) ? text.slice(c2.start, c2.end) : '';
   };
 
-  for (let line = nextLine(c); line; line = nextLine(c)) {
-    const [ls, le] = line;
+  while (nextLine(c)) {
+    const ls = c.start;
+    const le = c.end;
     if (fence) {
       blockEnd = le;
-      const m = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})[ \t]*$/.exec(text.slice(ls, le));
+      const m = FENCE_CLOSE.exec(text.slice(ls, le));
       if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) {
         fence = null;
-        if (fenceAtMargin && / {0,3}[`~]/y.test(text.slice(ls, le))) {
+        if (fenceAtMargin && FENCE_AT_MARGIN.test(text.slice(ls, le))) {
           // A fenced code block at the left margin ends its block: the next line starts afresh.
           if (pending && !emit(pending)) return out;
           pending = { kind: 'content', start: blockStart, end: blockEnd };

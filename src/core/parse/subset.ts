@@ -75,9 +75,169 @@ function tabsInPlace(src: string): boolean {
 const BLOCK_NAMES = new Set(htmlBlockNames);
 const RAW_NAMES = new Set(htmlRawNames);
 
-/** A complete open or closing tag on one line (CommonMark raw HTML, spaces only). */
-const TAG = /<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\r\n]+|'[^'\r\n]*'|"[^"\r\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>/y;
+/** A complete open or closing tag on one line (CommonMark raw HTML, spaces only; micromark ends an unquoted value at `/`). */
+const TAG = /<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\r\n/]+|'[^'\r\n]*'|"[^"\r\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>/y;
 const TAG_NAME = /<\/?([A-Za-z][A-Za-z\d-]*)/y;
+/**
+ * Where the complete open or closing tag at `at` ends (after its `>`) as micromark's `htmlFlow`
+ * reads one for an HTML block of type 7, on the line ending at `e`; -1 when it reads none. (More
+ * lenient than CommonMark in one place: after an unquoted value, `=` starts another value.)
+ */
+function completeTagEnd(src: string, at: number, e: number): number {
+  const code = (i: number): number => (i < e ? src.charCodeAt(i) : -1);
+  const space = (c: number): boolean => c === 32 || c === 9;
+  let i = at + 1;
+  const closing = code(i) === 47;
+  if (closing) i++;
+  if (!isAsciiAlpha(code(i))) return -1;
+  while (code(i) === 45 || isAsciiAlphanumeric(code(i))) i++;
+  let c = code(i);
+  if (!(c === -1 || c === 47 || c === 62 || space(c))) return -1;
+  if (closing) {
+    while (space(code(i))) i++;
+    return code(i) === 62 ? i + 1 : -1;
+  }
+  // micromark's completeAttributeNameBefore, completeAttributeNameAfter and the value states.
+  let state: 'before' | 'after' = 'before';
+  for (;;) {
+    c = code(i);
+    if (state === 'before') {
+      if (c === 47) return code(i + 1) === 62 ? i + 2 : -1;
+      if (c === 58 || c === 95 || isAsciiAlpha(c)) {
+        i++;
+        while (code(i) === 45 || code(i) === 46 || code(i) === 58 || code(i) === 95 || isAsciiAlphanumeric(code(i))) i++;
+        state = 'after';
+        continue;
+      }
+      if (space(c)) {
+        i++;
+        continue;
+      }
+      return c === 62 ? i + 1 : -1;
+    }
+    // After an attribute name or value.
+    if (space(c)) {
+      i++;
+      continue;
+    }
+    if (c !== 61) {
+      state = 'before';
+      continue;
+    }
+    i++;
+    while (space(code(i))) i++;
+    c = code(i);
+    if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return -1;
+    if (c === 34 || c === 39) {
+      const quote = c;
+      i++;
+      while (code(i) !== quote) if (code(i++) === -1) return -1;
+      i++;
+      c = code(i);
+      if (!(c === 47 || c === 62 || space(c))) return -1;
+      state = 'before';
+      continue;
+    }
+    while (!(c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || space(c))) c = code(++i);
+    state = 'after';
+  }
+}
+
+/** `inlineTagEnd`: the `<` starts no tag (it is text), or the line ends before the tag is decided. */
+const NOT_A_TAG = -1;
+const TAG_UNDECIDED = -2;
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return isAsciiAlpha(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Where the open or closing tag starting at `at` (a `<` followed by a letter or `/`) ends, read
+ * state by state as micromark's `htmlText` reads it, on one line: `NOT_A_TAG` when micromark would
+ * reject it (then the `<` is text, as in `<x/span>` or `<spanclass="a">`), `TAG_UNDECIDED` where
+ * it would read on past a line ending or a tab, or reach the end of the text (left to the parser).
+ */
+function inlineTagEnd(text: string, at: number): number {
+  const n = text.length;
+  const undecided = (c: number): boolean => c === 10 || c === 13 || c === 9 || Number.isNaN(c);
+  let i = at + 1;
+  let c = text.charCodeAt(i);
+  if (c === 47) {
+    // Closing tag: a name, spaces, `>`.
+    if (!isAsciiAlpha(text.charCodeAt(i + 1))) return undecided(text.charCodeAt(i + 1)) ? TAG_UNDECIDED : NOT_A_TAG;
+    i += 2;
+    while (i < n && (text.charCodeAt(i) === 45 || isAsciiAlphanumeric(text.charCodeAt(i)))) i++;
+    while (text.charCodeAt(i) === 32) i++;
+    c = text.charCodeAt(i);
+    if (c === 62) return i + 1;
+    return undecided(c) ? TAG_UNDECIDED : NOT_A_TAG;
+  }
+  // Open tag: the name, then attributes, each after white space, then `>` or `/>`.
+  while (i < n && (text.charCodeAt(i) === 45 || isAsciiAlphanumeric(text.charCodeAt(i)))) i++;
+  c = text.charCodeAt(i);
+  if (undecided(c)) return TAG_UNDECIDED;
+  if (c !== 47 && c !== 62 && c !== 32) return NOT_A_TAG;
+  for (;;) {
+    // Between attributes (micromark's tagOpenBetween).
+    c = text.charCodeAt(i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
+    if (c === 47) {
+      c = text.charCodeAt(i + 1);
+      if (c === 62) return i + 2;
+      return undecided(c) ? TAG_UNDECIDED : NOT_A_TAG;
+    }
+    if (c === 62) return i + 1;
+    if (undecided(c)) return TAG_UNDECIDED;
+    if (!(c === 58 || c === 95 || isAsciiAlpha(c))) return NOT_A_TAG;
+    // An attribute name, then maybe `=` and a value.
+    i++;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c === 45 || c === 46 || c === 58 || c === 95 || isAsciiAlphanumeric(c)) i++;
+      else break;
+    }
+    while (text.charCodeAt(i) === 32) i++;
+    c = text.charCodeAt(i);
+    if (undecided(c)) return TAG_UNDECIDED;
+    if (c !== 61) continue;
+    i++;
+    while (text.charCodeAt(i) === 32) i++;
+    c = text.charCodeAt(i);
+    if (undecided(c)) return TAG_UNDECIDED;
+    if (c === 60 || c === 61 || c === 62 || c === 96) return NOT_A_TAG;
+    if (c === 34 || c === 39) {
+      const quote = c;
+      i++;
+      for (;;) {
+        c = text.charCodeAt(i);
+        if (c === quote) break;
+        if (c === 10 || c === 13 || Number.isNaN(c)) return TAG_UNDECIDED;
+        i++;
+      }
+      i++;
+      c = text.charCodeAt(i);
+      if (undecided(c)) return TAG_UNDECIDED;
+      if (c !== 47 && c !== 62 && c !== 32) return NOT_A_TAG;
+      continue;
+    }
+    // Unquoted: up to white space, `/` or `>`.
+    for (;;) {
+      c = text.charCodeAt(i);
+      if (c === 34 || c === 39 || c === 60 || c === 61 || c === 96) return NOT_A_TAG;
+      if (c === 47 || c === 62 || c === 32) break;
+      if (undecided(c)) return TAG_UNDECIDED;
+      i++;
+    }
+  }
+}
+
 /** CommonMark autolinks: a URI or an email address in angle brackets. */
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0- <>\x7F]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*)>/y;
 /** A character reference: decimal, hexadecimal or named (the name must be known). */
@@ -172,10 +332,10 @@ function htmlBlockStart(src: string, at: number, e: number, paragraphStart: bool
   const name = m[1]!.toLowerCase();
   if (BLOCK_NAMES.has(name) || RAW_NAMES.has(name)) return true;
   if (!paragraphStart) return false;
-  // Type 7: a line holding one complete tag and nothing else.
-  TAG.lastIndex = at;
-  const t = TAG.exec(src);
-  return !t || BLANK.test(src.slice(at + t[0].length, e));
+  // Type 7: a line holding one complete tag and nothing else (tabs: the parser decides).
+  if (src.slice(at, e).includes('\t')) return true;
+  const t = completeTagEnd(src, at, e);
+  return t >= 0 && BLANK.test(src.slice(t, e));
 }
 
 interface ItemStart {
@@ -697,13 +857,13 @@ function inline(text: string, content: Content): PhrasingContent[] {
         const d = text.charCodeAt(i + 1);
         const letter = (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 47;
         if (!letter) break;
-        TAG.lastIndex = i;
-        const m = TAG.exec(text);
-        if (!m) out(); // a tag over several lines or an invalid one: the parser decides
+        const tagEnd = inlineTagEnd(text, i);
+        if (tagEnd === TAG_UNDECIDED) out(); // a tag that may go on over the next line: the parser decides
+        if (tagEnd === NOT_A_TAG) break; // the `<` is text
         flushText(i);
-        const node: Html = { type: 'html', value: m[0] };
-        atoms.push({ k: 'node', s: i, e: i + m[0].length, node });
-        i += m[0].length;
+        const node: Html = { type: 'html', value: text.slice(i, tagEnd) };
+        atoms.push({ k: 'node', s: i, e: tagEnd, node });
+        i = tagEnd;
         continue;
       }
       case 42:
@@ -873,10 +1033,6 @@ function isTrail(text: string, k: number): boolean {
     }
     return c === -1 || c === 60 || c === 32 || c === 10 || c === 13;
   }
-}
-
-function isAsciiAlpha(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**

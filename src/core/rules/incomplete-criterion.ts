@@ -9,7 +9,7 @@
 import { builtinClauses } from '../clauses/builtin.js';
 import { MESSAGES } from '../messages.js';
 import { blockFacts, type BlockFacts } from '../scorecard/extract.js';
-import { linkCriteria } from '../scorecard/link.js';
+import { forEachLinked, type PlacedCriterion } from '../scorecard/link.js';
 import type { CriterionPart } from '../scorecard/types.js';
 import type { Locale, OutcomePart } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
@@ -59,6 +59,31 @@ function facts(src: string, locale: Locale): BlockFacts | undefined {
   return f.headings.length || f.criteria.length || f.remedies.length || hasWord(src) ? f : undefined;
 }
 
+/**
+ * The findings of one block's linked criteria, offsets in the block: made once per linked list (a
+ * block's list is the same array while neither its text nor the document's remedies change).
+ */
+const findingsMemo = new WeakMap<readonly PlacedCriterion[], DocumentFinding[]>();
+function blockFindings(criteria: readonly PlacedCriterion[]): DocumentFinding[] {
+  let out = findingsMemo.get(criteria);
+  if (out) return out;
+  out = [];
+  for (const c of criteria) {
+    const missing: CheckedPart[] = CHECKED_PARTS.filter((p) => c.missing.includes(p));
+    if (missing.length === 0) continue;
+    out.push({
+      message: MESSAGES[c.locale].incompleteCriterion(c.term, missing),
+      start: c.start,
+      end: c.end,
+      term: c.term,
+      missing: missing.filter((p) => p !== 'remedy') as OutcomePart[],
+      clauses: clausesFor(missing, c.locale),
+    });
+  }
+  findingsMemo.set(criteria, out);
+  return out;
+}
+
 export default defineDocumentRule<BlockFacts>({
   meta: {
     id: 'incomplete-criterion',
@@ -70,18 +95,9 @@ export default defineDocumentRule<BlockFacts>({
   facts,
   assemble(ctx) {
     const out: DocumentFinding[] = [];
-    for (const c of linkCriteria(ctx.blocks)) {
-      const missing: CheckedPart[] = CHECKED_PARTS.filter((p) => c.missing.includes(p));
-      if (missing.length === 0) continue;
-      out.push({
-        message: MESSAGES[c.locale].incompleteCriterion(c.term, missing),
-        start: c.start,
-        end: c.end,
-        term: c.term,
-        missing: missing.filter((p) => p !== 'remedy') as OutcomePart[],
-        clauses: clausesFor(missing, c.locale),
-      });
-    }
+    forEachLinked(ctx.blocks, (criteria, base) => {
+      for (const f of blockFindings(criteria)) out.push({ ...f, start: base + f.start, end: base + f.end });
+    });
     return out;
   },
 });

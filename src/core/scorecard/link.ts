@@ -10,7 +10,10 @@ import { hanPairs, wordsOf, type BlockFacts } from './extract.js';
 import { WORDS } from './vocab.js';
 
 export interface PlacedCriterion extends LocalCriterion {
-  /** The criterion's parts with the remedy tied across the document; `start`/`end` are absolute. */
+  /**
+   * The criterion's parts with the remedy tied across the document; `start`/`end` are absolute
+   * from `linkCriteria`, in the block from `forEachLinked`.
+   */
   missing: CriterionPart[];
 }
 
@@ -45,18 +48,30 @@ interface RemedyIndex {
  * never changed once made, so the same blocks make the same index: an edit elsewhere (most
  * keystrokes) reuses it instead of reading every remedy section again.
  */
-let last: { sources: BlockFacts[]; index: RemedyIndex } | undefined;
+let last: { sources: readonly BlockFacts[]; index: RemedyIndex } | undefined;
 
-/** The blocks the remedy index is read from (see `last`). */
-function remedySources(blocks: ReadonlyArray<{ facts: BlockFacts }>): BlockFacts[] {
-  const out: BlockFacts[] = [];
+/**
+ * The blocks the remedy index is read from (see `last`). When they are the blocks of `previous`, in
+ * order, `previous` itself is returned: most keystrokes change no heading and no remedy, and the
+ * check then allocates nothing.
+ */
+function remedySources(blocks: ReadonlyArray<{ facts: BlockFacts }>, previous: readonly BlockFacts[] | undefined): readonly BlockFacts[] {
+  let out: BlockFacts[] | undefined;
+  let k = 0;
   // The open headings' levels and whether each opens a remedy section.
   const levels: number[] = [];
   const remedy: boolean[] = [];
   let inSection = 0;
-  for (const { facts } of blocks) {
-    if (inSection > 0 || facts.headings.length > 0 || facts.remedies.length > 0) out.push(facts);
-    for (const h of facts.headings) {
+  for (let i = 0; i < blocks.length; i++) {
+    const facts = blocks[i]!.facts;
+    if (inSection > 0 || facts.headings.length > 0 || facts.remedies.length > 0) {
+      if (out) out.push(facts);
+      else if (previous && previous[k] === facts) k++;
+      else (out = previous ? previous.slice(0, k) : []).push(facts);
+    }
+    const headings = facts.headings;
+    for (let j = 0; j < headings.length; j++) {
+      const h = headings[j]!;
       while (levels.length && levels[levels.length - 1]! >= h.level) {
         levels.pop();
         if (remedy.pop()) inSection--;
@@ -66,12 +81,13 @@ function remedySources(blocks: ReadonlyArray<{ facts: BlockFacts }>): BlockFacts
       if (h.remedy) inSection++;
     }
   }
-  return out;
+  if (out) return out;
+  return previous && k === previous.length ? previous : (previous ?? []).slice(0, k);
 }
 
 function remedyIndex(blocks: ReadonlyArray<{ facts: BlockFacts }>): RemedyIndex {
-  const sources = remedySources(blocks);
-  if (last && last.sources.length === sources.length && last.sources.every((f, i) => f === sources[i])) return last.index;
+  const sources = remedySources(blocks, last?.sources);
+  if (last && sources === last.sources) return last.index;
   const named = new Map<string, string>();
   let blanket: string | undefined;
   const add = (facts: BlockFacts, start: number, end: number, label: string): void => {
@@ -116,21 +132,46 @@ function remedyIndex(blocks: ReadonlyArray<{ facts: BlockFacts }>): RemedyIndex 
   return index;
 }
 
-export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: number }>): PlacedCriterion[] {
-  const { named, blanket } = remedyIndex(blocks);
-  const out: PlacedCriterion[] = [];
-  for (const { facts, base } of blocks) {
-    for (const c of facts.criteria) {
-      let remedy = c.remedy;
-      if (remedy === null) {
-        // Named: two of its words (or its only word) appear in a remedy section or statement.
-        const hits = c.keys.filter((k) => named.has(k));
-        const label = hits.length > 0 && hits.length >= Math.min(2, c.keys.length) ? named.get(hits[0]!) : undefined;
-        remedy = label ?? blanket ?? null;
-      }
-      const placed = { ...c, remedy, start: base + c.start, end: base + c.end };
-      out.push({ ...placed, missing: missingParts(placed) });
+/** A block's criteria with the remedy tied across the document; offsets in the block. */
+const linkedMemo = new WeakMap<BlockFacts, { index: RemedyIndex; criteria: PlacedCriterion[] }>();
+
+function linkBlock(facts: BlockFacts, index: RemedyIndex): PlacedCriterion[] {
+  const known = linkedMemo.get(facts);
+  if (known && known.index === index) return known.criteria;
+  const { named, blanket } = index;
+  const criteria = facts.criteria.map((c): PlacedCriterion => {
+    let remedy = c.remedy;
+    if (remedy === null) {
+      // Named: two of its words (or its only word) appear in a remedy section or statement.
+      const hits = c.keys.filter((k) => named.has(k));
+      const label = hits.length > 0 && hits.length >= Math.min(2, c.keys.length) ? named.get(hits[0]!) : undefined;
+      remedy = label ?? blanket ?? null;
     }
+    const linked = { ...c, remedy };
+    return { ...linked, missing: missingParts(linked) };
+  });
+  linkedMemo.set(facts, { index, criteria });
+  return criteria;
+}
+
+/**
+ * Calls `each` with every block's linked criteria (offsets in the block) and the block's start. A
+ * block whose facts and remedy index are those of the last call gets the same array: an edit
+ * outside every heading and remedy links again only the blocks it re-read.
+ */
+export function forEachLinked(blocks: ReadonlyArray<{ facts: BlockFacts; base: number }>, each: (criteria: readonly PlacedCriterion[], base: number) => void): void {
+  const index = remedyIndex(blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.facts.criteria.length > 0) each(linkBlock(b.facts, index), b.base);
   }
+}
+
+/** The criteria of the blocks in document order, with the remedy tied across the document and offsets in the document. */
+export function linkCriteria(blocks: ReadonlyArray<{ facts: BlockFacts; base: number }>): PlacedCriterion[] {
+  const out: PlacedCriterion[] = [];
+  forEachLinked(blocks, (criteria, base) => {
+    for (const c of criteria) out.push({ ...c, start: base + c.start, end: base + c.end });
+  });
   return out;
 }
