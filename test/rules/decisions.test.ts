@@ -653,6 +653,20 @@ describe('unverifiable-absolute', () => {
     expect(absolute('The vendor makes no guarantee that the service is 100% secure.')).toEqual([]);
   });
 
+  it('a disclaimer of any kind, or a reservation of rights, governs its clause; a contrast ends it', () => {
+    for (const text of [
+      'The Provider does not warrant that the portal will be fast or error-free.',
+      'The Provider makes no representations that the service will be seamless.',
+      'The Provider gives no assurances that support will be timely.',
+      'We do not promise that the platform will be faster.',
+      'The Provider reserves the right, at its sole discretion, to reduce the scope.',
+    ]) expect(found(text), text).toEqual([]);
+    expect(found('The Provider does not warrant uptime, but our platform will be significantly faster.')).toEqual([
+      'vague-quantifier/warning significantly [63,76)',
+      'unmeasured-claim/warning faster [77,83)',
+    ]);
+  });
+
   it('a sentence that denies absolutes altogether is quiet', () => {
     expect(absolute('No service can be 100% secure.')).toEqual([]);
   });

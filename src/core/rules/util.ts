@@ -94,6 +94,8 @@ function negatedTerm(locale: Locale, text: string, start: number): boolean {
 const DISCLAIMER_EN = /\b(?:(?:does|do|did|will|shall|can|could|would) not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot|makes? no|gives? no|provides? no|offers? no|without(?: any)?|(?:expressly )?disclaims?(?: any| all)?) (?:warrant(?:s|y|ies)?|guarantee(?:s|d)?|represent(?:s|ations?)?|promise(?:s)?|assurances?)\b/i;
 const RESERVATION_EN = /\b(?:reserves?|retains?) the right\b/i;
 const CONTRAST_EN = /\b(?:but|however)\b/i;
+/** What `DISCLAIMER_EN` or `RESERVATION_EN` needs in the text: a stem of one of their nouns. */
+const DISCLAIMER_STEMS = /warrant|guarantee|represent|promise|assurance|right/i;
 /** 不保证, 不作承诺: the clause holding one declines what it names, before or after it; 不对……做出承诺 too. */
 const DISCLAIMER_ZH = /不(?:作|做|作出|做出)?(?:任何)?(?:承诺|保证|担保)/;
 const PROMISE_ZH = /(?:作|做)出?(?:任何)?(?:承诺|保证|担保)/;
@@ -110,9 +112,11 @@ function disclaimed(locale: Locale, text: string, start: number, end: number): b
     return clause.lastIndexOf('有权', term) >= 0 || (keep >= 0 && /权利|权力/.test(clause.slice(term)));
   }
   // The clause before the term: from the last sentence end or semicolon, where a semicolon that
-  // goes on with "that" does not end it.
-  const before = text
-    .slice(Math.max(0, start - 300), start)
+  // goes on with "that" does not end it. Both patterns need one of their nouns' stems, which the
+  // clean-up below neither makes nor breaks: most terms have none before them and stop here.
+  const raw = text.slice(Math.max(0, start - 300), start);
+  if (!warm(DISCLAIMER_STEMS, raw).test(raw)) return false;
+  const before = raw
     .replace(/\s+/g, ' ')
     .replace(/; (?=(?:and |or )?that\b)/gi, ', ');
   const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
