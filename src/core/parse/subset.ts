@@ -78,6 +78,15 @@ const RAW_NAMES = new Set(htmlRawNames);
 /** A complete open or closing tag on one line (CommonMark raw HTML, spaces only; micromark ends an unquoted value at `/`). */
 const TAG = /<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\r\n/]+|'[^'\r\n]*'|"[^"\r\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>/y;
 const TAG_NAME = /<\/?([A-Za-z][A-Za-z\d-]*)/y;
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** A character at which micromark's inline tag reader would go on past what one line decides (a line ending, a tab, the end of the text). */
+function tagUndecidedAt(c: number): boolean {
+  return c === 10 || c === 13 || c === 9 || Number.isNaN(c);
+}
+
 /**
  * Where the complete open or closing tag at `at` ends (after its `>`) as micromark's `htmlFlow`
  * reads one for an HTML block of type 7, on the line ending at `e`; -1 when it reads none. (More
@@ -85,16 +94,15 @@ const TAG_NAME = /<\/?([A-Za-z][A-Za-z\d-]*)/y;
  */
 function completeTagEnd(src: string, at: number, e: number): number {
   const code = (i: number): number => (i < e ? src.charCodeAt(i) : -1);
-  const space = (c: number): boolean => c === 32 || c === 9;
   let i = at + 1;
   const closing = code(i) === 47;
   if (closing) i++;
   if (!isAsciiAlpha(code(i))) return -1;
   while (code(i) === 45 || isAsciiAlphanumeric(code(i))) i++;
   let c = code(i);
-  if (!(c === -1 || c === 47 || c === 62 || space(c))) return -1;
+  if (!(c === -1 || c === 47 || c === 62 || isSpaceOrTab(c))) return -1;
   if (closing) {
-    while (space(code(i))) i++;
+    while (isSpaceOrTab(code(i))) i++;
     return code(i) === 62 ? i + 1 : -1;
   }
   // micromark's completeAttributeNameBefore, completeAttributeNameAfter and the value states.
@@ -109,14 +117,14 @@ function completeTagEnd(src: string, at: number, e: number): number {
         state = 'after';
         continue;
       }
-      if (space(c)) {
+      if (isSpaceOrTab(c)) {
         i++;
         continue;
       }
       return c === 62 ? i + 1 : -1;
     }
     // After an attribute name or value.
-    if (space(c)) {
+    if (isSpaceOrTab(c)) {
       i++;
       continue;
     }
@@ -125,7 +133,7 @@ function completeTagEnd(src: string, at: number, e: number): number {
       continue;
     }
     i++;
-    while (space(code(i))) i++;
+    while (isSpaceOrTab(code(i))) i++;
     c = code(i);
     if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return -1;
     if (c === 34 || c === 39) {
@@ -134,11 +142,11 @@ function completeTagEnd(src: string, at: number, e: number): number {
       while (code(i) !== quote) if (code(i++) === -1) return -1;
       i++;
       c = code(i);
-      if (!(c === 47 || c === 62 || space(c))) return -1;
+      if (!(c === 47 || c === 62 || isSpaceOrTab(c))) return -1;
       state = 'before';
       continue;
     }
-    while (!(c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || space(c))) c = code(++i);
+    while (!(c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || isSpaceOrTab(c))) c = code(++i);
     state = 'after';
   }
 }
@@ -163,23 +171,22 @@ function isAsciiAlphanumeric(c: number): boolean {
  */
 function inlineTagEnd(text: string, at: number): number {
   const n = text.length;
-  const undecided = (c: number): boolean => c === 10 || c === 13 || c === 9 || Number.isNaN(c);
   let i = at + 1;
   let c = text.charCodeAt(i);
   if (c === 47) {
     // Closing tag: a name, spaces, `>`.
-    if (!isAsciiAlpha(text.charCodeAt(i + 1))) return undecided(text.charCodeAt(i + 1)) ? TAG_UNDECIDED : NOT_A_TAG;
+    if (!isAsciiAlpha(text.charCodeAt(i + 1))) return tagUndecidedAt(text.charCodeAt(i + 1)) ? TAG_UNDECIDED : NOT_A_TAG;
     i += 2;
     while (i < n && (text.charCodeAt(i) === 45 || isAsciiAlphanumeric(text.charCodeAt(i)))) i++;
     while (text.charCodeAt(i) === 32) i++;
     c = text.charCodeAt(i);
     if (c === 62) return i + 1;
-    return undecided(c) ? TAG_UNDECIDED : NOT_A_TAG;
+    return tagUndecidedAt(c) ? TAG_UNDECIDED : NOT_A_TAG;
   }
   // Open tag: the name, then attributes, each after white space, then `>` or `/>`.
   while (i < n && (text.charCodeAt(i) === 45 || isAsciiAlphanumeric(text.charCodeAt(i)))) i++;
   c = text.charCodeAt(i);
-  if (undecided(c)) return TAG_UNDECIDED;
+  if (tagUndecidedAt(c)) return TAG_UNDECIDED;
   if (c !== 47 && c !== 62 && c !== 32) return NOT_A_TAG;
   for (;;) {
     // Between attributes (micromark's tagOpenBetween).
@@ -191,10 +198,10 @@ function inlineTagEnd(text: string, at: number): number {
     if (c === 47) {
       c = text.charCodeAt(i + 1);
       if (c === 62) return i + 2;
-      return undecided(c) ? TAG_UNDECIDED : NOT_A_TAG;
+      return tagUndecidedAt(c) ? TAG_UNDECIDED : NOT_A_TAG;
     }
     if (c === 62) return i + 1;
-    if (undecided(c)) return TAG_UNDECIDED;
+    if (tagUndecidedAt(c)) return TAG_UNDECIDED;
     if (!(c === 58 || c === 95 || isAsciiAlpha(c))) return NOT_A_TAG;
     // An attribute name, then maybe `=` and a value.
     i++;
@@ -205,12 +212,12 @@ function inlineTagEnd(text: string, at: number): number {
     }
     while (text.charCodeAt(i) === 32) i++;
     c = text.charCodeAt(i);
-    if (undecided(c)) return TAG_UNDECIDED;
+    if (tagUndecidedAt(c)) return TAG_UNDECIDED;
     if (c !== 61) continue;
     i++;
     while (text.charCodeAt(i) === 32) i++;
     c = text.charCodeAt(i);
-    if (undecided(c)) return TAG_UNDECIDED;
+    if (tagUndecidedAt(c)) return TAG_UNDECIDED;
     if (c === 60 || c === 61 || c === 62 || c === 96) return NOT_A_TAG;
     if (c === 34 || c === 39) {
       const quote = c;
@@ -223,7 +230,7 @@ function inlineTagEnd(text: string, at: number): number {
       }
       i++;
       c = text.charCodeAt(i);
-      if (undecided(c)) return TAG_UNDECIDED;
+      if (tagUndecidedAt(c)) return TAG_UNDECIDED;
       if (c !== 47 && c !== 62 && c !== 32) return NOT_A_TAG;
       continue;
     }
@@ -232,7 +239,7 @@ function inlineTagEnd(text: string, at: number): number {
       c = text.charCodeAt(i);
       if (c === 34 || c === 39 || c === 60 || c === 61 || c === 96) return NOT_A_TAG;
       if (c === 47 || c === 62 || c === 32) break;
-      if (undecided(c)) return TAG_UNDECIDED;
+      if (tagUndecidedAt(c)) return TAG_UNDECIDED;
       i++;
     }
   }
