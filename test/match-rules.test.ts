@@ -39,6 +39,8 @@ function termTexts(locale: Locale): string[] {
     const t = terms[i]!;
     const u = terms[(i * 7 + 3) % terms.length]!;
     out.push(t, `${t} ${u}`, `${t}${u}`, `é${t}`, `${t}é`, `ſ ${t} ${u}`, `${t} K ${u}`, `${t.toUpperCase()} and ${u}`, Array.from({ length: 40 }, () => t).join(' '));
+    // Letters whose lower case is longer (U+0130) or depends on the word (final sigma), beside terms in capitals.
+    out.push(`\u0130 ${t.toUpperCase()} ${u}`, `Σ${t.toUpperCase()}Σ ${u.toUpperCase()}Σ`);
     // Characters beyond the Basic Multilingual Plane: emoji and astral letters (word characters to
     // the exact boundaries) beside, between and before the terms, and lone surrogates.
     out.push(`😀 ${t}`, `${t}😀`, `${u}😀${t}😀${u}`, `🚀 ${t} 🚀🚀 ${u} 😀`, `𝐀${t}`, `${t}𝐀 ${u}`, `𠀀${t}`, `\uD800${t} \uDC00${u}`, `${t}\uDBFF`);

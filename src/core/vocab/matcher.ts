@@ -6,6 +6,7 @@ import type { RuleId } from '../types.js';
 import type { VocabEntry, Vocabulary } from './types.js';
 import { looserSource, looserWithoutUnicode, NEEDS_UNICODE, UNICODE_WORD, withStandIn, type WithStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
+import { folded, lowerText } from '../case-fold.js';
 import { factorAlternatives, leadingCharacter, literalLeading, topLevelAlternatives } from '../regex-factor.js';
 
 export interface TermMatch {
@@ -261,10 +262,14 @@ export function mayHoldTerm(v: CompiledVocabulary, text: string): boolean {
     text = text.replace(ASTRAL, ASTRAL_STAND_IN);
     loose = true;
   }
+  // The stand-ins run in one case on the lower-cased text, where they can (case-fold.ts).
+  const low = loose ? lowerText(text) : undefined;
   for (const p of v.anyParts) {
-    const re = warm(loose && p.standIn ? p.standIn : p.exact, text);
+    const one = low !== undefined && p.standIn ? folded(p.standIn) : undefined;
+    const subject = one ? low! : text;
+    const re = warm(one ?? (loose && p.standIn ? p.standIn : p.exact), subject);
     re.lastIndex = 0;
-    if (re.test(text)) return true;
+    if (re.test(subject)) return true;
   }
   return false;
 }
@@ -310,10 +315,15 @@ function byRuleScan(v: CompiledVocabulary, text: string, limit: number): Map<Rul
  */
 function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseText: boolean, bmp?: BmpText): ReadonlyMap<RuleId, readonly TermMatch[]> | undefined {
   const starts: number[] = [];
+  // The stand-ins run in one case on the lower-cased text, where they can (case-fold.ts): same
+  // matches at the same offsets; a match's text is then read from `text`.
+  const low = looseText ? lowerText(text) : undefined;
   for (const p of v.anyParts) {
-    const re = warm(looseText && p.standIn ? p.standIn : p.exact, text);
+    const one = low !== undefined && p.standIn ? folded(p.standIn) : undefined;
+    const subject = one ? low! : text;
+    const re = warm(one ?? (looseText && p.standIn ? p.standIn : p.exact), subject);
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(subject); m; m = re.exec(subject)) {
       if (starts.length >= MAX_STARTS) return undefined;
       starts.push(m.index);
       re.lastIndex = m.index + 1;
@@ -322,11 +332,13 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
   if (starts.length === 0) return NO_MATCHES;
   if (v.anyParts.length > 1) starts.sort((a, b) => a - b);
   const out = new Map<RuleId, TermMatch[]>();
-  const rules: Array<{ matcher: RuleMatcher; list: TermMatch[]; next: number; re: RegExp; loose: boolean }> = [];
+  const rules: Array<{ matcher: RuleMatcher; list: TermMatch[]; next: number; re: RegExp; loose: boolean; subject: string; folded: boolean }> = [];
   for (const [rule, matcher] of v.byRule) {
     const list: TermMatch[] = [];
     out.set(rule, list);
-    rules.push({ matcher, list, next: 0, ...matcher.sticky(looseText) });
+    const { re, loose } = matcher.sticky(looseText);
+    const one = low !== undefined && loose ? folded(re) : undefined;
+    rules.push({ matcher, list, next: 0, re: one ?? re, loose, subject: one ? low! : text, folded: one !== undefined });
   }
   let previous = -1;
   for (const at of starts) {
@@ -334,9 +346,9 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
     previous = at;
     for (const r of rules) {
       if (at < r.next || r.list.length >= limit) continue;
-      const re = warm(r.re, text);
+      const re = warm(r.re, r.subject);
       re.lastIndex = at;
-      const m = re.exec(text);
+      const m = re.exec(r.subject);
       if (!m || m[0].length === 0) continue;
       const end = at + m[0].length;
       r.next = end;
@@ -349,7 +361,7 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
       const stop = bmp ? bmp.at[end]! : end;
       // The stand-in's boundaries are ASCII: a match beside a word character beyond them is read again exactly.
       if (r.loose && r.matcher.wordBoundaries && (wordBeside(original, start, true) || wordBeside(original, stop, false))) return undefined;
-      if (entry) r.list.push({ entry, start, end: stop, text: bmp ? original.slice(start, stop) : m[0] });
+      if (entry) r.list.push({ entry, start, end: stop, text: bmp || r.folded ? original.slice(start, stop) : m[0] });
     }
   }
   return out;
