@@ -1,12 +1,13 @@
 /**
  * A case-insensitive stand-in run as a one-case pattern over lower-cased text (case-fold.ts) must
  * find exactly the matches of the original, at the same offsets: checked on the vocabularies'
- * candidate tests and sticky rule patterns over generated text in mixed case, with letters beyond
+ * candidate tests, sticky rule patterns and measurement recognisers over generated text in mixed case, with letters beyond
  * ASCII, and on the patterns it must refuse.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { folded, foldedSource, lowerText } from '../src/core/case-fold.js';
+import { compileRecogniser, RECOGNISERS } from '../src/core/measure/index.js';
 import { NEEDS_UNICODE } from '../src/core/unicode-regex.js';
 import { LOCALES } from '../src/core/types.js';
 import { VOCABULARIES } from '../src/core/vocab/index.js';
@@ -28,6 +29,7 @@ const mixed = fc
     fc.constantFrom(
       ...'Significantly FASTER best-in-class World-Class As Needed at All Times 100% Secure Never fails ROBUST Seamless Improve REDUCE costs the BEST the Smartest'.split(' '),
       ...'É é Ω ß Σ ς Ǆ ǅ ı Ä ø 中 显著 提升 。 , . - / ( ) 99.9% 5 days'.split(' '),
+      ...'Within 4 Hours 99.95% PER MONTH Measured By at Least 30 Minutes 每月 小时 响应时间'.split(' '),
       ' ',
       '\n',
       '**',
@@ -60,7 +62,7 @@ describe('case folding of the stand-ins', () => {
   it('finds what the case-insensitive stand-ins find, at the same offsets', () => {
     for (const locale of LOCALES) {
       const v = compileVocabulary(VOCABULARIES[locale]);
-      const patterns = [...v.anyParts.map((p) => p.standIn), ...[...v.byRule.values()].map((m) => m.sticky(true).re)].filter((re): re is RegExp => re !== undefined && !re.flags.includes('u'));
+      const patterns = [...v.anyParts.map((p) => p.standIn), ...[...v.byRule.values()].map((m) => m.sticky(true).re), ...RECOGNISERS[locale].map((r) => compileRecogniser(r).ascii)].filter((re): re is RegExp => re !== undefined && !re.flags.includes('u'));
       expect(patterns.length).toBeGreaterThan(3);
       const one = patterns.map((re) => [re, folded(re)] as const);
       // Every stand-in of the vocabularies is read in one case (else the speed-up would be lost unseen).

@@ -7,6 +7,7 @@ import { EN_RECOGNISERS } from './en.js';
 import type { Measurement, Recogniser } from './types.js';
 import { NEEDS_UNICODE, withoutUnicode, withStandIn } from '../unicode-regex.js';
 import { warm } from '../regex-warm.js';
+import { folded, lowerText } from '../case-fold.js';
 import { ZH_RECOGNISERS } from './zh.js';
 
 export type { Measurement, Recogniser } from './types.js';
@@ -65,16 +66,21 @@ function select(locale: Locale, ids: ReadonlySet<string> | undefined, exclude: b
  */
 export function measure(text: string, locale: Locale, ids?: ReadonlySet<string>, exclude = false, folds = NEEDS_UNICODE.test(text)): Measurement[] {
   const out: Measurement[] = [];
+  // The stand-ins run in one case on the lower-cased text, where they can (case-fold.ts).
+  const low = folds ? undefined : lowerText(text);
   for (const c of select(locale, ids, exclude)) {
     const rec = c.rec;
-    const re = warm(folds || !c.ascii ? c.re : c.ascii, text);
+    const one = low !== undefined && c.ascii ? folded(c.ascii) : undefined;
+    const subject = one ? low! : text;
+    const re = warm(one ?? (folds || !c.ascii ? c.re : c.ascii), subject);
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(subject); m; m = re.exec(subject)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      out.push({ id: rec.id, parts: rec.parts, start: m.index, end: m.index + m[0].length, text: m[0] });
+      const end = m.index + m[0].length;
+      out.push({ id: rec.id, parts: rec.parts, start: m.index, end, text: one ? text.slice(m.index, end) : m[0] });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
