@@ -55,6 +55,9 @@ describe('case folding of the stand-ins', () => {
   it('keeps escapes, look-arounds and ranges of one case', () => {
     expect(foldedSource('(?<![A-Za-z0-9_])Best\\S+\\W\\B[\\s*_~>]+(?=X)(?<=Y)\\u00A0')).toBe('(?<![a-za-z0-9_])best\\S+\\W\\B[\\s*_~>]+(?=x)(?<=y)\\u00a0');
     expect(foldedSource('[-A]|[A-]|[^-a]')).toBe('[-a]|[a-]|[^-a]');
+    // A backslash escaped by a backslash leaves the letter after it a literal.
+    expect(foldedSource('\\\\S|\\\\\\S')).toBe('\\\\s|\\\\\\S');
+    expect(foldedSource('[\\u0041-Z]')).toBeUndefined();
     expect(folded(/Best/gi)!.flags).toBe('g');
     expect(folded(/Best/iy)!.flags).toBe('y');
   });

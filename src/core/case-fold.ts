@@ -31,34 +31,44 @@ const isCapital = (c: number): boolean => c >= A && c <= Z;
  * a named group).
  */
 export function foldedSource(source: string): string | undefined {
-  let out = '';
+  // Back-references compare the text captured, which lower-casing could make equal or not; named
+  // groups would change their names.
+  if (BACK_REFERENCE.test(source) || NAMED_GROUP.test(source)) return undefined;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(source); m; m = NON_ASCII.exec(source)) if (m[0].toLowerCase() !== m[0].toUpperCase()) return undefined;
+  // A range with a capital at one end and not at the other spans more than letters (`[A-z]`).
   let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      const next = source[i + 1] ?? '';
-      // Back-references compare the text captured, which lower-casing could make equal or not.
-      if ((next >= '1' && next <= '9') || next === 'k') return undefined;
-      // An escape keeps its letter (`\S`, `\W`, `\B`, `\D` differ from their lower case); the
-      // characters after it are read on, as any other (`\u00A0` and `\u00a0` are the same).
-      out += ch + next;
-      i++;
-      continue;
+  for (let i = source.indexOf('['); i >= 0 && i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \\ */) i++;
+    else if (c === 91 /* [ */) inClass = true;
+    else if (c === 93 /* ] */) inClass = false;
+    else if (inClass && c === 45 /* - */ && source[i - 1] !== '[' && source[i + 1] !== ']') {
+      if (source[i - 2] !== '\\' && source[i + 1] !== '\\' && isCapital(source.charCodeAt(i - 1)) !== isCapital(source.charCodeAt(i + 1))) return undefined;
     }
-    if (ch === '(' && source[i + 1] === '?' && source[i + 2] === '<' && /[A-Za-z$_]/.test(source[i + 3] ?? '')) return undefined;
-    if (ch === '[' && !inClass) inClass = true;
-    else if (ch === ']' && inClass) inClass = false;
-    else if (inClass && ch === '-' && i > 0 && source[i + 1] !== ']' && source[i - 1] !== '[') {
-      // A range: a capital at one end and not at the other spans more than letters.
-      const from = source.charCodeAt(i - 1);
-      const to = source.charCodeAt(i + 1);
-      if (source[i - 2] !== '\\' && source[i + 1] !== '\\' && isCapital(from) !== isCapital(to)) return undefined;
-    }
-    if (ch > '\u007F' && ch.toLowerCase() !== ch.toUpperCase()) return undefined;
-    out += ch.toLowerCase();
   }
-  return out;
+  // Every letter in lower case but those right after a backslash (`\S`, `\W`, `\B`, `\D` differ
+  // from their lower case); what follows an escape's letter is read as any other text (`\u00A0`
+  // and `\u00a0` are the same).
+  const low = source.toLowerCase();
+  let out = '';
+  let from = 0;
+  ESCAPED_CAPITAL.lastIndex = 0;
+  for (let m = ESCAPED_CAPITAL.exec(source); m; m = ESCAPED_CAPITAL.exec(source)) {
+    // A backslash escaping a backslash does not escape the letter after it.
+    let slashes = 0;
+    for (let j = m.index; j >= 0 && source.charCodeAt(j) === 92; j--) slashes++;
+    if (slashes % 2 === 0) continue;
+    out += low.slice(from, m.index + 1) + m[0][1];
+    from = m.index + 2;
+  }
+  return from === 0 ? low : out + low.slice(from);
 }
+
+const BACK_REFERENCE = /\\(?:[1-9]|k<)/;
+const NAMED_GROUP = /\(\?<[A-Za-z$_]/;
+const NON_ASCII = /[\u0080-\u{10FFFF}]/gu;
+const ESCAPED_CAPITAL = /\\[A-Z]/g;
 
 const FOLDED = new WeakMap<RegExp, RegExp | null>();
 

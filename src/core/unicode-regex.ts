@@ -12,9 +12,11 @@ export const NEEDS_UNICODE = /[\u017F\u212A\uD800-\uDFFF]/;
 /** Whether `source` means the same without the `u` flag (on texts without `NEEDS_UNICODE`). */
 function portable(source: string): boolean {
   if (/\\[pPu]\{|\\k</.test(source)) return false;
-  for (const ch of source) if (ch > '\u007F' && ch.toLowerCase() !== ch.toUpperCase()) return false;
+  BEYOND_ASCII.lastIndex = 0;
+  for (let m = BEYOND_ASCII.exec(source); m; m = BEYOND_ASCII.exec(source)) if (m[0].toLowerCase() !== m[0].toUpperCase()) return false;
   return true;
 }
+const BEYOND_ASCII = /[\u0080-\u{10FFFF}]/gu;
 
 /** `source` compiled without `u`, or `undefined` when it would mean something else. */
 export function withoutUnicode(source: string, flags: string): RegExp | undefined {
