@@ -98,7 +98,7 @@ export function getEngine(options: LintOptions = {}): Engine {
     let compiled: CompiledVocabulary | undefined;
     Object.defineProperty(vocab, loc, {
       enumerable: true,
-      get: () => (compiled ??= compileVocabulary({ ...VOCABULARIES[loc], entries: [...VOCABULARIES[loc].entries, ...extra] }, extra.length ? undefined : PLANS[loc])),
+      get: () => (compiled ??= extra.length ? compileVocabulary({ ...VOCABULARIES[loc], entries: [...VOCABULARIES[loc].entries, ...extra] }) : compileVocabulary(VOCABULARIES[loc], PLANS[loc], true)),
     });
   }
   const engine: Engine = { key, severity, enabled, vocab, allowed, options, scorer: options.scorer ?? true, cache: new Map(), cachedChars: 0 };
