@@ -24,6 +24,7 @@ import type { Locale } from '../types.js';
 import { defineDocumentRule, type DocumentFinding } from './define.js';
 import { lineSpans, type LineSpan } from '../lines.js';
 import { warm } from '../regex-warm.js';
+import { factorAlternatives } from '../regex-factor.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (data)
@@ -123,7 +124,11 @@ const ZH_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
  * The pre-test: a block can hold a fact only if it has a percentage or a priority word. Every
  * fact needs a percentage (availability, tiers, caps, shares) or a priority label (ladders).
  */
-const PRETEST = /[%％]|percent|credit|赔偿|赔付|返还|补偿|priority|severity|\bsev|\bp[0-5]\b|critical|urgent|emergency|\bhigh\b|\bmajor\b|\bmedium\b|\bmoderate\b|\bnormal\b|\blow\b|\bminor\b|[Pp][0-5]|[一二三四五]级|紧急|[高中低]/i;
+const PRETEST_WORDS = /[%％]|percent|credit|赔偿|赔付|返还|补偿|priority|severity|\bsev|\bp[0-5]\b|critical|urgent|emergency|\bhigh\b|\bmajor\b|\bmedium\b|\bmoderate\b|\bnormal\b|\blow\b|\bminor\b|[Pp][0-5]|[一二三四五]级|紧急|[高中低]/i;
+/** `PRETEST_WORDS` grouped by leading characters (regex-factor.ts): only tested, it says whether a block holds one, not which. */
+const PRETEST = new RegExp(factorAlternatives([PRETEST_WORDS.source], true), 'i');
+/** The pre-test as grouped and as written, for the test that they agree. */
+export const PRETEST_FORMS: Array<[grouped: RegExp, plain: RegExp]> = [[PRETEST, PRETEST_WORDS]];
 /** Ladders need a time as well. */
 const HAS_TIME = /\d[ \u00a0]?-?[ \u00a0]?(?:(?:business|working|calendar)[ -])?(?:ms|s|sec|min|h|hr|hour|day|week|wk|month)|\d[ \u00a0]?(?:个?工作|个?自然)?(?:毫秒|秒|分钟|个?小时|日|天|周|个月)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety) (?:\(\d{1,4}\) )?(?:(?:business|working|calendar)[ -])?(?:min|hour|day|week|month)/i;
 
