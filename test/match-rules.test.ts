@@ -69,6 +69,20 @@ describe('matchRules', () => {
     }, 120_000);
   }
 
+  it('finds compounds of any word (found by the test after their first word) where each rule finds them', () => {
+    const v = compileVocabulary(VOCABULARIES.en);
+    const texts = [
+      'A carrier-class, Sales-Leading and DATA-LEADING service; market-leading and sub-grade are not, nor is x-grade or abcdefghijklmnopqrstu-class.',
+      'Hospital-grade, (hospital-grade) "Scale-leading" 9abc-grade _abc-grade abc-gradeX trusted-calibre well-caliber',
+      'ſilver-class and \u212Aeynote-leading and ſtrong-class and Éminent-class and naïve-leading',
+      'eight-leading-edge first-class-ish bank-level high-grade 😀smart-class 😀 smart-class',
+      Array.from({ length: 30 }, (_, i) => `w${'o'.repeat(i % 18)}rd-leading`).join(' '),
+    ];
+    let found = 0;
+    for (const t of texts) found += expectSame(v, t, 20);
+    expect(found).toBeGreaterThan(12);
+  });
+
   it('reads a text with more places to try than it keeps count of rule by rule, with the same result', () => {
     const v = compileVocabulary(VOCABULARIES.en);
     const text = Array.from({ length: 2000 }, (_, i) => (i % 3 ? 'significantly faster' : 'robust and best-in-class')).join(', ');

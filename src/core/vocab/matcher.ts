@@ -187,6 +187,11 @@ export interface CompiledVocabulary {
    */
   anyParts: readonly WithStandIn[];
   /**
+   * Per part, whether it finds its terms after their first word (`compoundForm`): a match then
+   * starts where the letters before it begin.
+   */
+  readonly afterFirstWord: readonly boolean[];
+  /**
    * Whether a text that needs the `u` patterns only for its characters beyond the Basic
    * Multilingual Plane may be read by the stand-ins with those characters standing in (`bmpText`):
    * every part and rule has a stand-in, and no term holds such a character itself.
@@ -318,14 +323,16 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
   // The stand-ins run in one case on the lower-cased text, where they can (case-fold.ts): same
   // matches at the same offsets; a match's text is then read from `text`.
   const low = looseText ? lowerText(text) : undefined;
-  for (const p of v.anyParts) {
+  for (let i = 0; i < v.anyParts.length; i++) {
+    const p = v.anyParts[i]!;
     const one = low !== undefined && p.standIn ? folded(p.standIn) : undefined;
     const subject = one ? low! : text;
     const re = warm(one ?? (looseText && p.standIn ? p.standIn : p.exact), subject);
+    const afterFirstWord = v.afterFirstWord[i];
     re.lastIndex = 0;
     for (let m = re.exec(subject); m; m = re.exec(subject)) {
       if (starts.length >= MAX_STARTS) return undefined;
-      starts.push(m.index);
+      starts.push(afterFirstWord ? firstWordStart(subject, m.index) : m.index);
       re.lastIndex = m.index + 1;
     }
   }
@@ -367,6 +374,20 @@ function readAtStarts(v: CompiledVocabulary, text: string, limit: number, looseT
   return out;
 }
 
+/**
+ * Where the letters that end at `i` begin: the start of a compound the test found after its first
+ * word (`compoundForm`, whose `[a-z]` reads in either case, and under the `u` patterns also U+017F
+ * and U+212A, the letters Unicode folds to `s` and `k`).
+ */
+function firstWordStart(text: string, i: number): number {
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1) | 32;
+    if ((c >= 97 && c <= 122) || c === 0x17f || c === 0x212a) i--;
+    else break;
+  }
+  return i;
+}
+
 /** The candidate test's pattern over some term sources (whole words where the vocabulary has them). */
 function testSource(sources: readonly string[], wordBoundaries: boolean): string {
   // Only tested, never asked which term matched: grouped by leading characters (regex-factor.ts).
@@ -386,7 +407,26 @@ export interface VocabularyPlan {
   /** `vocabularyFingerprint` of the vocabulary planned. */
   fingerprint: string;
   /** The candidate test's parts (see `CompiledVocabulary.anyParts`): their sources and whether each has a stand-in. */
-  parts: Array<{ source: string; standIn: boolean }>;
+  parts: Array<{ source: string; standIn: boolean; afterFirstWord?: true }>;
+}
+
+/** An alternative that starts with any word of a few letters (`[a-z]{3,15}-class`), after an optional exclusion (`(?!sub-)`). */
+const LETTERS_FIRST = /^(\(\?!(?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))?\[a-z\]\{\d+,\d+\}/;
+
+/**
+ * The form of a compound alternative (`(?!sub-)[a-z]{3,15}-(?:grade|class)`) that the candidate
+ * test looks for where its fixed part starts (`-grade`), with the word before it checked behind:
+ * `(?<=(?<!W)(?!sub-)[a-z]{3,15})-(?:grade|class)`. It matches exactly where the alternative
+ * does, at the end of its first word instead of its start. Left in the test as written, such an
+ * alternative is tried at every word, and the test's part holding it ran twice as long as the
+ * others; found by its fixed part, it is tried where a hyphen is. Undefined for any other alternative.
+ */
+function compoundForm(alt: string): string | undefined {
+  const m = LETTERS_FIRST.exec(alt);
+  if (!m) return undefined;
+  const rest = alt.slice(m[0].length);
+  if (leadingCharacter(rest) === undefined) return undefined;
+  return `(?<=(?<!${UNICODE_WORD})${m[0]})${rest}`;
 }
 
 /**
@@ -418,10 +458,14 @@ export function planVocabulary(vocab: Vocabulary): VocabularyPlan {
   // letter (a 1 MB document's blocks and units: about a quarter less).
   const byFirst = new Map<string, string[]>();
   const otherwise: string[] = [];
+  // Compounds of any word, found after their first word: a part of their own (`compoundForm`).
+  const compounds: string[] = [];
   // In the forms the test is made of (regex-factor.ts): a part is cut by their length.
   for (const alt of alternatives.flatMap((a) => literalLeading(a))) {
     const first = leadingCharacter(alt)?.toLowerCase();
-    if (first === undefined) otherwise.push(alt);
+    const compound = first === undefined && vocab.wordBoundaries ? compoundForm(alt) : undefined;
+    if (compound !== undefined) compounds.push(compound);
+    else if (first === undefined) otherwise.push(alt);
     else {
       const list = byFirst.get(first);
       if (list) list.push(alt);
@@ -444,10 +488,20 @@ export function planVocabulary(vocab: Vocabulary): VocabularyPlan {
   if (part.length > 0 || parts.length === 0) parts.push(part);
   return {
     fingerprint: vocabularyFingerprint(vocab),
-    parts: parts.map((p) => {
-      const source = testSource(p, vocab.wordBoundaries);
-      return { source, standIn: hasStandIn(source, 'giu') };
-    }),
+    parts: [
+      ...parts.map((p) => {
+        const source = testSource(p, vocab.wordBoundaries);
+        return { source, standIn: hasStandIn(source, 'giu') };
+      }),
+      ...(compounds.length
+        ? [
+            (() => {
+              const source = `(?:${compounds.join('|')})(?!${UNICODE_WORD})`;
+              return { source, standIn: hasStandIn(source, 'giu'), afterFirstWord: true as const };
+            })(),
+          ]
+        : []),
+    ],
   };
 }
 
@@ -470,6 +524,7 @@ export function compileVocabulary(vocab: Vocabulary, plan?: VocabularyPlan, plan
   for (const [rule, indices] of groups) byRule.set(rule, new RuleMatcher(vocab.entries, vocab.wordBoundaries, planRule(rule, vocab.entries, indices, vocab.wordBoundaries)));
   // Global: `matchRules` reads where each part matches.
   const anyParts = plan.parts.map((p) => fromPlan(p.source, p.standIn, 'giu'));
+  const afterFirstWord = plan.parts.map((p) => p.afterFirstWord === true);
   const unless = new Map<VocabEntry, Unless>();
   for (const e of vocab.entries) {
     if (!e.unlessBefore && !e.unlessAfter && !e.onlyBefore) continue;
@@ -502,6 +557,7 @@ export function compileVocabulary(vocab: Vocabulary, plan?: VocabularyPlan, plan
       return wholeTest().standIn;
     },
     anyParts,
+    afterFirstWord,
     astralStandIns:
       anyParts.every((p) => p.standIn !== undefined) &&
       [...byRule.values()].every((m) => m.pre !== undefined) &&
