@@ -416,17 +416,20 @@ const LETTERS_FIRST = /^(\(\?!(?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))?\[a-z\]\{
 /**
  * The form of a compound alternative (`(?!sub-)[a-z]{3,15}-(?:grade|class)`) that the candidate
  * test looks for where its fixed part starts (`-grade`), with the word before it checked behind:
- * `(?<=(?<!W)(?!sub-)[a-z]{3,15})-(?:grade|class)`. It matches exactly where the alternative
+ * `-(?<=(?<!W)(?!sub-)[a-z]{3,15}-)(?:grade|class)`. It matches exactly where the alternative
  * does, at the end of its first word instead of its start. Left in the test as written, such an
  * alternative is tried at every word, and the test's part holding it ran twice as long as the
- * others; found by its fixed part, it is tried where a hyphen is. Undefined for any other alternative.
+ * others; found by its fixed part, it is tried only where that part's first character is (the
+ * pattern starts with that character, so V8 looks for it before trying anything). Undefined for
+ * any other alternative, and for a fixed part that does not start with a plain character.
  */
 function compoundForm(alt: string): string | undefined {
   const m = LETTERS_FIRST.exec(alt);
   if (!m) return undefined;
   const rest = alt.slice(m[0].length);
-  if (leadingCharacter(rest) === undefined) return undefined;
-  return `(?<=(?<!${UNICODE_WORD})${m[0]})${rest}`;
+  const first = rest[0];
+  if (first === undefined || !/[^\\()[\]{}|*+?.^$\s]/.test(first) || leadingCharacter(rest) !== first) return undefined;
+  return `${first}(?<=(?<!${UNICODE_WORD})${m[0]}${first})${rest.slice(1)}`;
 }
 
 /**
