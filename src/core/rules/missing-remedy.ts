@@ -160,7 +160,8 @@ function statesFigure(text: string, locale: Locale): boolean {
  */
 export function remedyFacts(src: string, locale: Locale): RemedyFacts | undefined {
   if (!warm(PRETEST, src).test(src) || NOT_PROSE.test(src)) return undefined;
-  const remedy = warm(REMEDY[locale], src).test(src) || (locale === 'en' && terminationRemedy(src));
+  // Every remedy holds one of the stems: the grouped stem test rules most blocks out first.
+  const remedy = mayHoldRemedy(src) && (warm(REMEDY[locale], src).test(src) || (locale === 'en' && terminationRemedy(src)));
   const commitments: RemedyFacts['commitments'] = [];
   const re = warm(COMMIT[locale], src);
   re.lastIndex = 0;
