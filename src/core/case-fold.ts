@@ -14,6 +14,8 @@
  * to something else (`[A-z]` also holds punctuation), a back-reference, a named group.
  */
 
+import { casedBeyondAscii } from './unicode-regex.js';
+
 /** Lower-cased `text`, or undefined when lower-casing changes its length (U+0130 becomes two characters). */
 export function lowerText(text: string): string | undefined {
   const low = text.toLowerCase();
@@ -34,8 +36,7 @@ export function foldedSource(source: string): string | undefined {
   // Back-references compare the text captured, which lower-casing could make equal or not; named
   // groups would change their names.
   if (BACK_REFERENCE.test(source) || NAMED_GROUP.test(source)) return undefined;
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(source); m; m = NON_ASCII.exec(source)) if (m[0].toLowerCase() !== m[0].toUpperCase()) return undefined;
+  if (casedBeyondAscii(source)) return undefined;
   // A range with a capital at one end and not at the other spans more than letters (`[A-z]`).
   let inClass = false;
   for (let i = source.indexOf('['); i >= 0 && i < source.length; i++) {
@@ -67,7 +68,6 @@ export function foldedSource(source: string): string | undefined {
 
 const BACK_REFERENCE = /\\(?:[1-9]|k<)/;
 const NAMED_GROUP = /\(\?<[A-Za-z$_]/;
-const NON_ASCII = /[\u0080-\u{10FFFF}]/gu;
 const ESCAPED_CAPITAL = /\\[A-Z]/g;
 
 const FOLDED = new WeakMap<RegExp, RegExp | null>();

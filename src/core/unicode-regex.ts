@@ -9,14 +9,18 @@
 /** A text on which a stand-in may differ from its `u` original. */
 export const NEEDS_UNICODE = /[\u017F\u212A\uD800-\uDFFF]/;
 
-/** Whether `source` means the same without the `u` flag (on texts without `NEEDS_UNICODE`). */
-function portable(source: string): boolean {
-  if (/\\[pPu]\{|\\k</.test(source)) return false;
+/** Whether `source` holds a letter beyond ASCII that has a case (`é`, `Σ`; not `中`). */
+export function casedBeyondAscii(source: string): boolean {
   BEYOND_ASCII.lastIndex = 0;
-  for (let m = BEYOND_ASCII.exec(source); m; m = BEYOND_ASCII.exec(source)) if (m[0].toLowerCase() !== m[0].toUpperCase()) return false;
-  return true;
+  for (let m = BEYOND_ASCII.exec(source); m; m = BEYOND_ASCII.exec(source)) if (m[0].toLowerCase() !== m[0].toUpperCase()) return true;
+  return false;
 }
 const BEYOND_ASCII = /[\u0080-\u{10FFFF}]/gu;
+
+/** Whether `source` means the same without the `u` flag (on texts without `NEEDS_UNICODE`). */
+function portable(source: string): boolean {
+  return !/\\[pPu]\{|\\k</.test(source) && !casedBeyondAscii(source);
+}
 
 /** `source` compiled without `u`, or `undefined` when it would mean something else. */
 export function withoutUnicode(source: string, flags: string): RegExp | undefined {
