@@ -35,14 +35,22 @@ describe('missing-remedy', () => {
 });
 
 describe('missing-remedy pre-test', () => {
-  it('every remedy pattern holds its pre-test stem as a literal outside any optional part', () => {
-    const samples = ['service credit', 'credits of', 'fee at risk', 'at-risk amount', 'price reduction', 'fee reductions', 'reduced fees', 'reperformance', 're-performed', 'termination for chronic failure', 'refunded', 'liquidated damages', 'penalties', 'earn-back', 'earnback', 'holdback', 'withholding of payment', 'corrective action plan', 'remedies for'];
+  it('every remedy pattern holds its pre-test stem at the start of a word, outside any optional part', () => {
+    const samples = ['service credit', 'credits of', 'fee at risk', 'at-risk amount', 'price reduction', 'fee reductions', 'reduced fees', 'reperformance', 're-performed', 'termination for chronic failure', 'refunded', 'liquidated damages', 'penalties', 'earn-back', 'earn back', 'earnback', 'holdback', 'withholding of payment', 'corrective action plan', 'remedies for'];
     for (const [pattern, stem] of REMEDY_STEMS) {
-      const re = new RegExp(pattern, 'i');
+      const re = new RegExp(`\\b(?:${pattern})\\b`, 'i');
       const hits = samples.filter((s) => re.test(s));
       expect(hits.length, pattern).toBeGreaterThan(0);
-      for (const h of hits) expect(h.toLowerCase(), pattern).toContain(stem);
+      for (const h of hits) expect(new RegExp(`\\b${stem.replace(/[-]/g, '\\$&')}`, 'i').test(h), `${pattern} in ${h}`).toBe(true);
     }
+  });
+
+  it('finds remedies and commitments whose words stand after marks, and none inside other words', () => {
+    const commitment = 'The service shall be available 99.9% of each month.';
+    for (const remedy of ['Missed targets lead to *reperformance* at no cost.', 'The vendor re-performs (re-performed work is free).', 'Fees are subject to earn-back.', 'A holdback of 5% applies.', 'Service credits apply.'])
+      expect(remedyFacts(`${commitment} ${remedy}`, 'en')?.remedy, remedy).toBe(true);
+    for (const none of ['Background on performance and feedback.', 'We learn from backups.'])
+      expect(remedyFacts(`${commitment} ${none}`, 'en')?.remedy, none).toBe(false);
   });
 });
 

@@ -23,7 +23,10 @@ const INSTRUMENTS_EN = [
   'performance (?:standards?|requirements|metrics|targets?)', 'key performance indicators?', 'uptime commitment',
 ];
 const DUTY_EN = '(?:shall|will|must|guarantees?|commits? to|warrants?|agrees? to)';
-/** Remedy patterns, each with a literal every match of it contains (for the pre-test). */
+/**
+ * Remedy patterns, each with a literal every match of it contains at the start of a word (for the
+ * pre-test, which looks for its words at word starts only).
+ */
 const REMEDIES_EN: ReadonlyArray<[pattern: string, stem: string]> = [
   ['service credits?', 'credit'],
   ['credits? (?:of|equal|against|toward)', 'credit'],
@@ -32,12 +35,13 @@ const REMEDIES_EN: ReadonlyArray<[pattern: string, stem: string]> = [
   ['price reductions?', 'reduc'],
   ['fee reductions?', 'reduc'],
   ['reduced fees?', 'reduc'],
-  ['re-?perform(?:ance|ed)?', 'perform'],
+  ['reperform(?:ance|ed)?', 'reperform'],
+  ['re-perform(?:ance|ed)?', 're-perform'],
   ['refund(?:s|ed)?', 'refund'],
   ['liquidated damages', 'liquidated'],
   ['penalt(?:y|ies)', 'penalt'],
-  ['earn[- ]?back', 'back'],
-  ['holdback', 'back'],
+  ['earn[- ]?back', 'earn'],
+  ['holdback', 'holdback'],
   ['withh[oe]ld(?:ing)? (?:of )?(?:payment|fees)', 'withh'],
   ['corrective action plan', 'corrective'],
   ['remed(?:y|ies) for', 'remed'],
@@ -62,19 +66,57 @@ const METRIC_WORD = new RegExp(alt([...INSTRUMENTS_EN, ...METRICS_EN.slice().sor
 const INSTRUMENT = new RegExp(alt([...INSTRUMENTS_EN, ...INSTRUMENTS_ZH]), 'i');
 
 /**
- * The pre-test: a block can contribute a fact only if it holds a metric, instrument or remedy
- * word. Every match of `COMMIT` or `REMEDY` contains one, so the pre-test never hides a fact. Only
- * tested, never asked which word it found: its words are grouped by leading characters
- * (regex-factor.ts), so a position costs a few comparisons, not one per word.
+ * A pre-test over English and Chinese words. Every English word starts a word wherever a match of
+ * the patterns it stands for holds it (they read it after `\b`), so it is looked for at word starts
+ * only: "performance" or "background" no longer pass for a remedy's stem. The Chinese words are
+ * looked for only in a text with Han characters. Only tested, never asked which word it found: the
+ * words are grouped by leading characters (regex-factor.ts), so a position costs a few comparisons,
+ * not one per word.
  */
-const PRETEST_WORDS = [...new Set([...METRICS_EN, ...INSTRUMENTS_EN, ...REMEDIES_EN.map(([, stem]) => stem), 'terminat', ...METRICS_ZH, ...INSTRUMENTS_ZH, ...REMEDIES_ZH])];
-const PRETEST = new RegExp(factorAlternatives(PRETEST_WORDS, true), 'i');
+class WordTest {
+  readonly en: RegExp;
+  readonly zh: RegExp;
+  constructor(
+    readonly enWords: readonly string[],
+    readonly zhWords: readonly string[],
+  ) {
+    this.en = new RegExp(`\\b(?:${factorAlternatives(enWords, true)})`, 'i');
+    this.zh = new RegExp(factorAlternatives(zhWords, true));
+  }
+  test(src: string): boolean {
+    return warm(this.en, src).test(src) || (HAN.test(src) && this.zh.test(src));
+  }
+  get source(): string {
+    return `${this.en.source}|${this.zh.source}`;
+  }
+  /** The same test as plain alternations, for the test that they agree. */
+  plain(): RegExp {
+    return new RegExp(`\\b(?:${alt(this.enWords)})|${alt(this.zhWords)}`, 'i');
+  }
+}
+/** A Han character (every Chinese word of the pre-tests holds one). */
+const HAN = /[\u3400-\u9fff]/;
 
-/** Every match of `remedyAt` holds one of these stems, so a text without any states no remedy. */
-const REMEDY_STEM_WORDS = [...new Set([...REMEDIES_EN.map(([, stem]) => stem), 'terminat', ...REMEDIES_ZH])];
+const REMEDY_STEMS_EN = [...new Set([...REMEDIES_EN.map(([, stem]) => stem), 'terminat'])];
+
+/**
+ * The pre-test: a block can contribute a fact only if it holds a metric, instrument or remedy
+ * word. Every match of `COMMIT` or `REMEDY` contains one, so the pre-test never hides a fact.
+ */
+const PRETEST = new WordTest([...new Set([...METRICS_EN, ...INSTRUMENTS_EN, ...REMEDY_STEMS_EN])], [...new Set([...METRICS_ZH, ...INSTRUMENTS_ZH, ...REMEDIES_ZH])]);
+
+/** Every match of `remedyAt` holds one of these stems at a word start, so a text without any states no remedy. */
+const REMEDY_WORDS = new WordTest(REMEDY_STEMS_EN, REMEDIES_ZH);
+
+/**
+ * The stems anywhere in a word, for texts whose word starts may differ from those of the text
+ * `remedyAt` reads: the scorecard tests a sentence with its emphasis and code marks removed, which
+ * can join a word to the word before it.
+ */
+const REMEDY_STEM_WORDS = [...REMEDY_STEMS_EN, ...REMEDIES_ZH];
 const REMEDY_PRETEST = new RegExp(factorAlternatives(REMEDY_STEM_WORDS, true), 'i');
 
-/** Whether `src` may state a remedy: false only when `remedyAt` finds none in it. */
+/** Whether `src`, or `src` with marks removed, may state a remedy: false only when `remedyAt` finds none in it. */
 export function mayHoldRemedy(src: string): boolean {
   return REMEDY_PRETEST.test(src);
 }
@@ -111,8 +153,9 @@ export function remedyAt(src: string, locale: Locale): { start: number; end: num
 }
 
 /** The pre-tests as grouped and as plain alternations of their words, for the test that they agree. */
-export const PRETEST_FORMS: Array<[grouped: RegExp, plain: RegExp]> = [
-  [PRETEST, new RegExp(alt(PRETEST_WORDS), 'i')],
+export const PRETEST_FORMS: Array<[grouped: { test(text: string): boolean; readonly source: string }, plain: RegExp]> = [
+  [PRETEST, PRETEST.plain()],
+  [REMEDY_WORDS, REMEDY_WORDS.plain()],
   [REMEDY_PRETEST, new RegExp(alt(REMEDY_STEM_WORDS), 'i')],
 ];
 
@@ -126,7 +169,10 @@ export const PATTERNS: Record<string, RegExp> = {
   'remedy en': REMEDY.en,
   'remedy zh': REMEDY.zh,
   'metric word': METRIC_WORD,
-  pretest: PRETEST,
+  'pretest en': PRETEST.en,
+  'pretest zh': PRETEST.zh,
+  'remedy words en': REMEDY_WORDS.en,
+  'remedy words zh': REMEDY_WORDS.zh,
   'remedy pretest': REMEDY_PRETEST,
 };
 
@@ -159,9 +205,9 @@ function statesFigure(text: string, locale: Locale): boolean {
  * service-level instrument). Offsets are block-local.
  */
 export function remedyFacts(src: string, locale: Locale): RemedyFacts | undefined {
-  if (!warm(PRETEST, src).test(src) || NOT_PROSE.test(src)) return undefined;
-  // Every remedy holds one of the stems: the grouped stem test rules most blocks out first.
-  const remedy = mayHoldRemedy(src) && (warm(REMEDY[locale], src).test(src) || (locale === 'en' && terminationRemedy(src)));
+  if (!PRETEST.test(src) || NOT_PROSE.test(src)) return undefined;
+  // Every remedy holds one of the stems at a word start: the grouped stem test rules most blocks out first.
+  const remedy = REMEDY_WORDS.test(src) && (warm(REMEDY[locale], src).test(src) || (locale === 'en' && terminationRemedy(src)));
   const commitments: RemedyFacts['commitments'] = [];
   const re = warm(COMMIT[locale], src);
   re.lastIndex = 0;
