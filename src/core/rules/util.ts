@@ -1,5 +1,6 @@
 import type { UnitInfo } from '../analysis.js';
-import { headMatch, matchRules, type TermMatch } from '../vocab/matcher.js';
+import { headMatch, matchRules, type CompiledVocabulary, type TermMatch } from '../vocab/matcher.js';
+import { TextMemo } from '../memo.js';
 import { escapeSnippetText } from '../clauses/snippet.js';
 import { warm } from '../regex-warm.js';
 import type { Fix, Locale, RuleId } from '../types.js';
@@ -59,9 +60,26 @@ function inQuotedTitle(text: string, start: number, end: number): boolean {
 
 /** Every rule's vocabulary matches in a unit, read once per unit (the rules ask in turn; most units of a candidate block hold none). */
 const unitMatches = new WeakMap<UnitInfo, ReadonlyMap<RuleId, readonly TermMatch[]>>();
+/**
+ * The same by the unit's text, per vocabulary: a keystroke in a long list or table analyses its
+ * whole block again, and every unit but the edited one is read as before. Matches are offsets in
+ * the text and the vocabulary's entries, so the same text has the same matches. Units longer than
+ * `MEMO_UNIT` are read each time: they are rare, and the memo would keep a copy of each version.
+ */
+const byText = new WeakMap<CompiledVocabulary, TextMemo<ReadonlyMap<RuleId, readonly TermMatch[]>>>();
+const MEMO_UNIT = 4_000;
 function matchesIn(ctx: UnitRuleContext, info: UnitInfo): ReadonlyMap<RuleId, readonly TermMatch[]> {
   let v = unitMatches.get(info);
-  if (v === undefined) unitMatches.set(info, (v = matchRules(ctx.vocab, info.unit.text, MAX_MATCHES_PER_UNIT)));
+  if (v !== undefined) return v;
+  const text = info.unit.text;
+  if (text.length > MEMO_UNIT) v = matchRules(ctx.vocab, text, MAX_MATCHES_PER_UNIT);
+  else {
+    let memo = byText.get(ctx.vocab);
+    if (!memo) byText.set(ctx.vocab, (memo = new TextMemo(4_096, 400_000)));
+    v = memo.get(text);
+    if (v === undefined) memo.set(text, (v = matchRules(ctx.vocab, text, MAX_MATCHES_PER_UNIT)));
+  }
+  unitMatches.set(info, v);
   return v;
 }
 
