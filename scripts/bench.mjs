@@ -283,6 +283,24 @@ async function sentenceMemoryMain() {
 const SENTENCE_EDITS = 20;
 
 /**
+ * How much heap a session holds after `SESSION_EDITS` one-character edits in one paragraph of 150
+ * claims (a fresh process): each edit makes a new version of the block and of its 300 findings,
+ * and the block cache must not keep hundreds of them.
+ */
+async function paragraphMemoryMain() {
+  const { createSession } = await core('index.js');
+  const paragraph = Array.from({ length: 150 }, (_, i) => `Sentence ${i} says the platform will significantly improve response times for group ${i}.`).join(' ');
+  const text = `# Proposal\n\n${paragraph}\n\nAnother paragraph.\n`;
+  const session = createSession(text);
+  const at = text.indexOf('Sentence 75') + 3;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < SESSION_EDITS; i++) session.edit(at, 0, 'x');
+  gc();
+  process.stdout.write(`paragraph: ${process.memoryUsage().heapUsed - before} ${session.findings().length}\n`);
+}
+
+/**
  * A .docx with the lines of `text` as paragraphs (`#` lines as headings), then, `runs` times,
  * conversion plus a cold lint of the result, and a cold lint of the converted Markdown alone.
  */
@@ -422,6 +440,11 @@ async function main() {
   const longLine = (long.stdout ?? '').split('\n').find((l) => l.startsWith('sentence:'));
   const sentenceHeap = longLine ? Number(longLine.split(' ')[1]) : NaN;
 
+  // The heap kept by a session after edits in one paragraph of many claims, in a fresh process.
+  const para = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--paragraph-memory'], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+  const paraLine = (para.stdout ?? '').split('\n').find((l) => l.startsWith('paragraph:'));
+  const paragraphHeap = paraLine ? Number(paraLine.split(' ')[1]) : NaN;
+
   // Peak memory while linting 10 MB, in a fresh process.
   const mem = quick ? null : child('corpus', 10 * MB, 300_000);
 
@@ -455,6 +478,12 @@ async function main() {
       : `heap a session of one 1 MB sentence keeps after ${SENTENCE_EDITS} edits in it: not measured (${(long.stderr ?? '').trim().split('\n').pop()})\n`,
   );
 
+  process.stdout.write(
+    Number.isFinite(paragraphHeap)
+      ? `heap a session keeps after ${SESSION_EDITS.toLocaleString('en')} one-character edits in one paragraph of 150 claims, beyond its start: ${(paragraphHeap / 1024 / 1024).toFixed(1)} MB\n`
+      : `heap a session keeps after edits in one paragraph of 150 claims: not measured (${(para.stderr ?? '').trim().split('\n').pop()})\n`,
+  );
+
   const targets = [
     ['cold 1 MB ÷ markdownlint ≤ 0.25', cold1.median / ml.median <= 0.25],
     ['cold 1 MB ÷ retext-intensify ≤ 0.20', cold1.median / int.median <= 0.2],
@@ -476,4 +505,5 @@ if (args[0] === '--child') await childMain(args[1], Number(args[2]));
 else if (args[0] === '--cold') await coldMain(args[1], args[2]);
 else if (args[0] === '--session-memory') await sessionMemoryMain();
 else if (args[0] === '--sentence-memory') await sentenceMemoryMain();
+else if (args[0] === '--paragraph-memory') await paragraphMemoryMain();
 else await main();
